@@ -1,0 +1,11 @@
+package io.github.twitchjvm.pubsub.message;
+
+/**
+ * A chat badge shown next to a user's name.
+ *
+ * @param id the badge set, for example {@code "subscriber"} or {@code "moderator"}
+ * @param version the version within the set, for example {@code "12"}
+ */
+public record Badge(String id, String version) {
+
+}

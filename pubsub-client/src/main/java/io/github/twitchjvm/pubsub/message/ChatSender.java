@@ -1,0 +1,25 @@
+package io.github.twitchjvm.pubsub.message;
+
+import java.util.List;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sender of a chat message held by AutoMod or sent by a low-trust user.
+ *
+ * @param userId the sender's user id
+ * @param login the sender's login
+ * @param displayName the sender's display name
+ * @param chatColor the sender's name colour such as {@code "#FF4500"}, or {@code null} when not set
+ * @param badges the sender's badges in the channel
+ */
+public record ChatSender(String userId, String login, String displayName,
+		@JsonDeserialize(using = EmptyAsNull.class) @Nullable String chatColor, List<Badge> badges) {
+
+	public ChatSender {
+		badges = Lists.copyOf(badges);
+	}
+
+}

@@ -1,0 +1,168 @@
+package io.github.twitchjvm.pubsub.message;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message on {@code low-trust-users.<moderator_id>.<channel_id>}: a suspicious user's treatment changed, or a
+ * suspicious user sent a chat message.
+ */
+public sealed interface LowTrustUserEvent extends PubSubPayload
+		permits LowTrustUserEvent.TreatmentUpdate, LowTrustUserEvent.NewMessage, LowTrustUserEvent.Unknown {
+
+	/**
+	 * {@code low_trust_user_treatment_update}: a moderator or Twitch changed how a suspicious user is treated.
+	 *
+	 * @param lowTrustId {@code "<channel_id>.<user_id>"}
+	 * @param channelId the channel
+	 * @param updatedBy who changed it (Twitch sent empty names for a while in 2023)
+	 * @param updatedAt when it changed
+	 * @param targetUserId the suspicious user's id
+	 * @param targetUser the suspicious user's login
+	 * @param treatment the new treatment
+	 * @param types why the user is suspicious
+	 * @param banEvasionEvaluation Twitch's ban evasion verdict, or {@code null} when none (sent empty)
+	 * @param evaluatedAt when the user was evaluated, or {@code null} (sent as Go's zero time)
+	 */
+	record TreatmentUpdate(String lowTrustId, String channelId, @Nullable TwitchUser updatedBy,
+			@Nullable Instant updatedAt, String targetUserId, String targetUser, Treatment treatment, List<Type> types,
+			@Nullable BanEvasionEvaluation banEvasionEvaluation, @Nullable Instant evaluatedAt)
+			implements LowTrustUserEvent {
+
+		public TreatmentUpdate {
+			types = Lists.copyOf(types);
+		}
+
+	}
+
+	/**
+	 * {@code low_trust_user_new_message}: a suspicious user sent a chat message.
+	 *
+	 * @param lowTrustUser the user and their treatment
+	 * @param messageContent the message
+	 * @param messageId the message id
+	 * @param sentAt when it was sent
+	 */
+	record NewMessage(LowTrustUser lowTrustUser, MessageContent messageContent, String messageId, Instant sentAt)
+			implements LowTrustUserEvent {
+	}
+
+	/**
+	 * A message type this version does not know.
+	 *
+	 * @param type the message's {@code type}
+	 * @param json the inner message as received
+	 */
+	record Unknown(@Nullable String type, String json) implements LowTrustUserEvent, UnknownPayload {
+	}
+
+	/**
+	 * A suspicious user as a new message describes them.
+	 *
+	 * @param id the user's id
+	 * @param lowTrustId {@code "<channel_id>.<user_id>"}
+	 * @param channelId the channel
+	 * @param sender the user's chat identity
+	 * @param evaluatedAt when the user was evaluated, or {@code null}
+	 * @param updatedAt when the treatment last changed, or {@code null}
+	 * @param banEvasionEvaluation Twitch's ban evasion verdict, or {@code null}
+	 * @param treatment the current treatment
+	 * @param updatedBy who last changed the treatment, or {@code null}
+	 * @param sharedBanChannelIds channels that share a ban of this user with this one
+	 * @param types why the user is suspicious
+	 */
+	record LowTrustUser(String id, String lowTrustId, String channelId, ChatSender sender,
+			@Nullable Instant evaluatedAt, @Nullable Instant updatedAt,
+			@Nullable BanEvasionEvaluation banEvasionEvaluation, Treatment treatment, @Nullable TwitchUser updatedBy,
+			List<String> sharedBanChannelIds, List<Type> types) {
+
+		public LowTrustUser {
+			sharedBanChannelIds = Lists.copyOf(sharedBanChannelIds);
+			types = Lists.copyOf(types);
+		}
+
+	}
+
+	/** How a suspicious user is treated in the channel. */
+	enum Treatment {
+
+		/** No longer treated as suspicious. */
+		NO_TREATMENT,
+
+		/** Messages are shown to moderators with a warning. */
+		ACTIVE_MONITORING,
+
+		/** Messages are shown only to moderators. */
+		RESTRICTED,
+
+		/** A treatment this version does not know. */
+		@JsonEnumDefaultValue
+		UNRECOGNIZED
+
+	}
+
+	/** Why a user is considered suspicious. */
+	enum Type {
+
+		/** Twitch's own "unknown" value. */
+		UNKNOWN_TYPE,
+
+		/** A moderator flagged the user. */
+		MANUALLY_ADDED,
+
+		/** Twitch detected a likely ban evader. */
+		DETECTED_BAN_EVADER,
+
+		/** The user is banned in a channel that shares bans with this one. */
+		BANNED_IN_SHARED_CHANNEL,
+
+		/** A reason this version does not know. */
+		@JsonEnumDefaultValue
+		UNRECOGNIZED
+
+	}
+
+	/** Twitch's verdict on whether a user evades a ban. */
+	enum BanEvasionEvaluation {
+
+		/** Not known. */
+		UNKNOWN_EVADER,
+
+		/** Unlikely to be an evader. */
+		UNLIKELY_EVADER,
+
+		/** Likely an evader. */
+		LIKELY_EVADER,
+
+		/** Possibly an evader. */
+		POSSIBLE_EVADER,
+
+		/** A verdict this version does not know. */
+		UNRECOGNIZED;
+
+		/**
+		 * Reads Twitch's value, which is empty when there is no verdict.
+		 * @param value the wire value
+		 * @return the verdict, {@code null} for an empty value, {@link #UNRECOGNIZED} for an unknown one
+		 */
+		@JsonCreator
+		static @Nullable BanEvasionEvaluation fromWire(@Nullable String value) {
+			if (value == null || value.isEmpty()) {
+				return null;
+			}
+			for (BanEvasionEvaluation evaluation : values()) {
+				if (evaluation.name().equals(value)) {
+					return evaluation;
+				}
+			}
+			return UNRECOGNIZED;
+		}
+
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.github.twitchjvm.pubsub.message;
+
+import io.github.twitchjvm.pubsub.topic.TopicType;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown when a message cannot be decoded into its typed payload: the message string is not valid JSON, or its
+ * shape cannot be mapped (for example a string where a number belongs). The raw text stays available through
+ * {@link PubSubMessage#text()}. The exception names the topic type and the reason; it never carries a token.
+ */
+public class MessageDecodingException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final @Nullable TopicType topicType;
+
+	/**
+	 * Creates an exception for a message of the given topic type.
+	 * @param topicType the topic type, or {@code null} when the topic is undocumented
+	 * @param reason what is wrong
+	 * @param cause the underlying parser error, if any
+	 */
+	public MessageDecodingException(@Nullable TopicType topicType, String reason, @Nullable Throwable cause) {
+		super("Cannot decode " + ((topicType != null) ? topicType.prefix() : "undocumented topic") + " message: "
+				+ reason, cause);
+		this.topicType = topicType;
+	}
+
+	/**
+	 * The topic type of the message that could not be decoded.
+	 * @return the topic type, or {@code null} for an undocumented topic
+	 */
+	public @Nullable TopicType topicType() {
+		return this.topicType;
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.github.twitchjvm.pubsub.message;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Twitch user as several payloads name one: the redeeming user of a channel points redemption, the moderator
+ * who changed a low-trust treatment.
+ *
+ * @param id the user id
+ * @param login the login name; {@code null} when Twitch sent it empty (it did for a while in 2023)
+ * @param displayName the display name; {@code null} when Twitch sent it empty
+ */
+public record TwitchUser(String id, @JsonDeserialize(using = EmptyAsNull.class) @Nullable String login,
+		@JsonDeserialize(using = EmptyAsNull.class) @Nullable String displayName) {
+
+}

@@ -1,0 +1,162 @@
+package io.github.twitchjvm.pubsub.message;
+
+import java.io.StringWriter;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The codec of {@code whispers}: {@code {"type": T, "data": "<JSON string>", "data_object": {...}}}, where
+ * {@code data} and {@code data_object} carry the same content. The content is bound once, straight from
+ * {@code data_object} when the frame has it, else from the {@code data} string.
+ */
+final class WhisperCodec implements FamilyCodec<WhisperEvent> {
+
+	private static final String RECEIVED = "whisper_received";
+
+	private static final String SENT = "whisper_sent";
+
+	private static final String THREAD = "thread";
+
+	private final ObjectMapper mapper;
+
+	private final ObjectReader embeddedWhisperReader;
+
+	private final ObjectReader embeddedThreadReader;
+
+	private final ObjectReader whisperReader;
+
+	private final ObjectReader threadReader;
+
+	private final ObjectWriter writer;
+
+	WhisperCodec(ObjectMapper mapper) {
+		this.mapper = mapper;
+		this.embeddedWhisperReader = PayloadJson.embeddedReader(mapper, WhisperEvent.Whisper.class);
+		this.embeddedThreadReader = PayloadJson.embeddedReader(mapper, WhisperEvent.ThreadUpdate.class);
+		this.whisperReader = mapper.readerFor(WhisperEvent.Whisper.class);
+		this.threadReader = mapper.readerFor(WhisperEvent.ThreadUpdate.class);
+		this.writer = mapper.writer();
+	}
+
+	@Override
+	public WhisperEvent decode(String json) {
+		String type = null;
+		String data = null;
+		Object content = null;
+		JsonNode deferredContent = null;
+		try (JsonParser parser = this.mapper.createParser(json)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw new MalformedPayloadException("expected a JSON object");
+			}
+			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+				JsonToken token = parser.nextToken();
+				switch (name) {
+					case "type" -> type = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
+					case "data" -> {
+						if (token == JsonToken.VALUE_STRING) {
+							data = parser.getString();
+						}
+						else {
+							// Twitch's 2016 documentation showed an object here; accept it like data_object.
+							deferredContent = parser.readValueAsTree();
+						}
+					}
+					case "data_object" -> {
+						if (token == JsonToken.VALUE_NULL) {
+							continue;
+						}
+						ObjectReader reader = (type != null) ? embeddedReaderFor(type) : null;
+						if (reader != null) {
+							content = reader.readValue(parser);
+						}
+						else if (type == null) {
+							deferredContent = parser.readValueAsTree();
+						}
+						else {
+							parser.skipChildren();
+						}
+					}
+					default -> parser.skipChildren();
+				}
+			}
+			TrailingContent.reject(parser);
+		}
+		ObjectReader reader = (type != null) ? readerFor(type) : null;
+		if (reader == null) {
+			return new WhisperEvent.Unknown(type, json);
+		}
+		if (content == null && deferredContent != null) {
+			content = reader.readValue(deferredContent);
+		}
+		if (content == null && data != null) {
+			content = reader.readValue(data);
+		}
+		if (content == null) {
+			throw new MalformedPayloadException("whisper of type '" + type + "' has neither 'data' nor 'data_object'");
+		}
+		return switch (type) {
+			case RECEIVED -> new WhisperEvent.Received((WhisperEvent.Whisper) content);
+			case SENT -> new WhisperEvent.Sent((WhisperEvent.Whisper) content);
+			default -> (WhisperEvent.ThreadUpdate) content;
+		};
+	}
+
+	private @Nullable ObjectReader embeddedReaderFor(String type) {
+		return switch (type) {
+			case RECEIVED, SENT -> this.embeddedWhisperReader;
+			case THREAD -> this.embeddedThreadReader;
+			default -> null;
+		};
+	}
+
+	private @Nullable ObjectReader readerFor(String type) {
+		return switch (type) {
+			case RECEIVED, SENT -> this.whisperReader;
+			case THREAD -> this.threadReader;
+			default -> null;
+		};
+	}
+
+	@Override
+	public String encode(WhisperEvent payload) {
+		if (payload instanceof WhisperEvent.Unknown unknown) {
+			return unknown.json();
+		}
+		String type;
+		Object content;
+		boolean withObject = true;
+		if (payload instanceof WhisperEvent.Received received) {
+			type = RECEIVED;
+			content = received.whisper();
+		}
+		else if (payload instanceof WhisperEvent.Sent sent) {
+			type = SENT;
+			content = sent.whisper();
+		}
+		else {
+			type = THREAD;
+			content = payload;
+			withObject = false;
+		}
+		StringWriter json = new StringWriter(1024);
+		try (JsonGenerator generator = this.mapper.createGenerator(json)) {
+			generator.writeStartObject();
+			generator.writeStringProperty("type", type);
+			generator.writeStringProperty("data", this.writer.writeValueAsString(content));
+			if (withObject) {
+				generator.writePOJOProperty("data_object", content);
+			}
+			generator.writeEndObject();
+		}
+		return json.toString();
+	}
+
+}
