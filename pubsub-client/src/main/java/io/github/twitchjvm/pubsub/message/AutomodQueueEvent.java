@@ -2,8 +2,7 @@ package io.github.twitchjvm.pubsub.message;
 
 import java.time.Instant;
 import java.util.List;
-
-import tools.jackson.databind.annotation.JsonDeserialize;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,10 +27,17 @@ public sealed interface AutomodQueueEvent extends PubSubPayload
 	 * @param caughtMessageReason the details of why it was held, or {@code null}
 	 */
 	record CaughtMessage(@Nullable String id, ContentClassification contentClassification, HeldMessage message,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String reasonCode,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String resolverId,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String resolverLogin, AutomodStatus status,
+			@OptionalText @Nullable String reasonCode,
+			@OptionalText @Nullable String resolverId,
+			@OptionalText @Nullable String resolverLogin, AutomodStatus status,
 			@Nullable CaughtMessageReason caughtMessageReason) implements AutomodQueueEvent {
+
+		public CaughtMessage {
+			Objects.requireNonNull(contentClassification, "contentClassification");
+			Objects.requireNonNull(message, "message");
+			Objects.requireNonNull(status, "status");
+		}
+
 	}
 
 	/**
@@ -41,6 +47,11 @@ public sealed interface AutomodQueueEvent extends PubSubPayload
 	 * @param json the inner message as received
 	 */
 	record Unknown(@Nullable String type, String json) implements AutomodQueueEvent, UnknownPayload {
+
+		public Unknown {
+			Objects.requireNonNull(json, "json");
+		}
+
 	}
 
 	/**
@@ -50,6 +61,11 @@ public sealed interface AutomodQueueEvent extends PubSubPayload
 	 * @param level the severity, 0 to 4
 	 */
 	record ContentClassification(String category, int level) {
+
+		public ContentClassification {
+			Objects.requireNonNull(category, "category");
+		}
+
 	}
 
 	/**
@@ -64,6 +80,14 @@ public sealed interface AutomodQueueEvent extends PubSubPayload
 	 */
 	record HeldMessage(String id, MessageContent content, ChatSender sender, Instant sentAt,
 			@Nullable String channelId, @Nullable String channelLogin) {
+
+		public HeldMessage {
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(content, "content");
+			Objects.requireNonNull(sender, "sender");
+			Objects.requireNonNull(sentAt, "sentAt");
+		}
+
 	}
 
 	/**
@@ -75,6 +99,11 @@ public sealed interface AutomodQueueEvent extends PubSubPayload
 	 */
 	record CaughtMessageReason(String reason, @Nullable AutomodFailure automodFailure,
 			@Nullable BlockedTermFailure blockedTermFailure) {
+
+		public CaughtMessageReason {
+			Objects.requireNonNull(reason, "reason");
+		}
+
 	}
 
 	/**
@@ -87,6 +116,7 @@ public sealed interface AutomodQueueEvent extends PubSubPayload
 	record AutomodFailure(String category, int level, List<TextPosition> positionsInMessage) {
 
 		public AutomodFailure {
+			Objects.requireNonNull(category, "category");
 			positionsInMessage = Lists.copyOf(positionsInMessage);
 		}
 
@@ -117,6 +147,13 @@ public sealed interface AutomodQueueEvent extends PubSubPayload
 	 */
 	record BlockedTerm(boolean isPrivate, String ownerChannelId, @Nullable TextPosition positionsInMessage,
 			String termId, String text) {
+
+		public BlockedTerm {
+			Objects.requireNonNull(ownerChannelId, "ownerChannelId");
+			Objects.requireNonNull(termId, "termId");
+			Objects.requireNonNull(text, "text");
+		}
+
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.twitchjvm.pubsub.message;
 
+import java.util.Objects;
+
 /**
  * A chat badge shown next to a user's name.
  *
@@ -7,5 +9,10 @@ package io.github.twitchjvm.pubsub.message;
  * @param version the version within the set, for example {@code "12"}
  */
 public record Badge(String id, String version) {
+
+	public Badge {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(version, "version");
+	}
 
 }

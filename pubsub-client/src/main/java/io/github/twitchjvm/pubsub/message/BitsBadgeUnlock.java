@@ -1,6 +1,7 @@
 package io.github.twitchjvm.pubsub.message;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A message on {@code channel-bits-badge-unlocks.<channel_id>}: a user unlocked a new bits badge tier and chose
@@ -16,5 +17,14 @@ import java.time.Instant;
  */
 public record BitsBadgeUnlock(String userId, String userName, String channelId, String channelName, int badgeTier,
 		String chatMessage, Instant time) implements PubSubPayload {
+
+	public BitsBadgeUnlock {
+		Objects.requireNonNull(userId, "userId");
+		Objects.requireNonNull(userName, "userName");
+		Objects.requireNonNull(channelId, "channelId");
+		Objects.requireNonNull(channelName, "channelName");
+		Objects.requireNonNull(chatMessage, "chatMessage");
+		Objects.requireNonNull(time, "time");
+	}
 
 }

@@ -2,6 +2,7 @@ package io.github.twitchjvm.pubsub.message;
 
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.Objects;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -78,7 +79,7 @@ final class BitsCodec implements FamilyCodec<BitsEvent> {
 		}
 		return new BitsEvent.Cheer(messageId, version, data.userName(), data.channelName(), data.userId(),
 				data.channelId(), data.time(), data.chatMessage(), data.bitsUsed(), data.totalBitsUsed(),
-				data.isAnonymous() || topLevelAnonymous, data.context(), data.badgeEntitlement(),
+				Boolean.TRUE.equals(data.isAnonymous()) || topLevelAnonymous, data.context(), data.badgeEntitlement(),
 				data.badgeTierEntitlement());
 	}
 
@@ -93,12 +94,21 @@ final class BitsCodec implements FamilyCodec<BitsEvent> {
 
 	@Override
 	public String encode(BitsEvent payload) {
+		return encode(payload, true);
+	}
+
+	/**
+	 * Encodes a bits event.
+	 * @param withAnonymousFlag whether to write {@code is_anonymous} (v2) or not (v1)
+	 */
+	String encode(BitsEvent payload, boolean withAnonymousFlag) {
 		if (payload instanceof BitsEvent.Unknown unknown) {
 			return unknown.json();
 		}
 		BitsEvent.Cheer cheer = (BitsEvent.Cheer) payload;
 		CheerData data = new CheerData(cheer.userName(), cheer.channelName(), cheer.userId(), cheer.channelId(),
-				cheer.time(), cheer.chatMessage(), cheer.bitsUsed(), cheer.totalBitsUsed(), cheer.isAnonymous(),
+				cheer.time(), cheer.chatMessage(), cheer.bitsUsed(), cheer.totalBitsUsed(),
+				withAnonymousFlag ? cheer.isAnonymous() : null,
 				cheer.context(), cheer.badgeEntitlement(), cheer.badgeTierEntitlement());
 		StringWriter json = new StringWriter(512);
 		try (JsonGenerator generator = this.mapper.createGenerator(json)) {
@@ -118,9 +128,17 @@ final class BitsCodec implements FamilyCodec<BitsEvent> {
 
 	/** The {@code data} object of a bits event as it is on the wire. */
 	record CheerData(@Nullable String userName, String channelName, @Nullable String userId, String channelId,
-			Instant time, String chatMessage, int bitsUsed, long totalBitsUsed, boolean isAnonymous,
+			Instant time, String chatMessage, int bitsUsed, long totalBitsUsed, @Nullable Boolean isAnonymous,
 			@Nullable String context, BitsEvent.@Nullable BadgeEntitlement badgeEntitlement,
 			BitsEvent.@Nullable BadgeTierEntitlement badgeTierEntitlement) {
+
+		public CheerData {
+			Objects.requireNonNull(channelName, "channelName");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(time, "time");
+			Objects.requireNonNull(chatMessage, "chatMessage");
+		}
+
 	}
 
 }

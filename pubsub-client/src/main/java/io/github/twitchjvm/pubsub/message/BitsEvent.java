@@ -1,6 +1,7 @@
 package io.github.twitchjvm.pubsub.message;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -36,6 +37,14 @@ public sealed interface BitsEvent extends PubSubPayload permits BitsEvent.Cheer,
 			long totalBitsUsed, boolean isAnonymous, @Nullable String context,
 			@Nullable BadgeEntitlement badgeEntitlement, @Nullable BadgeTierEntitlement badgeTierEntitlement)
 			implements BitsEvent {
+
+		public Cheer {
+			Objects.requireNonNull(channelName, "channelName");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(time, "time");
+			Objects.requireNonNull(chatMessage, "chatMessage");
+		}
+
 	}
 
 	/**
@@ -45,6 +54,11 @@ public sealed interface BitsEvent extends PubSubPayload permits BitsEvent.Cheer,
 	 * @param json the inner message as received
 	 */
 	record Unknown(@Nullable String type, String json) implements BitsEvent, UnknownPayload {
+
+		public Unknown {
+			Objects.requireNonNull(json, "json");
+		}
+
 	}
 
 	/**

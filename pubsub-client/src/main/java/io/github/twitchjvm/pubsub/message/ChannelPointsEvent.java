@@ -1,6 +1,7 @@
 package io.github.twitchjvm.pubsub.message;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -26,6 +27,12 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 * @param redemption the redemption
 	 */
 	record RewardRedeemed(Instant timestamp, Redemption redemption) implements ChannelPointsEvent {
+
+		public RewardRedeemed {
+			Objects.requireNonNull(timestamp, "timestamp");
+			Objects.requireNonNull(redemption, "redemption");
+		}
+
 	}
 
 	/**
@@ -35,6 +42,12 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 * @param redemption the redemption with its new status
 	 */
 	record RedemptionStatusUpdated(Instant timestamp, Redemption redemption) implements ChannelPointsEvent {
+
+		public RedemptionStatusUpdated {
+			Objects.requireNonNull(timestamp, "timestamp");
+			Objects.requireNonNull(redemption, "redemption");
+		}
+
 	}
 
 	/**
@@ -44,6 +57,12 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 * @param newReward the new reward
 	 */
 	record CustomRewardCreated(Instant timestamp, Reward newReward) implements ChannelPointsEvent {
+
+		public CustomRewardCreated {
+			Objects.requireNonNull(timestamp, "timestamp");
+			Objects.requireNonNull(newReward, "newReward");
+		}
+
 	}
 
 	/**
@@ -53,6 +72,12 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 * @param updatedReward the reward as it is now
 	 */
 	record CustomRewardUpdated(Instant timestamp, Reward updatedReward) implements ChannelPointsEvent {
+
+		public CustomRewardUpdated {
+			Objects.requireNonNull(timestamp, "timestamp");
+			Objects.requireNonNull(updatedReward, "updatedReward");
+		}
+
 	}
 
 	/**
@@ -62,6 +87,12 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 * @param deletedReward the reward as it was
 	 */
 	record CustomRewardDeleted(Instant timestamp, Reward deletedReward) implements ChannelPointsEvent {
+
+		public CustomRewardDeleted {
+			Objects.requireNonNull(timestamp, "timestamp");
+			Objects.requireNonNull(deletedReward, "deletedReward");
+		}
+
 	}
 
 	/**
@@ -71,6 +102,12 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 * @param progress how far it got
 	 */
 	record RedemptionStatusesProgress(Instant timestamp, BulkProgress progress) implements ChannelPointsEvent {
+
+		public RedemptionStatusesProgress {
+			Objects.requireNonNull(timestamp, "timestamp");
+			Objects.requireNonNull(progress, "progress");
+		}
+
 	}
 
 	/**
@@ -80,6 +117,12 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 * @param progress the final counts
 	 */
 	record RedemptionStatusesFinished(Instant timestamp, BulkProgress progress) implements ChannelPointsEvent {
+
+		public RedemptionStatusesFinished {
+			Objects.requireNonNull(timestamp, "timestamp");
+			Objects.requireNonNull(progress, "progress");
+		}
+
 	}
 
 	/**
@@ -89,6 +132,11 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 * @param json the inner message as received
 	 */
 	record Unknown(@Nullable String type, String json) implements ChannelPointsEvent, UnknownPayload {
+
+		public Unknown {
+			Objects.requireNonNull(json, "json");
+		}
+
 	}
 
 	/**
@@ -104,6 +152,16 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 */
 	record Redemption(String id, TwitchUser user, String channelId, Instant redeemedAt, Reward reward,
 			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String userInput, RedemptionStatus status) {
+
+		public Redemption {
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(user, "user");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(redeemedAt, "redeemedAt");
+			Objects.requireNonNull(reward, "reward");
+			Objects.requireNonNull(status, "status");
+		}
+
 	}
 
 	/**
@@ -140,6 +198,17 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 			GlobalCooldown globalCooldown, @Nullable Integer redemptionsRedeemedCurrentStream,
 			@Nullable Instant cooldownExpiresAt) {
 
+		public Reward {
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(title, "title");
+			Objects.requireNonNull(prompt, "prompt");
+			Objects.requireNonNull(backgroundColor, "backgroundColor");
+			Objects.requireNonNull(maxPerStream, "maxPerStream");
+			Objects.requireNonNull(maxPerUserPerStream, "maxPerUserPerStream");
+			Objects.requireNonNull(globalCooldown, "globalCooldown");
+		}
+
 		/**
 		 * The background colour as {@code #RRGGBB}, whichever way Twitch wrote it.
 		 * @return the colour with a leading {@code #}
@@ -159,6 +228,13 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 */
 	record RewardImage(@JsonProperty("url_1x") String url1x, @JsonProperty("url_2x") String url2x,
 			@JsonProperty("url_4x") String url4x) {
+
+		public RewardImage {
+			Objects.requireNonNull(url1x, "url1x");
+			Objects.requireNonNull(url2x, "url2x");
+			Objects.requireNonNull(url4x, "url4x");
+		}
+
 	}
 
 	/**
@@ -200,6 +276,14 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 */
 	record BulkProgress(String id, String channelId, String method, RedemptionStatus newStatus, int processed,
 			int total) {
+
+		public BulkProgress {
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(method, "method");
+			Objects.requireNonNull(newStatus, "newStatus");
+		}
+
 	}
 
 	/** The status of a redemption. */

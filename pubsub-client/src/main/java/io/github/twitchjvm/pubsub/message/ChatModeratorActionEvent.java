@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -41,14 +42,18 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 * @param id the action's id (warnings), or {@code null}
 	 */
 	record ModerationAction(@JsonProperty("type") String moderationType, String moderationAction, List<String> args,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String createdBy, String createdByUserId,
-			@Nullable Instant createdAt, @JsonDeserialize(using = EmptyAsNull.class) @Nullable String msgId,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String targetUserId,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String targetUserLogin, boolean fromAutomod,
+			@OptionalText @Nullable String createdBy, String createdByUserId,
+			@WrittenEmptyWhenAbsent @Nullable Instant createdAt, @OptionalText @Nullable String msgId,
+			@OptionalText @Nullable String targetUserId,
+			@OptionalText @Nullable String targetUserLogin, boolean fromAutomod,
 			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String id) implements ChatModeratorActionEvent {
 
 		public ModerationAction {
-			args = Lists.copyOf(args);
+			Objects.requireNonNull(moderationType, "moderationType");
+			Objects.requireNonNull(moderationAction, "moderationAction");
+			Objects.requireNonNull(createdByUserId, "createdByUserId");
+			// Arguments are positional: a null one becomes "" instead of shifting the others.
+			args = Lists.copyOfReplacingNulls(args, "");
 		}
 
 		/**
@@ -86,7 +91,7 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 		/**
 		 * The duration of a timeout, of slow mode (between messages) or of followers-only mode (minimum follow
 		 * age).
-		 * @return the duration, or {@code null} when the action has none or the argument is not a number
+		 * @return the duration, or {@code null} when the action has none or the argument is not a non-negative number
 		 */
 		public @Nullable Duration duration() {
 			return switch (action()) {
@@ -109,7 +114,9 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 				return null;
 			}
 			try {
-				return Duration.ofSeconds(Long.parseLong(value.trim()));
+				long amount = Long.parseLong(value.trim());
+				// Bounded so that minutes convert without overflow; no real mode lasts 30,000 years.
+				return (amount < 0 || amount > 1_000_000_000_000L) ? null : Duration.ofSeconds(amount);
 			}
 			catch (NumberFormatException ex) {
 				return null;
@@ -137,8 +144,18 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 * @param fromAutomod whether AutoMod made the change
 	 */
 	record ChannelTermsAction(@JsonProperty("type") TermAction termAction, String id, String text,
-			String requesterId, String requesterLogin, String channelId, @Nullable Instant expiresAt,
+			String requesterId, String requesterLogin, String channelId, @WrittenEmptyWhenAbsent @Nullable Instant expiresAt,
 			@Nullable Instant updatedAt, boolean fromAutomod) implements ChatModeratorActionEvent {
+
+		public ChannelTermsAction {
+			Objects.requireNonNull(termAction, "termAction");
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(text, "text");
+			Objects.requireNonNull(requesterId, "requesterId");
+			Objects.requireNonNull(requesterLogin, "requesterLogin");
+			Objects.requireNonNull(channelId, "channelId");
+		}
+
 	}
 
 	/**
@@ -152,9 +169,16 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 * @param moderationAction {@code "mod"}, or {@code null} when absent
 	 */
 	record ModeratorAdded(String channelId, String targetUserId,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String targetUserLogin, String createdByUserId,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String createdBy,
+			@OptionalText @Nullable String targetUserLogin, String createdByUserId,
+			@OptionalText @Nullable String createdBy,
 			@Nullable String moderationAction) implements ChatModeratorActionEvent {
+
+		public ModeratorAdded {
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(targetUserId, "targetUserId");
+			Objects.requireNonNull(createdByUserId, "createdByUserId");
+		}
+
 	}
 
 	/**
@@ -168,9 +192,16 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 * @param moderationAction {@code "unmod"}, or {@code null} when absent
 	 */
 	record ModeratorRemoved(String channelId, String targetUserId,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String targetUserLogin, String createdByUserId,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String createdBy,
+			@OptionalText @Nullable String targetUserLogin, String createdByUserId,
+			@OptionalText @Nullable String createdBy,
 			@Nullable String moderationAction) implements ChatModeratorActionEvent {
+
+		public ModeratorRemoved {
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(targetUserId, "targetUserId");
+			Objects.requireNonNull(createdByUserId, "createdByUserId");
+		}
+
 	}
 
 	/**
@@ -181,10 +212,19 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 * @param targetUserLogin the new VIP's login, or {@code null} when sent empty
 	 * @param createdByUserId who did it
 	 * @param createdBy that user's login, or {@code null} when sent empty
+	 * @param moderationAction {@code "vip"}, or {@code null} when absent (it usually is)
 	 */
 	record VipAdded(String channelId, String targetUserId,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String targetUserLogin, String createdByUserId,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String createdBy) implements ChatModeratorActionEvent {
+			@OptionalText @Nullable String targetUserLogin, String createdByUserId,
+			@OptionalText @Nullable String createdBy, @Nullable String moderationAction)
+			implements ChatModeratorActionEvent {
+
+		public VipAdded {
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(targetUserId, "targetUserId");
+			Objects.requireNonNull(createdByUserId, "createdByUserId");
+		}
+
 	}
 
 	/**
@@ -195,10 +235,19 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 * @param targetUserLogin the former VIP's login, or {@code null} when sent empty
 	 * @param createdByUserId who did it
 	 * @param createdBy that user's login, or {@code null} when sent empty
+	 * @param moderationAction {@code "unvip"}, or {@code null} when absent (it usually is)
 	 */
 	record VipRemoved(String channelId, String targetUserId,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String targetUserLogin, String createdByUserId,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String createdBy) implements ChatModeratorActionEvent {
+			@OptionalText @Nullable String targetUserLogin, String createdByUserId,
+			@OptionalText @Nullable String createdBy, @Nullable String moderationAction)
+			implements ChatModeratorActionEvent {
+
+		public VipRemoved {
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(targetUserId, "targetUserId");
+			Objects.requireNonNull(createdByUserId, "createdByUserId");
+		}
+
 	}
 
 	/**
@@ -213,6 +262,16 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 */
 	record UnbanRequestApproved(String moderationAction, String createdById, String createdByLogin,
 			String moderatorMessage, String targetUserId, String targetUserLogin) implements ChatModeratorActionEvent {
+
+		public UnbanRequestApproved {
+			Objects.requireNonNull(moderationAction, "moderationAction");
+			Objects.requireNonNull(createdById, "createdById");
+			Objects.requireNonNull(createdByLogin, "createdByLogin");
+			Objects.requireNonNull(moderatorMessage, "moderatorMessage");
+			Objects.requireNonNull(targetUserId, "targetUserId");
+			Objects.requireNonNull(targetUserLogin, "targetUserLogin");
+		}
+
 	}
 
 	/**
@@ -227,6 +286,16 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 */
 	record UnbanRequestDenied(String moderationAction, String createdById, String createdByLogin,
 			String moderatorMessage, String targetUserId, String targetUserLogin) implements ChatModeratorActionEvent {
+
+		public UnbanRequestDenied {
+			Objects.requireNonNull(moderationAction, "moderationAction");
+			Objects.requireNonNull(createdById, "createdById");
+			Objects.requireNonNull(createdByLogin, "createdByLogin");
+			Objects.requireNonNull(moderatorMessage, "moderatorMessage");
+			Objects.requireNonNull(targetUserId, "targetUserId");
+			Objects.requireNonNull(targetUserLogin, "targetUserLogin");
+		}
+
 	}
 
 	/**
@@ -236,6 +305,11 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 * @param json the inner message as received
 	 */
 	record Unknown(@Nullable String type, String json) implements ChatModeratorActionEvent, UnknownPayload {
+
+		public Unknown {
+			Objects.requireNonNull(json, "json");
+		}
+
 	}
 
 	/** What happened to a blocked or permitted term. */

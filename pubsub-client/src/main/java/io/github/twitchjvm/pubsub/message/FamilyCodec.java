@@ -12,7 +12,8 @@ interface FamilyCodec<T extends PubSubPayload> {
 	 * Decodes an inner message.
 	 * @param json the inner message text
 	 * @return the payload, an {@code Unknown} variant when the inner discriminator is not known
-	 * @throws tools.jackson.core.JacksonException when the text is not JSON or cannot be mapped
+	 * @throws tools.jackson.core.JacksonException when the text is not JSON or cannot be bound
+	 * @throws MalformedPayloadException when the JSON does not have the family's shape
 	 */
 	T decode(String json);
 

@@ -30,6 +30,17 @@ final class Lists {
 		return Collections.unmodifiableList(copy);
 	}
 
+	static <T> List<T> copyOfReplacingNulls(@Nullable List<T> list, T replacement) {
+		if (list == null || list.isEmpty()) {
+			return List.of();
+		}
+		List<T> copy = new ArrayList<>(list.size());
+		for (T element : list) {
+			copy.add((element != null) ? element : replacement);
+		}
+		return Collections.unmodifiableList(copy);
+	}
+
 	static <K, V> Map<K, V> copyOf(@Nullable Map<K, V> map) {
 		return (map == null || map.isEmpty()) ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
 	}

@@ -2,6 +2,7 @@ package io.github.twitchjvm.pubsub.message;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
@@ -23,18 +24,23 @@ public sealed interface LowTrustUserEvent extends PubSubPayload
 	 * @param updatedBy who changed it (Twitch sent empty names for a while in 2023)
 	 * @param updatedAt when it changed
 	 * @param targetUserId the suspicious user's id
-	 * @param targetUser the suspicious user's login
+	 * @param targetUser the suspicious user's login, or {@code null} when Twitch sent it empty
 	 * @param treatment the new treatment
 	 * @param types why the user is suspicious
 	 * @param banEvasionEvaluation Twitch's ban evasion verdict, or {@code null} when none (sent empty)
 	 * @param evaluatedAt when the user was evaluated, or {@code null} (sent as Go's zero time)
 	 */
 	record TreatmentUpdate(String lowTrustId, String channelId, @Nullable TwitchUser updatedBy,
-			@Nullable Instant updatedAt, String targetUserId, String targetUser, Treatment treatment, List<Type> types,
-			@Nullable BanEvasionEvaluation banEvasionEvaluation, @Nullable Instant evaluatedAt)
-			implements LowTrustUserEvent {
+			@Nullable Instant updatedAt, String targetUserId, @OptionalText @Nullable String targetUser,
+			Treatment treatment, List<Type> types,
+			@WrittenEmptyWhenAbsent @Nullable BanEvasionEvaluation banEvasionEvaluation,
+			@WrittenZeroTimeWhenAbsent @Nullable Instant evaluatedAt) implements LowTrustUserEvent {
 
 		public TreatmentUpdate {
+			Objects.requireNonNull(lowTrustId, "lowTrustId");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(targetUserId, "targetUserId");
+			Objects.requireNonNull(treatment, "treatment");
 			types = Lists.copyOf(types);
 		}
 
@@ -50,6 +56,14 @@ public sealed interface LowTrustUserEvent extends PubSubPayload
 	 */
 	record NewMessage(LowTrustUser lowTrustUser, MessageContent messageContent, String messageId, Instant sentAt)
 			implements LowTrustUserEvent {
+
+		public NewMessage {
+			Objects.requireNonNull(lowTrustUser, "lowTrustUser");
+			Objects.requireNonNull(messageContent, "messageContent");
+			Objects.requireNonNull(messageId, "messageId");
+			Objects.requireNonNull(sentAt, "sentAt");
+		}
+
 	}
 
 	/**
@@ -59,6 +73,11 @@ public sealed interface LowTrustUserEvent extends PubSubPayload
 	 * @param json the inner message as received
 	 */
 	record Unknown(@Nullable String type, String json) implements LowTrustUserEvent, UnknownPayload {
+
+		public Unknown {
+			Objects.requireNonNull(json, "json");
+		}
+
 	}
 
 	/**
@@ -77,11 +96,16 @@ public sealed interface LowTrustUserEvent extends PubSubPayload
 	 * @param types why the user is suspicious
 	 */
 	record LowTrustUser(String id, String lowTrustId, String channelId, ChatSender sender,
-			@Nullable Instant evaluatedAt, @Nullable Instant updatedAt,
-			@Nullable BanEvasionEvaluation banEvasionEvaluation, Treatment treatment, @Nullable TwitchUser updatedBy,
+			@WrittenZeroTimeWhenAbsent @Nullable Instant evaluatedAt, @Nullable Instant updatedAt,
+			@WrittenEmptyWhenAbsent @Nullable BanEvasionEvaluation banEvasionEvaluation, Treatment treatment, @Nullable TwitchUser updatedBy,
 			List<String> sharedBanChannelIds, List<Type> types) {
 
 		public LowTrustUser {
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(lowTrustId, "lowTrustId");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(sender, "sender");
+			Objects.requireNonNull(treatment, "treatment");
 			sharedBanChannelIds = Lists.copyOf(sharedBanChannelIds);
 			types = Lists.copyOf(types);
 		}

@@ -1,6 +1,7 @@
 package io.github.twitchjvm.pubsub.message;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The text of a chat message and its fragments (plain text, emotes, mentions, links, AutoMod findings), as
@@ -12,6 +13,7 @@ import java.util.List;
 public record MessageContent(String text, List<MessageFragment> fragments) {
 
 	public MessageContent {
+		Objects.requireNonNull(text, "text");
 		fragments = Lists.copyOf(fragments);
 	}
 

@@ -13,6 +13,8 @@ public class MessageDecodingException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	private static final int MAX_REASON_LENGTH = 200;
+
 	private final @Nullable TopicType topicType;
 
 	/**
@@ -23,8 +25,16 @@ public class MessageDecodingException extends RuntimeException {
 	 */
 	public MessageDecodingException(@Nullable TopicType topicType, String reason, @Nullable Throwable cause) {
 		super("Cannot decode " + ((topicType != null) ? topicType.prefix() : "undocumented topic") + " message: "
-				+ reason, cause);
+				+ shorten(reason), cause);
 		this.topicType = topicType;
+	}
+
+	/** A parser's reason can quote message content (a whisper's text); logs need the reason, not the content. */
+	private static String shorten(@Nullable String reason) {
+		if (reason == null) {
+			return "unknown reason";
+		}
+		return (reason.length() <= MAX_REASON_LENGTH) ? reason : reason.substring(0, MAX_REASON_LENGTH) + "...";
 	}
 
 	/**

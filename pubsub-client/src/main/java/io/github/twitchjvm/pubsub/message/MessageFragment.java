@@ -1,7 +1,9 @@
 package io.github.twitchjvm.pubsub.message;
 
 import java.util.Map;
+import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,10 @@ import org.jspecify.annotations.Nullable;
 public record MessageFragment(String text, @Nullable Automod automod, @Nullable Emoticon emoticon,
 		@Nullable UserMention userMention, @Nullable Link link) {
 
+	public MessageFragment {
+		Objects.requireNonNull(text, "text");
+	}
+
 	/**
 	 * What AutoMod found in a fragment.
 	 *
@@ -27,8 +33,9 @@ public record MessageFragment(String text, @Nullable Automod automod, @Nullable 
 	 * @param isChannelBlockedTerm whether the fragment is one of the channel's blocked terms
 	 * @param isCensored whether Twitch masked the fragment
 	 */
-	public record Automod(Map<String, Integer> topics, boolean isChannelBlockedTerm,
-			@JsonProperty("isCensored") boolean isCensored) {
+	public record Automod(@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> topics,
+			boolean isChannelBlockedTerm,
+			@JsonProperty("isCensored") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean isCensored) {
 
 		public Automod {
 			topics = Lists.copyOf(topics);
@@ -44,6 +51,12 @@ public record MessageFragment(String text, @Nullable Automod automod, @Nullable 
 	 */
 	public record Emoticon(@JsonProperty("emoticonID") String emoticonId,
 			@JsonProperty("emoticonSetID") String emoticonSetId) {
+
+		public Emoticon {
+			Objects.requireNonNull(emoticonId, "emoticonId");
+			Objects.requireNonNull(emoticonSetId, "emoticonSetId");
+		}
+
 	}
 
 	/**
@@ -54,6 +67,13 @@ public record MessageFragment(String text, @Nullable Automod automod, @Nullable 
 	 * @param displayName the user's display name
 	 */
 	public record UserMention(@JsonProperty("userID") String userId, String login, String displayName) {
+
+		public UserMention {
+			Objects.requireNonNull(userId, "userId");
+			Objects.requireNonNull(login, "login");
+			Objects.requireNonNull(displayName, "displayName");
+		}
+
 	}
 
 	/**
@@ -62,6 +82,11 @@ public record MessageFragment(String text, @Nullable Automod automod, @Nullable 
 	 * @param host the link's host name
 	 */
 	public record Link(String host) {
+
+		public Link {
+			Objects.requireNonNull(host, "host");
+		}
+
 	}
 
 }

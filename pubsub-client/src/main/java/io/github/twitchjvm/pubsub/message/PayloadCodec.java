@@ -185,6 +185,26 @@ public final class PayloadCodec {
 	}
 
 	/**
+	 * Encodes a payload in the shape Twitch sent it on the given topic type. The same as
+	 * {@link #encode(PubSubPayload)} except for bits v1, whose frames never carried {@code is_anonymous}.
+	 * @param type the topic type the payload is for
+	 * @param payload the payload
+	 * @return the inner message text
+	 * @throws IllegalArgumentException if the payload does not belong to the topic type
+	 */
+	public String encode(TopicType type, PubSubPayload payload) {
+		Class<? extends PubSubPayload> family = payloadType(type);
+		if (!family.isInstance(payload)) {
+			throw new IllegalArgumentException("A " + payload.getClass().getSimpleName() + " is not a payload of "
+					+ type.prefix() + ", which carries " + family.getSimpleName());
+		}
+		if (type == TopicType.BITS_V1) {
+			return this.bits.encode((BitsEvent) payload, false);
+		}
+		return encode(payload);
+	}
+
+	/**
 	 * Parses any message text into a Jackson tree, with the same configuration as the typed decoding.
 	 * @param type the topic type, for the error message, or {@code null} for an undocumented topic
 	 * @param json the text

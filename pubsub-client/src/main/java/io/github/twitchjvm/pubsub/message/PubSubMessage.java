@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * lazily on first use and then kept, its JSON tree and its typed payload.
  *
  * <p>A handler can always fall back to {@link #text()} or {@link #json()}, for undocumented topics and for
- * messages whose typed decoding fails. Instances are immutable in what they represent and safe to share between
- * threads; two threads asking at once may both decode, and one result wins.
+ * messages whose typed decoding fails. Instances are safe to share between threads: the payload is immutable, the
+ * tree must only be read, and two threads asking at once may both decode, one result winning.
  */
 public final class PubSubMessage {
 
@@ -75,6 +75,8 @@ public final class PubSubMessage {
 	/**
 	 * The inner message as a Jackson tree, parsed on first use. For whispers, the nested {@code data} string stays
 	 * a string here; {@code data_object} has the same content as an object.
+	 * <p>Every handler of the message gets the same tree: read it, never modify it (Jackson trees are mutable and
+	 * not thread-safe for writes); take a {@code deepCopy()} to change it.
 	 * @return the tree
 	 * @throws MessageDecodingException if the text is not JSON
 	 */

@@ -2,8 +2,10 @@ package io.github.twitchjvm.pubsub.message;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -57,6 +59,18 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 			SubPlan subPlan, String subPlanName, int months, @Nullable Integer cumulativeMonths,
 			@Nullable Integer streakMonths, boolean isGift, @Nullable SubMessage subMessage,
 			@Nullable Integer multiMonthDuration) implements SubscriptionEvent {
+
+		public Sub {
+			Objects.requireNonNull(userName, "userName");
+			Objects.requireNonNull(displayName, "displayName");
+			Objects.requireNonNull(channelName, "channelName");
+			Objects.requireNonNull(userId, "userId");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(time, "time");
+			Objects.requireNonNull(subPlan, "subPlan");
+			Objects.requireNonNull(subPlanName, "subPlanName");
+		}
+
 	}
 
 	/**
@@ -81,6 +95,18 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 			Instant time, SubPlan subPlan, String subPlanName, int months, @Nullable Integer cumulativeMonths,
 			@Nullable Integer streakMonths, boolean isGift, @Nullable SubMessage subMessage,
 			@Nullable Integer multiMonthDuration) implements SubscriptionEvent {
+
+		public Resub {
+			Objects.requireNonNull(userName, "userName");
+			Objects.requireNonNull(displayName, "displayName");
+			Objects.requireNonNull(channelName, "channelName");
+			Objects.requireNonNull(userId, "userId");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(time, "time");
+			Objects.requireNonNull(subPlan, "subPlan");
+			Objects.requireNonNull(subPlanName, "subPlanName");
+		}
+
 	}
 
 	/**
@@ -95,6 +121,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param subPlan the tier
 	 * @param subPlanName the tier's name in this channel
 	 * @param months the recipient's month count
+	 * @param cumulativeMonths the recipient's total months, or {@code null} when not sent
+	 * @param streakMonths the recipient's consecutive months, or {@code null} when not sent
 	 * @param isGift always {@code true}
 	 * @param subMessage the message, or {@code null}
 	 * @param recipientId the recipient's user id, or {@code null} when Twitch left it out
@@ -103,15 +131,30 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param multiMonthDuration months gifted at once, or {@code null}
 	 */
 	record SubGift(String userName, String displayName, String channelName, String userId, String channelId,
-			Instant time, SubPlan subPlan, String subPlanName, int months, boolean isGift,
-			@Nullable SubMessage subMessage, @Nullable String recipientId, String recipientUserName,
+			Instant time, SubPlan subPlan, String subPlanName, int months, @Nullable Integer cumulativeMonths,
+			@Nullable Integer streakMonths, boolean isGift, @Nullable SubMessage subMessage,
+			@Nullable String recipientId, String recipientUserName,
 			String recipientDisplayName, @Nullable Integer multiMonthDuration) implements SubscriptionEvent {
+
+		public SubGift {
+			Objects.requireNonNull(userName, "userName");
+			Objects.requireNonNull(displayName, "displayName");
+			Objects.requireNonNull(channelName, "channelName");
+			Objects.requireNonNull(userId, "userId");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(time, "time");
+			Objects.requireNonNull(subPlan, "subPlan");
+			Objects.requireNonNull(subPlanName, "subPlanName");
+			Objects.requireNonNull(recipientUserName, "recipientUserName");
+			Objects.requireNonNull(recipientDisplayName, "recipientDisplayName");
+		}
 
 		/**
 		 * Whether Twitch attributed this gift to its anonymous-gifter placeholder account, which it did when it also
 		 * sent the same gift as an {@link AnonSubGift}.
 		 * @return {@code true} for the placeholder gifter
 		 */
+		@JsonIgnore
 		public boolean isFromAnonymousGifter() {
 			return ANONYMOUS_GIFTER_LOGIN.equals(this.userName);
 		}
@@ -127,6 +170,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param subPlan the tier
 	 * @param subPlanName the tier's name in this channel
 	 * @param months the recipient's month count
+	 * @param cumulativeMonths the recipient's total months, or {@code null} when not sent
+	 * @param streakMonths the recipient's consecutive months, or {@code null} when not sent
 	 * @param isGift always {@code true}
 	 * @param subMessage the message, or {@code null}
 	 * @param recipientId the recipient's user id, or {@code null} when Twitch left it out
@@ -135,9 +180,21 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param multiMonthDuration months gifted at once, or {@code null}
 	 */
 	record AnonSubGift(String channelName, String channelId, Instant time, SubPlan subPlan, String subPlanName,
-			int months, boolean isGift, @Nullable SubMessage subMessage, @Nullable String recipientId,
-			String recipientUserName, String recipientDisplayName, @Nullable Integer multiMonthDuration)
+			int months, @Nullable Integer cumulativeMonths, @Nullable Integer streakMonths, boolean isGift,
+			@Nullable SubMessage subMessage, @Nullable String recipientId, String recipientUserName,
+			String recipientDisplayName, @Nullable Integer multiMonthDuration)
 			implements SubscriptionEvent {
+
+		public AnonSubGift {
+			Objects.requireNonNull(channelName, "channelName");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(time, "time");
+			Objects.requireNonNull(subPlan, "subPlan");
+			Objects.requireNonNull(subPlanName, "subPlanName");
+			Objects.requireNonNull(recipientUserName, "recipientUserName");
+			Objects.requireNonNull(recipientDisplayName, "recipientDisplayName");
+		}
+
 	}
 
 	/**
@@ -152,6 +209,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param subPlan the tier
 	 * @param subPlanName the tier's name in this channel
 	 * @param months the recipient's month count
+	 * @param cumulativeMonths the recipient's total months, or {@code null} when not sent
+	 * @param streakMonths the recipient's consecutive months, or {@code null} when not sent
 	 * @param isGift always {@code true}
 	 * @param subMessage the message, or {@code null}
 	 * @param recipientId the recipient's user id, or {@code null} (often missing on this type)
@@ -160,9 +219,24 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param multiMonthDuration months gifted at once, or {@code null}
 	 */
 	record ResubGift(String userName, String displayName, String channelName, String userId, String channelId,
-			Instant time, SubPlan subPlan, String subPlanName, int months, boolean isGift,
-			@Nullable SubMessage subMessage, @Nullable String recipientId, String recipientUserName,
+			Instant time, SubPlan subPlan, String subPlanName, int months, @Nullable Integer cumulativeMonths,
+			@Nullable Integer streakMonths, boolean isGift, @Nullable SubMessage subMessage,
+			@Nullable String recipientId, String recipientUserName,
 			String recipientDisplayName, @Nullable Integer multiMonthDuration) implements SubscriptionEvent {
+
+		public ResubGift {
+			Objects.requireNonNull(userName, "userName");
+			Objects.requireNonNull(displayName, "displayName");
+			Objects.requireNonNull(channelName, "channelName");
+			Objects.requireNonNull(userId, "userId");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(time, "time");
+			Objects.requireNonNull(subPlan, "subPlan");
+			Objects.requireNonNull(subPlanName, "subPlanName");
+			Objects.requireNonNull(recipientUserName, "recipientUserName");
+			Objects.requireNonNull(recipientDisplayName, "recipientDisplayName");
+		}
+
 	}
 
 	/**
@@ -174,6 +248,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param subPlan the tier
 	 * @param subPlanName the tier's name in this channel
 	 * @param months the recipient's month count
+	 * @param cumulativeMonths the recipient's total months, or {@code null} when not sent
+	 * @param streakMonths the recipient's consecutive months, or {@code null} when not sent
 	 * @param isGift always {@code true}
 	 * @param subMessage the message, or {@code null}
 	 * @param recipientId the recipient's user id, or {@code null}
@@ -182,9 +258,21 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param multiMonthDuration months gifted at once, or {@code null}
 	 */
 	record AnonResubGift(String channelName, String channelId, Instant time, SubPlan subPlan, String subPlanName,
-			int months, boolean isGift, @Nullable SubMessage subMessage, @Nullable String recipientId,
-			String recipientUserName, String recipientDisplayName, @Nullable Integer multiMonthDuration)
+			int months, @Nullable Integer cumulativeMonths, @Nullable Integer streakMonths, boolean isGift,
+			@Nullable SubMessage subMessage, @Nullable String recipientId, String recipientUserName,
+			String recipientDisplayName, @Nullable Integer multiMonthDuration)
 			implements SubscriptionEvent {
+
+		public AnonResubGift {
+			Objects.requireNonNull(channelName, "channelName");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(time, "time");
+			Objects.requireNonNull(subPlan, "subPlan");
+			Objects.requireNonNull(subPlanName, "subPlanName");
+			Objects.requireNonNull(recipientUserName, "recipientUserName");
+			Objects.requireNonNull(recipientDisplayName, "recipientDisplayName");
+		}
+
 	}
 
 	/**
@@ -203,12 +291,25 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param streakMonths consecutive months, or {@code null}
 	 * @param isGift always {@code false}
 	 * @param subMessage the message, or {@code null}
+	 * @param multiMonthDuration months bought at once, or {@code null}
 	 * @param benefitEndMonth the month (1 to 12) the benefits now end, or {@code null}
 	 */
 	record ExtendSub(String userName, String displayName, String channelName, String userId, String channelId,
 			Instant time, SubPlan subPlan, String subPlanName, int months, @Nullable Integer cumulativeMonths,
 			@Nullable Integer streakMonths, boolean isGift, @Nullable SubMessage subMessage,
-			@Nullable Integer benefitEndMonth) implements SubscriptionEvent {
+			@Nullable Integer multiMonthDuration, @Nullable Integer benefitEndMonth) implements SubscriptionEvent {
+
+		public ExtendSub {
+			Objects.requireNonNull(userName, "userName");
+			Objects.requireNonNull(displayName, "displayName");
+			Objects.requireNonNull(channelName, "channelName");
+			Objects.requireNonNull(userId, "userId");
+			Objects.requireNonNull(channelId, "channelId");
+			Objects.requireNonNull(time, "time");
+			Objects.requireNonNull(subPlan, "subPlan");
+			Objects.requireNonNull(subPlanName, "subPlanName");
+		}
+
 	}
 
 	/**
@@ -218,6 +319,11 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param json the inner message as received
 	 */
 	record Unknown(@Nullable String type, String json) implements SubscriptionEvent, UnknownPayload {
+
+		public Unknown {
+			Objects.requireNonNull(json, "json");
+		}
+
 	}
 
 	/**
@@ -229,6 +335,7 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	record SubMessage(String message, List<SubEmote> emotes) {
 
 		public SubMessage {
+			Objects.requireNonNull(message, "message");
 			emotes = Lists.copyOf(emotes);
 		}
 
@@ -243,6 +350,11 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param id the emote id
 	 */
 	record SubEmote(int start, int end, String id) {
+
+		public SubEmote {
+			Objects.requireNonNull(id, "id");
+		}
+
 	}
 
 	/** A subscription tier. */

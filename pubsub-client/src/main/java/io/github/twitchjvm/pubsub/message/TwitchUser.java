@@ -1,6 +1,6 @@
 package io.github.twitchjvm.pubsub.message;
 
-import tools.jackson.databind.annotation.JsonDeserialize;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param login the login name; {@code null} when Twitch sent it empty (it did for a while in 2023)
  * @param displayName the display name; {@code null} when Twitch sent it empty
  */
-public record TwitchUser(String id, @JsonDeserialize(using = EmptyAsNull.class) @Nullable String login,
-		@JsonDeserialize(using = EmptyAsNull.class) @Nullable String displayName) {
+public record TwitchUser(String id, @OptionalText @Nullable String login,
+		@OptionalText @Nullable String displayName) {
+
+	public TwitchUser {
+		Objects.requireNonNull(id, "id");
+	}
 
 }

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
  * ({@code type}, {@code message_type} or {@code context}) this version does not know. It keeps the raw JSON, so
  * nothing is lost, and encodes back to exactly that JSON.
  */
-public interface UnknownPayload {
+public sealed interface UnknownPayload permits WhisperEvent.Unknown, BitsEvent.Unknown, ChannelPointsEvent.Unknown,
+		SubscriptionEvent.Unknown, ChatModeratorActionEvent.Unknown, AutomodQueueEvent.Unknown,
+		UserModerationEvent.Unknown, LowTrustUserEvent.Unknown {
 
 	/**
 	 * The value of the inner discriminator.

@@ -1,5 +1,7 @@
 package io.github.twitchjvm.pubsub.message;
 
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +18,12 @@ public sealed interface UserModerationEvent extends PubSubPayload
 	 * @param status where it stands
 	 */
 	record AutomodCaughtMessage(String messageId, AutomodStatus status) implements UserModerationEvent {
+
+		public AutomodCaughtMessage {
+			Objects.requireNonNull(messageId, "messageId");
+			Objects.requireNonNull(status, "status");
+		}
+
 	}
 
 	/**
@@ -25,6 +33,11 @@ public sealed interface UserModerationEvent extends PubSubPayload
 	 * @param json the inner message as received
 	 */
 	record Unknown(@Nullable String type, String json) implements UserModerationEvent, UnknownPayload {
+
+		public Unknown {
+			Objects.requireNonNull(json, "json");
+		}
+
 	}
 
 }

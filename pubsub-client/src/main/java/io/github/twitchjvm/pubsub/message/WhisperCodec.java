@@ -70,7 +70,9 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 						}
 					}
 					case "data_object" -> {
-						if (token == JsonToken.VALUE_NULL) {
+						if (token != JsonToken.START_OBJECT) {
+							// Not the object it should be: the data string carries the same content.
+							parser.skipChildren();
 							continue;
 						}
 						ObjectReader reader = (type != null) ? embeddedReaderFor(type) : null;

@@ -2,6 +2,7 @@ package io.github.twitchjvm.pubsub.message;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -26,6 +27,11 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 * @param whisper the whisper
 	 */
 	record Received(Whisper whisper) implements WhisperEvent {
+
+		public Received {
+			Objects.requireNonNull(whisper, "whisper");
+		}
+
 	}
 
 	/**
@@ -34,6 +40,11 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 * @param whisper the whisper
 	 */
 	record Sent(Whisper whisper) implements WhisperEvent {
+
+		public Sent {
+			Objects.requireNonNull(whisper, "whisper");
+		}
+
 	}
 
 	/**
@@ -48,6 +59,11 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 */
 	record ThreadUpdate(String id, long lastRead, boolean archived, boolean muted, @Nullable SpamInfo spamInfo,
 			@Nullable Instant whitelistedUntil) implements WhisperEvent {
+
+		public ThreadUpdate {
+			Objects.requireNonNull(id, "id");
+		}
+
 	}
 
 	/**
@@ -57,6 +73,11 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 * @param json the inner message as received
 	 */
 	record Unknown(@Nullable String type, String json) implements WhisperEvent, UnknownPayload {
+
+		public Unknown {
+			Objects.requireNonNull(json, "json");
+		}
+
 	}
 
 	/**
@@ -78,6 +99,17 @@ public sealed interface WhisperEvent extends PubSubPayload
 			@JsonSerialize(using = TwitchTimestamps.EpochSecondsSerializer.class) Instant sentAt,
 			@JsonSerialize(using = NumericId.class) String fromId, WhisperTags tags, WhisperRecipient recipient,
 			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String nonce) {
+
+		public Whisper {
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(threadId, "threadId");
+			Objects.requireNonNull(body, "body");
+			Objects.requireNonNull(sentAt, "sentAt");
+			Objects.requireNonNull(fromId, "fromId");
+			Objects.requireNonNull(tags, "tags");
+			Objects.requireNonNull(recipient, "recipient");
+		}
+
 	}
 
 	/**
@@ -91,12 +123,13 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 * @param emotes emotes in the body
 	 * @param badges the sender's global badges
 	 */
-	record WhisperTags(String login, String displayName,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String color,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String userType, boolean turbo,
+	record WhisperTags(String login, String displayName, @OptionalText @Nullable String color,
+			@OptionalText @Nullable String userType, boolean turbo,
 			List<WhisperEmote> emotes, List<Badge> badges) {
 
 		public WhisperTags {
+			Objects.requireNonNull(login, "login");
+			Objects.requireNonNull(displayName, "displayName");
 			emotes = Lists.copyOf(emotes);
 			badges = Lists.copyOf(badges);
 		}
@@ -111,6 +144,11 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 * @param end the index of its last character
 	 */
 	record WhisperEmote(String emoteId, int start, int end) {
+
+		public WhisperEmote {
+			Objects.requireNonNull(emoteId, "emoteId");
+		}
+
 	}
 
 	/**
@@ -126,11 +164,14 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 * @param profileImage the recipient's profile image URL, or {@code null}
 	 */
 	record WhisperRecipient(@JsonSerialize(using = NumericId.class) String id, String username, String displayName,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String color,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String userType, boolean turbo, List<Badge> badges,
+			@OptionalText @Nullable String color, @OptionalText @Nullable String userType, boolean turbo,
+			List<Badge> badges,
 			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String profileImage) {
 
 		public WhisperRecipient {
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(username, "username");
+			Objects.requireNonNull(displayName, "displayName");
 			badges = Lists.copyOf(badges);
 		}
 
@@ -143,6 +184,11 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 * @param lastMarkedNotSpam the last time the user marked the thread as not spam, as Twitch sent it
 	 */
 	record SpamInfo(String likelihood, long lastMarkedNotSpam) {
+
+		public SpamInfo {
+			Objects.requireNonNull(likelihood, "likelihood");
+		}
+
 	}
 
 }

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * One documented Twitch PubSub topic family: the prefix of its topic strings, the ids that follow the
  * prefix (names and order) and the OAuth scope a token needs to listen to it.
  *
- * <p>The first id of every family names the user whose token authorises the topic: the channel for
- * single-id families, the moderator (or current user) for two-id families.
+ * <p>The first id of every family names the user whose token authorises the topic: the user for whispers, the
+ * channel for the other single-id families, the moderator (or current user) for two-id families.
  *
  * @see Topic
  */

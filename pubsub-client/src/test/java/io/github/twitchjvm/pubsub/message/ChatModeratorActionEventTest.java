@@ -156,7 +156,7 @@ class ChatModeratorActionEventTest {
 			});
 		assertThat(Fixtures.decode(TopicType.CHAT_MODERATOR_ACTIONS, "chat-moderator-actions/vip_added.json"))
 			.isEqualTo(new ChatModeratorActionEvent.VipAdded("64781230", "331856092", "vip_vera", "143928570",
-					"hollowbrook_mod"));
+					"hollowbrook_mod", null));
 		assertThat(Fixtures.decode(TopicType.CHAT_MODERATOR_ACTIONS, "chat-moderator-actions/vip_removed.json",
 				ChatModeratorActionEvent.VipRemoved.class).targetUserId()).isEqualTo("445120678");
 	}
