@@ -1,0 +1,191 @@
+package io.github.twitchjvm.pubsub.test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One client's WebSocket connection: the topics it listens to (with the token each was listened with), the frames
+ * it sent, its idle deadlines and the ways to write to it or cut it off.
+ */
+final class ClientConnection {
+
+	/** Enough recent frames to inspect a test or a demo, bounded so a long benchmark cannot fill the heap. */
+	private static final int MAX_RECORDED_FRAMES = 10_000;
+
+	private final String id;
+
+	private final Channel channel;
+
+	private final Instant connectedAt = Instant.now();
+
+	private final Map<String, String> topics = new ConcurrentHashMap<>();
+
+	private final Queue<ReceivedFrame> frames = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger recordedFrames = new AtomicInteger();
+
+	private final AtomicInteger pendingPublishes = new AtomicInteger();
+
+	private volatile @Nullable Instant lastPingAt;
+
+	private volatile boolean listened;
+
+	private volatile @Nullable ScheduledFuture<?> firstListenDeadline;
+
+	private volatile @Nullable ScheduledFuture<?> pingDeadline;
+
+	private volatile @Nullable Runnable writabilityWaiter;
+
+	ClientConnection(String id, Channel channel) {
+		this.id = id;
+		this.channel = channel;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	Channel channel() {
+		return this.channel;
+	}
+
+	boolean isOpen() {
+		return this.channel.isActive();
+	}
+
+	/** Topic to the access token it was listened with ({@code ""} for an undocumented topic without one). */
+	Map<String, String> topics() {
+		return this.topics;
+	}
+
+	void record(String text) {
+		if (this.recordedFrames.incrementAndGet() > MAX_RECORDED_FRAMES) {
+			this.frames.poll();
+			this.recordedFrames.decrementAndGet();
+		}
+		this.frames.add(new ReceivedFrame(this.id, Instant.now(), ServerJson.maskTokens(text)));
+	}
+
+	List<ReceivedFrame> frames() {
+		return new ArrayList<>(this.frames);
+	}
+
+	void clearFrames() {
+		this.frames.clear();
+		this.recordedFrames.set(0);
+	}
+
+	boolean markListened() {
+		boolean first = !this.listened;
+		this.listened = true;
+		cancel(this.firstListenDeadline);
+		return first;
+	}
+
+	void pinged() {
+		this.lastPingAt = Instant.now();
+	}
+
+	void firstListenDeadline(ScheduledFuture<?> deadline) {
+		this.firstListenDeadline = deadline;
+	}
+
+	void pingDeadline(ScheduledFuture<?> deadline) {
+		cancel(this.pingDeadline);
+		this.pingDeadline = deadline;
+	}
+
+	boolean hasListened() {
+		return this.listened;
+	}
+
+	/** Writes a control frame (RESPONSE, PONG, RECONNECT, AUTH_REVOKED or a raw one). */
+	void send(String text) {
+		this.channel.writeAndFlush(new TextWebSocketFrame(text));
+	}
+
+	/**
+	 * Writes a published MESSAGE, disconnecting a client that lets more than {@code limit} of them pile up unread,
+	 * as Twitch did.
+	 * @return whether the message was handed to the socket
+	 */
+	boolean publish(TextWebSocketFrame frame, int limit) {
+		if (this.pendingPublishes.incrementAndGet() > limit) {
+			this.pendingPublishes.decrementAndGet();
+			frame.release();
+			drop();
+			return false;
+		}
+		this.channel.writeAndFlush(frame).addListener((future) -> this.pendingPublishes.decrementAndGet());
+		return true;
+	}
+
+	/** Closes with a WebSocket close frame. */
+	void close(int code, String reason) {
+		if (this.channel.isActive()) {
+			this.channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+		}
+	}
+
+	/** Cuts the TCP connection without a close frame: a reset, as when a server or a network dies. */
+	void drop() {
+		if (this.channel.isOpen()) {
+			this.channel.config().setOption(ChannelOption.SO_LINGER, 0);
+			this.channel.close();
+		}
+	}
+
+	void awaitWritable(Runnable waiter) {
+		this.writabilityWaiter = waiter;
+	}
+
+	void writabilityChanged() {
+		Runnable waiter = this.writabilityWaiter;
+		if (waiter != null && this.channel.isWritable()) {
+			this.writabilityWaiter = null;
+			waiter.run();
+		}
+	}
+
+	void closed() {
+		cancel(this.firstListenDeadline);
+		cancel(this.pingDeadline);
+		Runnable waiter = this.writabilityWaiter;
+		this.writabilityWaiter = null;
+		if (waiter != null) {
+			waiter.run();
+		}
+	}
+
+	ConnectionInfo info() {
+		return new ConnectionInfo(this.id, String.valueOf(this.channel.remoteAddress()), this.connectedAt,
+				this.topics.keySet().stream().sorted().toList(), this.lastPingAt);
+	}
+
+	private static void cancel(@Nullable ScheduledFuture<?> future) {
+		if (future != null) {
+			future.cancel(false);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ClientConnection[" + this.id + "]";
+	}
+
+}

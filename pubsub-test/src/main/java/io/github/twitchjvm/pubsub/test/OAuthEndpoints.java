@@ -1,0 +1,134 @@
+package io.github.twitchjvm.pubsub.test;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.twitchjvm.pubsub.test.TwitchAccounts.ClientCheck;
+import io.github.twitchjvm.pubsub.test.TwitchAccounts.TokenCheck;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * Twitch's OAuth endpoints, on the PubSub port: {@code POST /oauth2/token} (refresh token and client credentials
+ * grants), {@code GET /oauth2/validate} and {@code POST /oauth2/revoke}, with Twitch's response and error shapes
+ * ({@code scope} as a JSON array, rotating refresh tokens).
+ */
+@ChannelHandler.Sharable
+final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+	private final TwitchAccounts accounts;
+
+	OAuthEndpoints(TwitchAccounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@Override
+	protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
+		HttpExchange exchange = new HttpExchange(context, request);
+		switch (exchange.method() + " " + exchange.path()) {
+			case "POST /oauth2/token" -> token(exchange);
+			case "GET /oauth2/validate" -> validate(exchange);
+			case "POST /oauth2/revoke" -> revoke(exchange);
+			default -> exchange.error(HttpResponseStatus.NOT_FOUND, "Not Found");
+		}
+	}
+
+	private void token(HttpExchange exchange) {
+		Map<String, String> parameters = exchange.parameters();
+		String clientId = parameters.get("client_id");
+		ClientCheck client = this.accounts.checkClient(clientId, parameters.get("client_secret"));
+		if (client == ClientCheck.UNKNOWN) {
+			exchange.error(HttpResponseStatus.BAD_REQUEST, "invalid client");
+			return;
+		}
+		if (client == ClientCheck.WRONG_SECRET) {
+			exchange.error(HttpResponseStatus.FORBIDDEN, "invalid client secret");
+			return;
+		}
+		String grantType = parameters.getOrDefault("grant_type", "");
+		switch (grantType) {
+			case "refresh_token" -> {
+				String refreshToken = parameters.getOrDefault("refresh_token", "");
+				IssuedToken renewed = this.accounts.refresh(refreshToken, clientId);
+				if (renewed == null) {
+					exchange.error(HttpResponseStatus.BAD_REQUEST, "Invalid refresh token");
+					return;
+				}
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("access_token", renewed.accessToken());
+				body.put("expires_in", this.accounts.defaultLifetime().toSeconds());
+				body.put("refresh_token", renewed.refreshToken());
+				body.put("scope", renewed.scopes());
+				body.put("token_type", "bearer");
+				exchange.respond(HttpResponseStatus.OK, body);
+			}
+			case "client_credentials" -> {
+				String scope = parameters.get("scope");
+				List<String> scopes = (scope == null || scope.isBlank()) ? List.of()
+						: Arrays.asList(scope.trim().split("\\s+"));
+				IssuedToken token = this.accounts.issueAppToken(clientId, scopes);
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("access_token", token.accessToken());
+				body.put("expires_in", 60L * 24 * 3600);
+				if (!scopes.isEmpty()) {
+					body.put("scope", scopes);
+				}
+				body.put("token_type", "bearer");
+				exchange.respond(HttpResponseStatus.OK, body);
+			}
+			case "" -> exchange.error(HttpResponseStatus.BAD_REQUEST, "missing grant_type");
+			default -> exchange.error(HttpResponseStatus.BAD_REQUEST, "unsupported grant_type");
+		}
+	}
+
+	private void validate(HttpExchange exchange) {
+		String authorization = exchange.header(HttpHeaderNames.AUTHORIZATION);
+		if (authorization == null || authorization.isBlank()) {
+			exchange.error(HttpResponseStatus.UNAUTHORIZED, "missing authorization token");
+			return;
+		}
+		String[] parts = authorization.trim().split("\\s+", 2);
+		String token = (parts.length == 2 && (parts[0].equalsIgnoreCase("OAuth") || parts[0].equalsIgnoreCase("Bearer")))
+				? parts[1] : null;
+		TokenCheck check = this.accounts.check(token);
+		IssuedToken issued = check.token();
+		if (!check.isValid() || issued == null) {
+			exchange.error(HttpResponseStatus.UNAUTHORIZED, "invalid access token");
+			return;
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("client_id", issued.clientId());
+		if (!issued.isAppToken()) {
+			body.put("login", issued.login());
+		}
+		body.put("scopes", issued.scopes());
+		if (!issued.isAppToken()) {
+			body.put("user_id", issued.userId());
+		}
+		body.put("expires_in", check.remaining().toSeconds());
+		exchange.respond(HttpResponseStatus.OK, body);
+	}
+
+	private void revoke(HttpExchange exchange) {
+		Map<String, String> parameters = exchange.parameters();
+		String clientId = parameters.get("client_id");
+		if (this.accounts.checkClient(clientId, null) == ClientCheck.UNKNOWN) {
+			exchange.error(HttpResponseStatus.NOT_FOUND, "client does not exist");
+			return;
+		}
+		TokenCheck check = this.accounts.check(parameters.get("token"));
+		IssuedToken issued = check.token();
+		if (issued == null || !issued.clientId().equals(clientId) || !this.accounts.revoke(issued.accessToken())) {
+			exchange.error(HttpResponseStatus.BAD_REQUEST, "Invalid token");
+			return;
+		}
+		exchange.respond(HttpResponseStatus.OK, null);
+	}
+
+}

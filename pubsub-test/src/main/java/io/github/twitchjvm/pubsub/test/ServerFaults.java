@@ -1,0 +1,190 @@
+package io.github.twitchjvm.pubsub.test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The failures the fake server can produce on demand, to test how a client recovers. Methods that take a
+ * connection id act on that connection, or on every open connection when the id is {@code null}; ids come from
+ * {@link FakeTwitchServer#connections()}.
+ *
+ * <pre>{@code
+ * server.faults().sendReconnect(null, Duration.ofSeconds(1));   // RECONNECT everyone, close them 1 s later
+ * server.faults().failNextListens(2, "ERR_SERVER");
+ * server.faults().answerPings(false);                          // the client's pong timeout must fire
+ * }</pre>
+ */
+public final class ServerFaults {
+
+	private static final Duration NONE = Duration.ZERO;
+
+	private final Connections connections;
+
+	private final Duration reconnectGracePeriod;
+
+	private volatile boolean answerPings = true;
+
+	private volatile Duration responseDelay = NONE;
+
+	private volatile boolean withholdResponses;
+
+	private final AtomicInteger failingListens = new AtomicInteger();
+
+	private volatile String listenError = "ERR_SERVER";
+
+	private volatile Instant refuseConnectionsUntil = Instant.MIN;
+
+	ServerFaults(Connections connections, Duration reconnectGracePeriod) {
+		this.connections = connections;
+		this.reconnectGracePeriod = reconnectGracePeriod;
+	}
+
+	/**
+	 * Sends {@code RECONNECT} and closes the connection when the configured grace period (Twitch: 30 s) is over.
+	 * @param connectionId a connection, or {@code null} for all
+	 * @return how many connections got it
+	 */
+	public int sendReconnect(@Nullable String connectionId) {
+		return sendReconnect(connectionId, this.reconnectGracePeriod);
+	}
+
+	/**
+	 * Sends {@code RECONNECT}, then closes the connection after a delay.
+	 * @param connectionId a connection, or {@code null} for all
+	 * @param closeAfter the delay before closing; {@code null} leaves the connection open
+	 * @return how many connections got it
+	 */
+	public int sendReconnect(@Nullable String connectionId, @Nullable Duration closeAfter) {
+		Collection<ClientConnection> targets = this.connections.select(connectionId);
+		for (ClientConnection connection : targets) {
+			connection.send(ServerJson.RECONNECT);
+			if (closeAfter != null) {
+				connection.channel()
+					.eventLoop()
+					.schedule(() -> connection.close(1001, "Server going away"), closeAfter.toNanos(),
+							TimeUnit.NANOSECONDS);
+			}
+		}
+		return targets.size();
+	}
+
+	/**
+	 * Closes with a WebSocket close frame.
+	 * @param connectionId a connection, or {@code null} for all
+	 * @param code the close code, 1000 to 4999 (1005 and 1006 never travel on the wire)
+	 * @param reason the close reason
+	 * @return how many connections were closed
+	 */
+	public int close(@Nullable String connectionId, int code, String reason) {
+		Collection<ClientConnection> targets = this.connections.select(connectionId);
+		targets.forEach((connection) -> connection.close(code, reason));
+		return targets.size();
+	}
+
+	/**
+	 * Cuts the TCP connection without a close frame (a reset), as a crashed server or a dead network does.
+	 * @param connectionId a connection, or {@code null} for all
+	 * @return how many connections were dropped
+	 */
+	public int drop(@Nullable String connectionId) {
+		Collection<ClientConnection> targets = this.connections.select(connectionId);
+		targets.forEach(ClientConnection::drop);
+		return targets.size();
+	}
+
+	/**
+	 * Sends any text frame, valid or not.
+	 * @param connectionId a connection, or {@code null} for all
+	 * @param frame the frame's text
+	 * @return how many connections got it
+	 */
+	public int sendRaw(@Nullable String connectionId, String frame) {
+		Collection<ClientConnection> targets = this.connections.select(connectionId);
+		targets.forEach((connection) -> connection.send(frame));
+		return targets.size();
+	}
+
+	/**
+	 * Whether PINGs get a PONG. A server that stops answering is what a client's pong timeout is for.
+	 * @param answer {@code false} to ignore PINGs (they still count as keep-alive)
+	 */
+	public void answerPings(boolean answer) {
+		this.answerPings = answer;
+	}
+
+	/**
+	 * Delays every RESPONSE.
+	 * @param delay the delay, {@link Duration#ZERO} for none
+	 */
+	public void delayResponses(Duration delay) {
+		this.responseDelay = (delay == null || delay.isNegative()) ? NONE : delay;
+	}
+
+	/**
+	 * Sends no RESPONSE at all (the requests still take effect), so that a client's listen timeout fires.
+	 * @param withhold {@code true} to withhold
+	 */
+	public void withholdResponses(boolean withhold) {
+		this.withholdResponses = withhold;
+	}
+
+	/**
+	 * Answers the next LISTENs with an error, whatever they ask, and changes nothing.
+	 * @param count how many LISTENs
+	 * @param error the error code, usually {@code ERR_SERVER}
+	 */
+	public void failNextListens(int count, String error) {
+		this.listenError = error;
+		this.failingListens.set(Math.max(0, count));
+	}
+
+	/**
+	 * Refuses new connections (they are reset as soon as they are accepted) for a while, as a server that is down.
+	 * Open connections are not touched; {@link #drop(String)} them too for a full outage.
+	 * @param duration how long
+	 */
+	public void refuseConnections(Duration duration) {
+		this.refuseConnectionsUntil = Instant.now().plus(duration);
+	}
+
+	/** Accepts connections again at once. */
+	public void acceptConnections() {
+		this.refuseConnectionsUntil = Instant.MIN;
+	}
+
+	/** Turns every switch back to normal behaviour. */
+	public void clear() {
+		this.answerPings = true;
+		this.responseDelay = NONE;
+		this.withholdResponses = false;
+		this.failingListens.set(0);
+		acceptConnections();
+	}
+
+	boolean answersPings() {
+		return this.answerPings;
+	}
+
+	Duration responseDelay() {
+		return this.responseDelay;
+	}
+
+	boolean withholdsResponses() {
+		return this.withholdResponses;
+	}
+
+	boolean refusesConnections() {
+		return Instant.now().isBefore(this.refuseConnectionsUntil);
+	}
+
+	/** The error for this LISTEN if one of the next LISTENs is to fail, else {@code null}. */
+	@Nullable String takeListenFailure() {
+		return (this.failingListens.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) ? this.listenError : null;
+	}
+
+}

@@ -1,0 +1,295 @@
+package io.github.twitchjvm.pubsub.test;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.github.twitchjvm.pubsub.topic.TopicType;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fake server's users, OAuth clients and tokens: what its OAuth endpoints issue, refresh, validate and revoke,
+ * and what LISTEN requests are checked against. Thread-safe.
+ *
+ * <pre>{@code
+ * server.accounts().registerUser("44322889", "dallas");
+ * IssuedToken token = server.accounts().issueToken("44322889", List.of("whispers:read"));
+ * }</pre>
+ */
+public final class TwitchAccounts {
+
+	/** The client every token is issued to unless another is named. */
+	public static final String DEFAULT_CLIENT_ID = "fakeclientid0000000000000000000";
+
+	/** The secret of {@link #DEFAULT_CLIENT_ID}. */
+	public static final String DEFAULT_CLIENT_SECRET = "fakeclientsecret00000000000000";
+
+	/** Every scope a documented topic needs. */
+	public static final List<String> ALL_SCOPES = Stream.of(TopicType.values())
+		.map(TopicType::scope)
+		.distinct()
+		.sorted()
+		.toList();
+
+	private static final String TOKEN_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Map<String, String> logins = new ConcurrentHashMap<>();
+
+	private final Map<String, String> clients = new ConcurrentHashMap<>();
+
+	private final Map<String, TokenState> byAccessToken = new ConcurrentHashMap<>();
+
+	private final Map<String, TokenState> byRefreshToken = new ConcurrentHashMap<>();
+
+	private final List<Consumer<IssuedToken>> revocationListeners = new CopyOnWriteArrayList<>();
+
+	private final Duration defaultLifetime;
+
+	private final Clock clock;
+
+	TwitchAccounts(Duration defaultLifetime, Clock clock) {
+		this.defaultLifetime = defaultLifetime;
+		this.clock = clock;
+		this.clients.put(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET);
+	}
+
+	/**
+	 * Registers (or renames) a user.
+	 * @param userId the numeric user id
+	 * @param login the login name
+	 */
+	public void registerUser(String userId, String login) {
+		this.logins.put(userId, login);
+	}
+
+	/**
+	 * Registers an OAuth client for the token, refresh and revoke endpoints.
+	 * @param clientId the client id
+	 * @param clientSecret the client secret
+	 */
+	public void registerClient(String clientId, String clientSecret) {
+		this.clients.put(clientId, clientSecret);
+	}
+
+	/**
+	 * Issues a user access token with the default lifetime to the default client.
+	 * @param userId a registered user
+	 * @param scopes the scopes it carries
+	 * @return the token
+	 * @throws IllegalArgumentException if the user is not registered
+	 */
+	public IssuedToken issueToken(String userId, Collection<String> scopes) {
+		return issueToken(userId, scopes, this.defaultLifetime);
+	}
+
+	/**
+	 * Issues a user access token to the default client.
+	 * @param userId a registered user
+	 * @param scopes the scopes it carries
+	 * @param lifetime how long it is valid
+	 * @return the token
+	 * @throws IllegalArgumentException if the user is not registered
+	 */
+	public IssuedToken issueToken(String userId, Collection<String> scopes, Duration lifetime) {
+		return issueToken(userId, scopes, lifetime, newToken(), newToken(), DEFAULT_CLIENT_ID);
+	}
+
+	/**
+	 * Issues a user access token with given token strings, for token files and fixed demo tokens.
+	 * @param userId a registered user
+	 * @param scopes the scopes it carries
+	 * @param lifetime how long it is valid
+	 * @param accessToken the access token string
+	 * @param refreshToken the refresh token string
+	 * @param clientId a registered client
+	 * @return the token
+	 * @throws IllegalArgumentException if the user or client is not registered or a token string is taken
+	 */
+	public IssuedToken issueToken(String userId, Collection<String> scopes, Duration lifetime, String accessToken,
+			String refreshToken, String clientId) {
+		String login = this.logins.get(userId);
+		if (login == null) {
+			throw new IllegalArgumentException("Unknown user " + userId + "; register it first");
+		}
+		if (!this.clients.containsKey(clientId)) {
+			throw new IllegalArgumentException("Unknown client " + clientId + "; register it first");
+		}
+		IssuedToken token = new IssuedToken(accessToken, refreshToken, userId, login, clientId, List.copyOf(scopes),
+				this.clock.instant().plus(lifetime));
+		store(token);
+		return token;
+	}
+
+	/**
+	 * Makes a token expire now: LISTENs with it fail with {@code ERR_BADAUTH} and {@code /oauth2/validate} answers
+	 * 401. Topics already listened with it keep receiving, as on Twitch.
+	 * @param accessToken the access token
+	 * @return whether the token was known
+	 */
+	public boolean expire(String accessToken) {
+		TokenState state = this.byAccessToken.get(accessToken);
+		if (state == null) {
+			return false;
+		}
+		state.expiresAt = this.clock.instant().minusSeconds(1);
+		return true;
+	}
+
+	/**
+	 * Revokes a token, as {@code POST /oauth2/revoke} does: it stops working, and every topic listened with it
+	 * receives {@code AUTH_REVOKED}.
+	 * @param accessToken the access token
+	 * @return whether the token was known and not yet revoked
+	 */
+	public boolean revoke(String accessToken) {
+		TokenState state = this.byAccessToken.get(accessToken);
+		if (state == null || state.revoked) {
+			return false;
+		}
+		state.revoked = true;
+		if (state.token.refreshToken() != null) {
+			this.byRefreshToken.remove(state.token.refreshToken());
+		}
+		this.revocationListeners.forEach((listener) -> listener.accept(state.token));
+		return true;
+	}
+
+	/**
+	 * The tokens issued so far, including refreshed and revoked ones.
+	 * @return the tokens as issued
+	 */
+	public List<IssuedToken> tokens() {
+		return this.byAccessToken.values().stream().map((state) -> state.token).toList();
+	}
+
+	/**
+	 * The login of a registered user.
+	 * @param userId the user id
+	 * @return the login, or {@code null} if the user is not registered
+	 */
+	public @Nullable String login(String userId) {
+		return this.logins.get(userId);
+	}
+
+	void onRevoke(Consumer<IssuedToken> listener) {
+		this.revocationListeners.add(listener);
+	}
+
+	/** What the server knows about an access token now. */
+	TokenCheck check(@Nullable String accessToken) {
+		TokenState state = (accessToken != null) ? this.byAccessToken.get(accessToken) : null;
+		if (state == null) {
+			return new TokenCheck(TokenCheck.Status.UNKNOWN, null, Duration.ZERO);
+		}
+		if (state.revoked) {
+			return new TokenCheck(TokenCheck.Status.REVOKED, state.token, Duration.ZERO);
+		}
+		Duration remaining = Duration.between(this.clock.instant(), state.expiresAt);
+		if (remaining.isNegative() || remaining.isZero()) {
+			return new TokenCheck(TokenCheck.Status.EXPIRED, state.token, Duration.ZERO);
+		}
+		return new TokenCheck(TokenCheck.Status.VALID, state.token, remaining);
+	}
+
+	ClientCheck checkClient(@Nullable String clientId, @Nullable String clientSecret) {
+		String secret = (clientId != null) ? this.clients.get(clientId) : null;
+		if (secret == null) {
+			return ClientCheck.UNKNOWN;
+		}
+		return secret.equals(clientSecret) ? ClientCheck.VALID : ClientCheck.WRONG_SECRET;
+	}
+
+	/**
+	 * Exchanges a refresh token for a new access token and a new refresh token; the old refresh token stops
+	 * working, as Twitch rotates them. The old access token stays valid until it expires.
+	 */
+	@Nullable IssuedToken refresh(String refreshToken, String clientId) {
+		TokenState state = this.byRefreshToken.remove(refreshToken);
+		if (state == null || state.revoked || !state.token.clientId().equals(clientId)) {
+			return null;
+		}
+		IssuedToken old = state.token;
+		IssuedToken renewed = new IssuedToken(newToken(), newToken(), old.userId(), old.login(), clientId,
+				old.scopes(), this.clock.instant().plus(this.defaultLifetime));
+		store(renewed);
+		return renewed;
+	}
+
+	IssuedToken issueAppToken(String clientId, List<String> scopes) {
+		IssuedToken token = new IssuedToken(newToken(), null, null, null, clientId, scopes,
+				this.clock.instant().plus(Duration.ofDays(60)));
+		store(token);
+		return token;
+	}
+
+	Duration defaultLifetime() {
+		return this.defaultLifetime;
+	}
+
+	private void store(IssuedToken token) {
+		TokenState state = new TokenState(token);
+		if (this.byAccessToken.putIfAbsent(token.accessToken(), state) != null) {
+			throw new IllegalArgumentException("Access token already issued");
+		}
+		if (token.refreshToken() != null) {
+			this.byRefreshToken.put(token.refreshToken(), state);
+		}
+	}
+
+	private String newToken() {
+		char[] token = new char[30];
+		for (int i = 0; i < token.length; i++) {
+			token[i] = TOKEN_CHARACTERS.charAt(this.random.nextInt(TOKEN_CHARACTERS.length()));
+		}
+		return new String(token);
+	}
+
+	/** The mutable side of a token: the record stays as issued. */
+	private static final class TokenState {
+
+		private final IssuedToken token;
+
+		private volatile Instant expiresAt;
+
+		private volatile boolean revoked;
+
+		TokenState(IssuedToken token) {
+			this.token = token;
+			this.expiresAt = token.expiresAt();
+		}
+
+	}
+
+	/** The state of an access token at one moment. */
+	record TokenCheck(Status status, @Nullable IssuedToken token, Duration remaining) {
+
+		enum Status {
+
+			VALID, EXPIRED, REVOKED, UNKNOWN
+
+		}
+
+		boolean isValid() {
+			return this.status == Status.VALID;
+		}
+
+	}
+
+	enum ClientCheck {
+
+		VALID, UNKNOWN, WRONG_SECRET
+
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.github.twitchjvm.pubsub.test.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Starts a {@link io.github.twitchjvm.pubsub.test.FakeTwitchServer} with default settings on free ports once for
+ * the test class, injects it into test and lifecycle methods that declare a parameter of that type, resets its
+ * faults, counters and recorded frames before each test, and stops it after the class.
+ *
+ * <pre>{@code
+ * @FakeTwitch
+ * class WhisperTests {
+ *     @Test
+ *     void receivesAWhisper(FakeTwitchServer server) { ... }
+ * }
+ * }</pre>
+ *
+ * For other settings, register {@link FakeTwitchExtension} in a static field instead.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(FakeTwitchExtension.class)
+public @interface FakeTwitch {
+
+}

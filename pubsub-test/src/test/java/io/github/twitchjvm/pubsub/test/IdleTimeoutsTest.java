@@ -1,0 +1,59 @@
+package io.github.twitchjvm.pubsub.test;
+
+import java.time.Duration;
+
+import io.github.twitchjvm.pubsub.test.junit.FakeTwitchExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdleTimeoutsTest {
+
+	@RegisterExtension
+	static final FakeTwitchExtension twitch = new FakeTwitchExtension(FakeServerSettings.builder()
+		.firstListenTimeout(Duration.ofMillis(300))
+		.pingTimeout(Duration.ofMillis(600))
+		.build());
+
+	@Test
+	void closesAConnectionThatSendsNoListenInTime() {
+		try (TestSocket socket = TestSocket.connect(twitch.server())) {
+			socket.send("{\"type\":\"PING\"}");
+			assertThat(socket.nextText()).isEqualTo("{\"type\":\"PONG\"}");
+			assertThat(socket.awaitClose()).isEqualTo(1000);
+			assertThat(socket.closeReason()).startsWith("No LISTEN within");
+		}
+	}
+
+	@Test
+	void closesAConnectionThatStopsPinging() {
+		FakeTwitchServer server = twitch.server();
+		new FakeTwitchFixture(server);
+		try (TestSocket socket = TestSocket.connect(server)) {
+			socket.send(TestSocket.request("LISTEN", "n", "x", "whispers.1"));
+			socket.expectResponse("n", "ERR_BADAUTH");
+			assertThat(socket.awaitClose()).as("any LISTEN counts, but PINGs must continue").isEqualTo(1000);
+			assertThat(socket.closeReason()).startsWith("No PING within");
+		}
+	}
+
+	@Test
+	void keepsAConnectionThatPingsAndListens() throws Exception {
+		FakeTwitchServer server = twitch.server();
+		String token = new FakeTwitchFixture(server).broadcasterToken.accessToken();
+		try (TestSocket socket = TestSocket.connect(server)) {
+			socket.listen("n", token, "whispers." + FakeTwitchFixture.BROADCASTER);
+			socket.expectResponse("n", "");
+			for (int i = 0; i < 6; i++) {
+				socket.send("{\"type\":\"PING\"}");
+				assertThat(socket.nextText()).isEqualTo("{\"type\":\"PONG\"}");
+				assertThat(socket.closed()).isNotDone();
+				// Pacing the client's PINGs, not waiting for anything: the server must not close meanwhile.
+				Thread.sleep(200);
+			}
+			assertThat(socket.closed()).as("pinged every 200 ms for 1.2 s with a 600 ms timeout").isNotDone();
+		}
+	}
+
+}

@@ -1,0 +1,167 @@
+package io.github.twitchjvm.pubsub.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static io.github.twitchjvm.pubsub.test.FakeTwitchFixture.BROADCASTER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@FakeTwitch
+class OAuthEndpointsTest {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private FakeTwitchServer server;
+
+	private FakeTwitchFixture accounts;
+
+	@BeforeEach
+	void setUp(FakeTwitchServer server) {
+		this.server = server;
+		this.accounts = new FakeTwitchFixture(server);
+	}
+
+	@Test
+	void refreshReturnsANewAccessTokenAndRotatesTheRefreshToken() throws Exception {
+		String refreshToken = this.accounts.broadcasterToken.refreshToken();
+		HttpResponse<String> response = post("/token", "grant_type=refresh_token&refresh_token=" + refreshToken
+				+ "&client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=" + TwitchAccounts.DEFAULT_CLIENT_SECRET);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = TestSocket.JSON.readTree(response.body());
+		assertThat(body.get("access_token").asString()).hasSize(30)
+			.isNotEqualTo(this.accounts.broadcasterToken.accessToken());
+		assertThat(body.get("refresh_token").asString()).isNotEqualTo(refreshToken);
+		assertThat(body.get("expires_in").asLong()).isEqualTo(4 * 3600);
+		assertThat(body.get("scope").isArray()).as("scope is a JSON array, as Twitch sends it").isTrue();
+		assertThat(body.get("scope")).hasSize(TwitchAccounts.ALL_SCOPES.size());
+		assertThat(body.get("token_type").asString()).isEqualTo("bearer");
+
+		try (TestSocket socket = TestSocket.connect(this.server)) {
+			socket.listen("new", body.get("access_token").asString(), "whispers." + BROADCASTER);
+			socket.expectResponse("new", "");
+		}
+
+		HttpResponse<String> reused = post("/token", "grant_type=refresh_token&refresh_token=" + refreshToken
+				+ "&client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=" + TwitchAccounts.DEFAULT_CLIENT_SECRET);
+		assertThat(reused.statusCode()).isEqualTo(400);
+		assertThat(reused.body()).isEqualTo("{\"status\":400,\"message\":\"Invalid refresh token\"}");
+	}
+
+	@Test
+	void rejectsUnknownClientsAndWrongSecrets() throws Exception {
+		String refresh = "grant_type=refresh_token&refresh_token=" + this.accounts.broadcasterToken.refreshToken();
+		HttpResponse<String> unknown = post("/token", refresh + "&client_id=nobody&client_secret=x");
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(unknown.body()).isEqualTo("{\"status\":400,\"message\":\"invalid client\"}");
+		HttpResponse<String> wrongSecret = post("/token",
+				refresh + "&client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=wrong");
+		assertThat(wrongSecret.statusCode()).isEqualTo(403);
+		assertThat(wrongSecret.body()).isEqualTo("{\"status\":403,\"message\":\"invalid client secret\"}");
+		HttpResponse<String> noGrant = post("/token",
+				"client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=" + TwitchAccounts.DEFAULT_CLIENT_SECRET);
+		assertThat(noGrant.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void issuesAppTokensThatPubSubRefuses() throws Exception {
+		HttpResponse<String> response = post("/token", "grant_type=client_credentials&client_id="
+				+ TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=" + TwitchAccounts.DEFAULT_CLIENT_SECRET);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = TestSocket.JSON.readTree(response.body());
+		assertThat(body.has("refresh_token")).isFalse();
+		String appToken = body.get("access_token").asString();
+		try (TestSocket socket = TestSocket.connect(this.server)) {
+			socket.listen("app", appToken, "whispers." + BROADCASTER);
+			socket.expectResponse("app", "ERR_BADAUTH");
+		}
+		JsonNode validated = TestSocket.JSON.readTree(validate("OAuth " + appToken).body());
+		assertThat(validated.has("user_id")).isFalse();
+		assertThat(validated.get("client_id").asString()).isEqualTo(TwitchAccounts.DEFAULT_CLIENT_ID);
+	}
+
+	@Test
+	void validatesTokens() throws Exception {
+		HttpResponse<String> valid = validate("OAuth " + this.accounts.broadcasterToken.accessToken());
+		assertThat(valid.statusCode()).isEqualTo(200);
+		JsonNode body = TestSocket.JSON.readTree(valid.body());
+		assertThat(body.get("client_id").asString()).isEqualTo(TwitchAccounts.DEFAULT_CLIENT_ID);
+		assertThat(body.get("login").asString()).isEqualTo("dallas");
+		assertThat(body.get("user_id").asString()).isEqualTo(BROADCASTER);
+		assertThat(body.get("scopes")).hasSize(TwitchAccounts.ALL_SCOPES.size());
+		assertThat(body.get("expires_in").asLong()).isBetween(4 * 3600L - 60, 4 * 3600L);
+
+		HttpResponse<String> invalid = validate("OAuth nope");
+		assertThat(invalid.statusCode()).isEqualTo(401);
+		assertThat(invalid.body()).isEqualTo("{\"status\":401,\"message\":\"invalid access token\"}");
+
+		this.server.accounts().expire(this.accounts.moderatorToken.accessToken());
+		assertThat(validate("OAuth " + this.accounts.moderatorToken.accessToken()).statusCode()).isEqualTo(401);
+
+		HttpResponse<String> missing = this.http.send(HttpRequest.newBuilder(uri("/validate")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(missing.statusCode()).isEqualTo(401);
+		assertThat(missing.body()).contains("missing authorization token");
+	}
+
+	@Test
+	void revokingATokenSendsAuthRevokedForItsTopics() throws Exception {
+		IssuedToken other = this.server.accounts().issueToken(BROADCASTER, List.of("bits:read"));
+		String token = this.accounts.broadcasterToken.accessToken();
+		try (TestSocket socket = TestSocket.connect(this.server)) {
+			socket.listen("a", token, "whispers." + BROADCASTER, "channel-points-channel-v1." + BROADCASTER);
+			socket.expectResponse("a", "");
+			socket.listen("b", other.accessToken(), "channel-bits-events-v2." + BROADCASTER);
+			socket.expectResponse("b", "");
+
+			HttpResponse<String> response = post("/revoke",
+					"client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&token=" + token);
+			assertThat(response.statusCode()).isEqualTo(200);
+
+			JsonNode revoked = socket.next();
+			assertThat(revoked.get("type").asString()).isEqualTo("AUTH_REVOKED");
+			assertThat(revoked.get("data").get("topics")).extracting(JsonNode::asString)
+				.containsExactly("channel-points-channel-v1." + BROADCASTER, "whispers." + BROADCASTER);
+			assertThat(this.server.connections().get(0).topics()).containsExactly("channel-bits-events-v2." + BROADCASTER);
+			assertThat(this.server.publish("whispers." + BROADCASTER, "{}")).isZero();
+
+			socket.listen("c", token, "whispers." + BROADCASTER);
+			socket.expectResponse("c", "ERR_BADAUTH");
+		}
+		HttpResponse<String> again = post("/revoke", "client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&token=" + token);
+		assertThat(again.statusCode()).isEqualTo(400);
+		assertThat(again.body()).isEqualTo("{\"status\":400,\"message\":\"Invalid token\"}");
+		assertThat(validate("OAuth " + token).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void unknownPathsAreNotFound() throws Exception {
+		assertThat(this.http.send(HttpRequest.newBuilder(uri("/authorize")).GET().build(),
+				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+	}
+
+	private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> validate(String authorization) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri("/validate")).header("Authorization", authorization).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create(this.server.oauthUri() + path);
+	}
+
+}
