@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -120,12 +121,13 @@ final class ClientConnection {
 	}
 
 	/**
-	 * Writes a published MESSAGE, disconnecting a client that lets more than {@code limit} of them pile up unread,
-	 * as Twitch did.
+	 * Writes a published MESSAGE, disconnecting a client that lets more than {@code limit} of them pile up unread
+	 * (the socket stopped taking data), as Twitch did.
 	 * @return whether the message was handed to the socket
 	 */
 	boolean publish(TextWebSocketFrame frame, int limit) {
-		if (this.pendingPublishes.incrementAndGet() > limit) {
+		// Writes queued by a fast publisher are not a slow client; data piling up in an unwritable socket is.
+		if (this.pendingPublishes.incrementAndGet() > limit && !this.channel.isWritable()) {
 			this.pendingPublishes.decrementAndGet();
 			frame.release();
 			drop();
@@ -144,10 +146,17 @@ final class ClientConnection {
 
 	/** Cuts the TCP connection without a close frame: a reset, as when a server or a network dies. */
 	void drop() {
-		if (this.channel.isOpen()) {
-			this.channel.config().setOption(ChannelOption.SO_LINGER, 0);
-			this.channel.close();
-		}
+		this.channel.eventLoop().execute(() -> {
+			if (this.channel.isOpen()) {
+				try {
+					this.channel.config().setOption(ChannelOption.SO_LINGER, 0);
+				}
+				catch (ChannelException ex) {
+					// Closed meanwhile by the client: nothing left to reset.
+				}
+				this.channel.close();
+			}
+		});
 	}
 
 	void awaitWritable(Runnable waiter) {

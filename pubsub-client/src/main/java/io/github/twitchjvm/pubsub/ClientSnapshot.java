@@ -1,0 +1,50 @@
+package io.github.twitchjvm.pubsub;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole client at one moment, read-only: for health checks, metrics and diagnostics.
+ *
+ * @param running whether the client is started
+ * @param connections its sockets
+ * @param topics its wanted topics
+ * @param lastMessageAt when the last MESSAGE arrived, or {@code null}
+ * @param counters what happened since the client was built
+ */
+public record ClientSnapshot(boolean running, List<ConnectionStatus> connections, List<TopicStatus> topics,
+		@Nullable Instant lastMessageAt, Counters counters) {
+
+	public ClientSnapshot {
+		connections = List.copyOf(connections);
+		topics = List.copyOf(topics);
+	}
+
+	/**
+	 * Counts since the client was built.
+	 *
+	 * @param messagesReceived MESSAGE frames received
+	 * @param messagesDelivered messages handed to handlers
+	 * @param dropped messages not delivered, by reason: {@code queue_full}, {@code decode_error},
+	 * {@code no_subscriber}, {@code duplicate} (suppressed during a handover)
+	 * @param handlerErrors handler invocations that threw
+	 * @param badFrames frames that were not valid or had an unknown type
+	 * @param reconnects reconnects, by cause: {@code server_reconnect}, {@code pong_timeout}, {@code closed},
+	 * {@code error}
+	 * @param listenResults LISTEN outcomes by error code ({@code ""} for success, {@code timeout})
+	 */
+	public record Counters(long messagesReceived, long messagesDelivered, Map<String, Long> dropped,
+			long handlerErrors, long badFrames, Map<String, Long> reconnects, Map<String, Long> listenResults) {
+
+		public Counters {
+			dropped = Map.copyOf(dropped);
+			reconnects = Map.copyOf(reconnects);
+			listenResults = Map.copyOf(listenResults);
+		}
+
+	}
+
+}

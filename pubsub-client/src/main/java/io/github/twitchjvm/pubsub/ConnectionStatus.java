@@ -1,0 +1,22 @@
+package io.github.twitchjvm.pubsub;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One socket of the client.
+ *
+ * @param id the client's id for it, such as {@code "pubsub-1"}
+ * @param state where it stands
+ * @param topics how many topics are assigned to it
+ * @param openedAt when it last opened, or {@code null} if it is not open
+ * @param lastPongAt when it last received a PONG, or {@code null}
+ * @param pingRoundTrip the last PING round trip, or {@code null}
+ * @param reconnects how often it reconnected
+ */
+public record ConnectionStatus(String id, ConnectionState state, int topics, @Nullable Instant openedAt,
+		@Nullable Instant lastPongAt, @Nullable Duration pingRoundTrip, long reconnects) {
+
+}

@@ -1,0 +1,46 @@
+package io.github.twitchjvm.pubsub;
+
+import io.github.twitchjvm.pubsub.topic.Topic;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server answered a LISTEN with an error. Subclasses name the documented codes; an undocumented code is
+ * reported with this class itself.
+ */
+public class ListenFailedException extends PubSubException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String errorCode;
+
+	/**
+	 * @param topic the topic
+	 * @param errorCode the RESPONSE's {@code error}, such as {@code ERR_SERVER}
+	 * @param detail what the client did about it
+	 * @param cause the underlying failure, or {@code null}
+	 */
+	public ListenFailedException(Topic topic, String errorCode, String detail, @Nullable Throwable cause) {
+		super(topic, "LISTEN to " + topic + " failed with " + errorCode + ": " + detail, cause);
+		this.errorCode = errorCode;
+	}
+
+	/**
+	 * The error code from the server's RESPONSE.
+	 * @return for example {@code ERR_BADAUTH}
+	 */
+	public String errorCode() {
+		return this.errorCode;
+	}
+
+	static ListenFailedException of(Topic topic, String errorCode, String detail) {
+		return switch (errorCode) {
+			case "ERR_BADAUTH" -> new AuthorizationFailedException(topic, detail);
+			case "ERR_SERVER" -> new BackendErrorException(topic, detail);
+			case "ERR_BADTOPIC" -> new BadTopicException(topic, detail);
+			case "ERR_BADMESSAGE" -> new BadMessageException(topic, detail);
+			default -> new ListenFailedException(topic, errorCode, detail, null);
+		};
+	}
+
+}

@@ -1,0 +1,136 @@
+package io.github.twitchjvm.pubsub;
+
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.twitchjvm.pubsub.message.MessageDecodingException;
+import io.github.twitchjvm.pubsub.message.PubSubMessage;
+import io.github.twitchjvm.pubsub.topic.Topic;
+
+/**
+ * One handler's subscription to a topic: a bounded queue that the socket reader fills and one drain at a time on
+ * the dispatch executor empties, so messages arrive in order, a slow handler only fills its own queue (the oldest
+ * message is dropped when it is full), and different subscriptions run in parallel.
+ */
+final class Subscription implements Runnable {
+
+	/** Messages handled per executor task before yielding the thread to other subscriptions. */
+	private static final int BATCH = 64;
+
+	/** How a message reaches the handler: typed payload or raw message. */
+	@FunctionalInterface
+	interface Delivery {
+
+		void deliver(UUID subscription, PubSubMessage message) throws Exception;
+
+	}
+
+	private final UUID id = UUID.randomUUID();
+
+	private final Topic topic;
+
+	private final Delivery delivery;
+
+	private final ArrayBlockingQueue<PubSubMessage> queue;
+
+	private final AtomicBoolean scheduled = new AtomicBoolean();
+
+	private final Executor executor;
+
+	private final ClientCounters counters;
+
+	private final RateLimitedLog log;
+
+	private volatile boolean cancelled;
+
+	Subscription(Topic topic, Delivery delivery, int capacity, Executor executor, ClientCounters counters,
+			RateLimitedLog log) {
+		this.topic = topic;
+		this.delivery = delivery;
+		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.executor = executor;
+		this.counters = counters;
+		this.log = log;
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	Topic topic() {
+		return this.topic;
+	}
+
+	/** Called on a socket's reading thread: never blocks. */
+	void offer(PubSubMessage message) {
+		if (this.cancelled) {
+			return;
+		}
+		while (!this.queue.offer(message)) {
+			if (this.queue.poll() != null) {
+				this.counters.dropped("queue_full");
+				this.log.warn("queue-full-" + this.id,
+						"Subscription {} to {} is too slow: dropped its oldest queued message ({} queued)", this.id,
+						this.topic, this.queue.size());
+			}
+		}
+		schedule();
+	}
+
+	private void schedule() {
+		if (this.scheduled.compareAndSet(false, true)) {
+			try {
+				this.executor.execute(this);
+			}
+			catch (RejectedExecutionException ex) {
+				// The executor is shutting down: what is queued is dropped with the client.
+				this.scheduled.set(false);
+			}
+		}
+	}
+
+	@Override
+	public void run() {
+		int handled = 0;
+		PubSubMessage message;
+		while (handled < BATCH && (message = this.queue.poll()) != null) {
+			deliver(message);
+			handled++;
+		}
+		this.scheduled.set(false);
+		if (!this.queue.isEmpty()) {
+			schedule();
+		}
+	}
+
+	private void deliver(PubSubMessage message) {
+		if (this.cancelled) {
+			return;
+		}
+		try {
+			this.delivery.deliver(this.id, message);
+			this.counters.messagesDelivered.increment();
+		}
+		catch (MessageDecodingException ex) {
+			this.counters.dropped("decode_error");
+			this.log.warn("decode-" + this.topic.value(), "Dropped a message on {}: {}", this.topic, ex.getMessage());
+		}
+		catch (Throwable ex) {
+			this.counters.handlerErrors.increment();
+			this.log.warn("handler-" + this.id, "Handler of subscription {} to {} failed", this.id, this.topic, ex);
+		}
+	}
+
+	void cancel() {
+		this.cancelled = true;
+		this.queue.clear();
+	}
+
+	int queued() {
+		return this.queue.size();
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.github.twitchjvm.pubsub;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.twitchjvm.pubsub.message.PubSubMessage;
+import io.github.twitchjvm.pubsub.topic.Topic;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the messages of one topic go, as the socket readers see it: the subscriptions, and the one socket whose
+ * messages count. During a handover after RECONNECT both the old and the new socket deliver the topic, and a
+ * {@link HandoverMerger} turns the two streams into one without loss or duplicates.
+ */
+final class TopicRoute {
+
+	/** Bounds what a handover may hold back per topic before it gives up aligning. */
+	private static final int MAX_HANDOVER_BUFFER = 10_000;
+
+	private final Topic topic;
+
+	private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+	private final ClientCounters counters;
+
+	private @Nullable PubSubSocket source;
+
+	private @Nullable HandoverMerger<PubSubMessage> merger;
+
+	private @Nullable PubSubSocket oldSocket;
+
+	private @Nullable PubSubSocket newSocket;
+
+	/** The old socket of the last handover: what it still delivers is already known from the new one. */
+	private @Nullable PubSubSocket retired;
+
+	TopicRoute(Topic topic, ClientCounters counters) {
+		this.topic = topic;
+		this.counters = counters;
+	}
+
+	Topic topic() {
+		return this.topic;
+	}
+
+	List<Subscription> subscriptions() {
+		return this.subscriptions;
+	}
+
+	/** Called on a socket's reading thread for every MESSAGE of this topic. */
+	synchronized void accept(PubSubSocket socket, PubSubMessage message) {
+		HandoverMerger<PubSubMessage> handover = this.merger;
+		if (handover != null) {
+			if (socket == this.oldSocket) {
+				handover.fromOld(message);
+			}
+			else if (socket == this.newSocket) {
+				handover.fromNew(message);
+			}
+			else {
+				this.counters.dropped("no_subscriber");
+			}
+			finishIfSwitched();
+			return;
+		}
+		if (socket == this.source) {
+			deliver(message);
+		}
+		else if (socket == this.retired) {
+			this.counters.dropped("duplicate");
+		}
+		else {
+			// A socket that no longer carries the topic (unlistened, or replaced) may still have frames in flight.
+			this.counters.dropped("no_subscriber");
+		}
+	}
+
+	private void deliver(PubSubMessage message) {
+		for (Subscription subscription : this.subscriptions) {
+			subscription.offer(message);
+		}
+	}
+
+	/** The LISTEN for this topic went out on {@code socket}: its messages count from now on. */
+	synchronized void listenSent(PubSubSocket socket, @Nullable PubSubSocket retiring) {
+		if (this.merger != null) {
+			return;
+		}
+		if (retiring != null && this.source == retiring) {
+			this.merger = new HandoverMerger<>(PubSubMessage::text, this::deliver, MAX_HANDOVER_BUFFER);
+			this.oldSocket = retiring;
+			this.newSocket = socket;
+		}
+		else {
+			this.source = socket;
+		}
+	}
+
+	/** {@code socket} will deliver nothing more for this topic: it closed, or it was unlistened. */
+	synchronized void ended(PubSubSocket socket) {
+		HandoverMerger<PubSubMessage> handover = this.merger;
+		if (handover != null && socket == this.oldSocket) {
+			handover.oldEnded();
+			finishIfSwitched();
+		}
+		else if (handover != null && socket == this.newSocket) {
+			// The replacement failed: the old socket stays the source while it lives.
+			this.merger = null;
+			this.source = this.oldSocket;
+			this.oldSocket = null;
+			this.newSocket = null;
+		}
+		else if (this.source == socket) {
+			this.source = null;
+		}
+	}
+
+	/** Gives up aligning a handover that takes too long: delivers what the new socket held back. */
+	synchronized void forceSwitch() {
+		if (this.merger != null) {
+			this.merger.forceSwitch();
+			finishIfSwitched();
+		}
+	}
+
+	synchronized boolean handingOver() {
+		return this.merger != null;
+	}
+
+	synchronized void detach() {
+		this.source = null;
+		this.merger = null;
+		this.oldSocket = null;
+		this.newSocket = null;
+	}
+
+	private void finishIfSwitched() {
+		HandoverMerger<PubSubMessage> handover = this.merger;
+		if (handover != null && handover.isSwitched()) {
+			for (long i = handover.duplicatesSuppressed(); i > 0; i--) {
+				this.counters.dropped("duplicate");
+			}
+			this.source = this.newSocket;
+			this.retired = this.oldSocket;
+			this.merger = null;
+			this.oldSocket = null;
+			this.newSocket = null;
+		}
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.github.twitchjvm.pubsub;
+
+import io.github.twitchjvm.pubsub.topic.Topic;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One wanted topic as the client sees it now.
+ *
+ * @param topic the topic
+ * @param state where it stands
+ * @param failure why it failed or was revoked, or {@code null}
+ * @param subscriptions how many subscriptions share it
+ * @param connectionId the connection it is (or is being) listened on, or {@code null}
+ */
+public record TopicStatus(Topic topic, TopicState state, @Nullable String failure, int subscriptions,
+		@Nullable String connectionId) {
+
+}
