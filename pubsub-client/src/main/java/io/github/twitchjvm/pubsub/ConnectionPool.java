@@ -295,12 +295,12 @@ final class ConnectionPool {
 				socketEnded(socket, "connect failed: " + rootMessage(error));
 			}
 			else {
-				socketOpened(socket);
+				onEngineThread(() -> socketOpened(socket));
 			}
 		});
 	}
 
-	private synchronized void socketOpened(PubSubSocket socket) {
+	private void socketOpened(PubSubSocket socket) {
 		Slot slot = socket.slot();
 		if (!this.running || slot.socket != socket || slot.closing) {
 			socket.close();
@@ -330,8 +330,33 @@ final class ConnectionPool {
 		}
 	}
 
-	/** The socket closed or broke (any thread). */
-	synchronized void socketEnded(PubSubSocket socket, String detail) {
+	/**
+	 * Runs work for a transport callback on the timer thread, under the lock: the transport's I/O threads must
+	 * never block (on the lock, or on a send), or Tomcat's elastic I/O pool grows with the sockets.
+	 */
+	private void onEngineThread(Runnable task) {
+		ScheduledExecutorService scheduler = this.timer;
+		if (scheduler == null) {
+			return;
+		}
+		try {
+			scheduler.execute(() -> {
+				synchronized (this) {
+					task.run();
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// Stopping: the socket is being closed anyway.
+		}
+	}
+
+	/** The socket closed or broke (a transport thread). */
+	void socketEnded(PubSubSocket socket, String detail) {
+		onEngineThread(() -> ended(socket, detail));
+	}
+
+	private void ended(PubSubSocket socket, String detail) {
 		socket.cancelTimers();
 		for (PendingRequest request : socket.pending().values()) {
 			request.timeout().cancel(false);
@@ -443,7 +468,12 @@ final class ConnectionPool {
 		this.log.warn("bad-frame", "Connection {} received a frame it cannot use ({}); ignored", socket.slot().id, reason);
 	}
 
-	synchronized void frame(PubSubSocket socket, InboundFrame frame) {
+	/** Any frame but MESSAGE (a transport thread). */
+	void frame(PubSubSocket socket, InboundFrame frame) {
+		onEngineThread(() -> handle(socket, frame));
+	}
+
+	private void handle(PubSubSocket socket, InboundFrame frame) {
 		if (frame instanceof InboundFrame.Response response) {
 			response(socket, response);
 		}

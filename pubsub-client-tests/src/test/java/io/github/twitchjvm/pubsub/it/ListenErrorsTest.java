@@ -1,6 +1,5 @@
 package io.github.twitchjvm.pubsub.it;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -141,12 +140,7 @@ class ListenErrorsTest {
 
 	@Test
 	void tooManyTopicsForTheConnectionLimitFail() {
-		Map<String, AccessToken> tokens = new java.util.HashMap<>();
-		for (int i = 0; i < 3; i++) {
-			String channel = String.valueOf(9000 + i);
-			this.server.accounts().registerUser(channel, "c" + i);
-			tokens.put(channel, AccessToken.of(this.server.accounts().issueToken(channel, List.of("bits:read")).accessToken()));
-		}
+		Map<String, AccessToken> tokens = this.setup.channels(3, 9000, "bits:read");
 		start(this.setup.client().tokenProvider(StaticTokenProvider.forUsers(tokens)).topicsPerConnection(1).maxConnections(2));
 		this.client.listenBits("9000", new Received<>());
 		this.client.listenBits("9001", new Received<>());

@@ -1,7 +1,6 @@
 package io.github.twitchjvm.pubsub.it;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,14 +22,8 @@ class ShardingTest {
 	@Test
 	void spreadsTopicsOverSocketsAndClosesEmptiedOnes(FakeTwitchServer server) {
 		TwitchSetup setup = new TwitchSetup(server);
-		Map<String, AccessToken> tokens = new HashMap<>();
-		List<String> channels = new ArrayList<>();
-		for (int i = 0; i < 120; i++) {
-			String channel = String.valueOf(100_000 + i);
-			channels.add(channel);
-			server.accounts().registerUser(channel, "channel" + i);
-			tokens.put(channel, AccessToken.of(server.accounts().issueToken(channel, List.of("bits:read")).accessToken()));
-		}
+		Map<String, AccessToken> tokens = setup.channels(120, 100_000, "bits:read");
+		List<String> channels = new ArrayList<>(tokens.keySet());
 		PubSubClient client = setup.client().tokenProvider(StaticTokenProvider.forUsers(tokens)).build();
 		client.start();
 		try {

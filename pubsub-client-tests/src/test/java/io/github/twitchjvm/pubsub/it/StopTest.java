@@ -1,7 +1,5 @@
 package io.github.twitchjvm.pubsub.it;
 
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
@@ -16,38 +14,31 @@ import static org.awaitility.Awaitility.await;
 @FakeTwitch
 class StopTest {
 
-	private static Set<String> clientThreads() {
-		return Thread.getAllStackTraces().keySet().stream()
-			.filter(Thread::isAlive)
-			.map(Thread::getName)
-			.filter((name) -> name.startsWith("pubsub-") || name.startsWith("WebSocketClient-"))
-			.collect(Collectors.toSet());
-	}
 
 	@Test
 	void stopLeavesNoThreadAndStartListensAgain(FakeTwitchServer server) {
 		TwitchSetup setup = new TwitchSetup(server);
-		await().until(() -> clientThreads().isEmpty());
+		await().until(() -> TwitchSetup.clientThreads().isEmpty());
 		PubSubClient client = setup.client().build();
 		client.start();
 		Received<io.github.twitchjvm.pubsub.message.WhisperEvent> whispers = new Received<>();
 		client.listenWhispers(BROADCASTER, whispers);
 		client.listenBits(BROADCASTER, new Received<>());
-		assertThat(clientThreads()).isNotEmpty();
-		int threadsWithOneSocket = clientThreads().size();
+		assertThat(TwitchSetup.clientThreads()).isNotEmpty();
+		int threadsWithOneSocket = TwitchSetup.clientThreads().size();
 
 		client.stop();
 		await().until(() -> server.connections().isEmpty());
-		await().until(() -> clientThreads().isEmpty());
+		await().until(() -> TwitchSetup.clientThreads().isEmpty());
 		assertThat(client.isConnected()).isFalse();
 
 		client.start();
 		await().until(() -> server.connections().size() == 1 && server.connections().get(0).topics().size() == 2);
 		server.publish("whispers." + BROADCASTER, "{\"type\":\"thread\",\"data\":\"{\\\"id\\\":\\\"x\\\"}\"}");
 		assertThat(whispers.awaitCount(1)).hasSize(1);
-		assertThat(clientThreads()).hasSizeLessThanOrEqualTo(threadsWithOneSocket + 2);
+		assertThat(TwitchSetup.clientThreads()).hasSizeLessThanOrEqualTo(threadsWithOneSocket + 2);
 		client.stop();
-		await().until(() -> clientThreads().isEmpty());
+		await().until(() -> TwitchSetup.clientThreads().isEmpty());
 	}
 
 }

@@ -59,6 +59,29 @@ final class TwitchSetup {
 		return AccessToken.of(token.accessToken(), Set.of(scopes));
 	}
 
+	/**
+	 * Registers {@code count} channels with ids from {@code firstId}, each with a token carrying {@code scope}.
+	 * @return the tokens by channel id, in id order
+	 */
+	Map<String, AccessToken> channels(int count, int firstId, String scope) {
+		Map<String, AccessToken> tokens = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < count; i++) {
+			String channel = String.valueOf(firstId + i);
+			this.server.accounts().registerUser(channel, "channel" + channel);
+			tokens.put(channel, AccessToken.of(this.server.accounts().issueToken(channel, List.of(scope)).accessToken()));
+		}
+		return tokens;
+	}
+
+	/** The live threads the client (and Tomcat's WebSocket client under it) started. */
+	static Set<String> clientThreads() {
+		return Thread.getAllStackTraces().keySet().stream()
+			.filter(Thread::isAlive)
+			.map(Thread::getName)
+			.filter((name) -> name.startsWith("pubsub-") || name.startsWith("WebSocketClient-"))
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
 	static List<String> topicsOf(FakeTwitchServer server) {
 		return server.connections().stream().flatMap((connection) -> connection.topics().stream()).sorted().toList();
 	}
