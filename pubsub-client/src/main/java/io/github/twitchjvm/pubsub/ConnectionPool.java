@@ -284,7 +284,8 @@ final class ConnectionPool {
 		if (!this.running || client == null) {
 			return;
 		}
-		PubSubSocket socket = new PubSubSocket(slot.id + "#" + (++slot.sockets), this, slot);
+		PubSubSocket socket = new PubSubSocket(slot.id + "#" + (++slot.sockets), this, slot,
+				this.settings.maxMessageSize());
 		slot.socket = socket;
 		if (slot.retiring == null) {
 			slot.state = ConnectionState.CONNECTING;

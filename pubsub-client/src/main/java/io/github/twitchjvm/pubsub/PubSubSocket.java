@@ -40,6 +40,13 @@ final class PubSubSocket implements WebSocketHandler {
 
 	private final Object sendLock = new Object();
 
+	private final int maxMessageSize;
+
+	/** The parts of a message received so far; touched only by the transport's reading thread. */
+	private final StringBuilder partial = new StringBuilder();
+
+	private boolean discarding;
+
 	private @Nullable ScheduledFuture<?> pingTask;
 
 	private @Nullable ScheduledFuture<?> pongDeadline;
@@ -54,10 +61,11 @@ final class PubSubSocket implements WebSocketHandler {
 
 	private volatile @Nullable String closeCause;
 
-	PubSubSocket(String id, ConnectionPool pool, Slot slot) {
+	PubSubSocket(String id, ConnectionPool pool, Slot slot, int maxMessageSize) {
 		this.id = id;
 		this.pool = pool;
 		this.slot = slot;
+		this.maxMessageSize = maxMessageSize;
 	}
 
 	String id() {
@@ -93,9 +101,35 @@ final class PubSubSocket implements WebSocketHandler {
 			this.pool.badFrame(this, "a non-text frame");
 			return;
 		}
+		String payload = text.getPayload();
+		if (text.isLast() && this.partial.length() == 0 && !this.discarding) {
+			handleFrame(payload);
+			return;
+		}
+		// A message larger than the transport's buffer arrives in parts: put it together, up to the size limit.
+		if (!this.discarding && this.partial.length() + payload.length() > this.maxMessageSize) {
+			this.partial.setLength(0);
+			this.discarding = true;
+			this.pool.badFrame(this, "a message over maxMessageSize (" + this.maxMessageSize + " characters)");
+		}
+		if (!this.discarding) {
+			this.partial.append(payload);
+		}
+		if (text.isLast()) {
+			boolean complete = !this.discarding;
+			this.discarding = false;
+			if (complete) {
+				String whole = this.partial.toString();
+				this.partial.setLength(0);
+				handleFrame(whole);
+			}
+		}
+	}
+
+	private void handleFrame(String text) {
 		InboundFrame frame;
 		try {
-			frame = InboundFrames.parse(text.getPayload());
+			frame = InboundFrames.parse(text);
 		}
 		catch (MalformedFrameException ex) {
 			this.pool.badFrame(this, ex.getMessage());
@@ -125,9 +159,10 @@ final class PubSubSocket implements WebSocketHandler {
 				+ ((status.getReason() != null && !status.getReason().isEmpty()) ? " (" + status.getReason() + ")" : ""));
 	}
 
+	/** Parts of large messages, so the transport's buffer per socket can stay small. */
 	@Override
 	public boolean supportsPartialMessages() {
-		return false;
+		return true;
 	}
 
 	/**

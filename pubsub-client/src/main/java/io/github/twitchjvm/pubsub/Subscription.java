@@ -1,10 +1,11 @@
 package io.github.twitchjvm.pubsub;
 
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.twitchjvm.pubsub.message.MessageDecodingException;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
@@ -34,7 +35,12 @@ final class Subscription implements Runnable {
 
 	private final Delivery delivery;
 
-	private final ArrayBlockingQueue<PubSubMessage> queue;
+	/** Grows with use: an array sized for the capacity would cost kilobytes per idle subscription. */
+	private final ConcurrentLinkedQueue<PubSubMessage> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final int capacity;
 
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
@@ -50,7 +56,7 @@ final class Subscription implements Runnable {
 			RateLimitedLog log) {
 		this.topic = topic;
 		this.delivery = delivery;
-		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.capacity = capacity;
 		this.executor = executor;
 		this.counters = counters;
 		this.log = log;
@@ -69,13 +75,13 @@ final class Subscription implements Runnable {
 		if (this.cancelled) {
 			return;
 		}
-		while (!this.queue.offer(message)) {
-			if (this.queue.poll() != null) {
-				this.counters.dropped("queue_full");
-				this.log.warn("queue-full-" + this.id,
-						"Subscription {} to {} is too slow: dropped its oldest queued message ({} queued)", this.id,
-						this.topic, this.queue.size());
-			}
+		this.queue.add(message);
+		if (this.queued.incrementAndGet() > this.capacity && this.queue.poll() != null) {
+			this.queued.decrementAndGet();
+			this.counters.dropped("queue_full");
+			this.log.warn("queue-full-" + this.id,
+					"Subscription {} to {} is too slow: dropped its oldest queued message ({} queued)", this.id,
+					this.topic, this.capacity);
 		}
 		schedule();
 	}
@@ -97,6 +103,7 @@ final class Subscription implements Runnable {
 		int handled = 0;
 		PubSubMessage message;
 		while (handled < BATCH && (message = this.queue.poll()) != null) {
+			this.queued.decrementAndGet();
 			deliver(message);
 			handled++;
 		}
@@ -127,10 +134,11 @@ final class Subscription implements Runnable {
 	void cancel() {
 		this.cancelled = true;
 		this.queue.clear();
+		this.queued.set(0);
 	}
 
 	int queued() {
-		return this.queue.size();
+		return this.queued.get();
 	}
 
 }

@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class WebSocketTransport implements AutoCloseable {
 
+	/** Most PubSub messages fit whole: they take the path without copying. */
+	static final int TEXT_BUFFER_CHARACTERS = 16 * 1024;
+
+	/** PubSub sends text only. */
+	static final int BINARY_BUFFER_BYTES = 1024;
+
 	private final WebSocketClient client;
 
 	private final @Nullable WsWebSocketContainer ownedContainer;
@@ -35,9 +41,10 @@ final class WebSocketTransport implements AutoCloseable {
 			return new WebSocketTransport(given, null, null);
 		}
 		WsWebSocketContainer container = new WsWebSocketContainer();
-		// Tomcat's default of 8,192 characters would close the socket (1009) on a long whisper or AutoMod message.
-		container.setDefaultMaxTextMessageBufferSize(maxMessageSize);
-		container.setDefaultMaxBinaryMessageBufferSize(maxMessageSize);
+		// Tomcat allocates these buffers whole for every socket. Messages arrive in parts when larger (the socket
+		// puts them together up to maxMessageSize), so small buffers cost nothing but a copy for the rare big one.
+		container.setDefaultMaxTextMessageBufferSize(Math.min(maxMessageSize, TEXT_BUFFER_CHARACTERS));
+		container.setDefaultMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
 		// Connecting blocks; one small pool keeps the thread count fixed however many sockets reconnect.
 		ExecutorService connectExecutor = Executors.newFixedThreadPool(2, new NamedThreadFactory("pubsub-connect"));
 		StandardWebSocketClient client = new StandardWebSocketClient(container);

@@ -138,6 +138,24 @@ class DispatchTest {
 	}
 
 	@Test
+	void dropsAMessageOverTheSizeLimitAndKeepsTheConnection() {
+		PubSubClient small = new TwitchSetup(this.server).client().maxMessageSize(20_000).build();
+		small.start();
+		try {
+			Received<PubSubMessage> raw = new Received<>();
+			small.listenRawAsync(Topic.parse(BITS), raw).join();
+			this.server.publish(BITS, "{\"body\":\"" + "y".repeat(50_000) + "\"}");
+			this.server.publish(BITS, "{\"after\":true}");
+			assertThat(raw.awaitCount(1).get(0).json().has("after")).isTrue();
+			assertThat(small.snapshot().counters().badFrames()).isEqualTo(1);
+			assertThat(small.snapshot().counters().reconnects()).isEmpty();
+		}
+		finally {
+			small.stop();
+		}
+	}
+
+	@Test
 	void handlersNeverRunOnTheSocketThread() {
 		Received<PubSubMessage> raw = new Received<>();
 		this.client.listenRawAsync(Topic.parse(WHISPERS), raw).join();

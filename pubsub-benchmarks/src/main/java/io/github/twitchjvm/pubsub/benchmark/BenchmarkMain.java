@@ -1,0 +1,156 @@
+package io.github.twitchjvm.pubsub.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import io.github.twitchjvm.pubsub.test.FakeServerSettings;
+import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
+import io.github.twitchjvm.pubsub.test.TwitchAccounts;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every measurement against the fake server over loopback and writes a Markdown report:
+ *
+ * <pre>
+ * java -jar pubsub-benchmarks/target/pubsub-benchmarks.jar [--smoke] [--messages 100000] [--rounds 5]
+ *                                                          [--scale 5000,10000] [--no-jmh] [--out FILE]
+ *                                                          [--only throughput,latency,scale,recovery,decoding]
+ * </pre>
+ */
+public final class BenchmarkMain {
+
+	private BenchmarkMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path out = Path.of("pubsub-benchmarks/target/benchmark-report.md");
+		for (int i = 0; i < args.length - 1; i++) {
+			if (args[i].equals("--out")) {
+				out = Path.of(args[i + 1]);
+			}
+		}
+		String report = run(BenchmarkConfig.parse(args));
+		System.out.println(report);
+		Files.createDirectories(out.toAbsolutePath().getParent());
+		Files.writeString(out, report);
+		System.out.println("Written to " + out.toAbsolutePath());
+	}
+
+	static String run(BenchmarkConfig config) throws Exception {
+		StringBuilder report = new StringBuilder();
+		report.append("# Benchmark report\n\n");
+		report.append(String.format("%s, Java %s, %d cores, max heap %d MB%s%n%n", LocalDate.now(),
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+				Runtime.getRuntime().maxMemory() / (1024 * 1024), config.smoke() ? ", SMOKE RUN: the numbers mean nothing" : ""));
+		// Twitch dropped clients with 30 messages unread; here that would measure reconnects instead of delivery.
+		FakeServerSettings settings = FakeServerSettings.builder().controlPort(-1).slowConsumerLimit(1_000_000).build();
+		try (FakeTwitchServer server = FakeTwitchServer.start(settings)) {
+			server.accounts().registerUser(ThroughputSuite.USER, "benchmark");
+			String token = server.accounts().issueToken(ThroughputSuite.USER, TwitchAccounts.ALL_SCOPES).accessToken();
+			if (config.runs("throughput")) {
+				throughput(report, new ThroughputSuite(server, token, config).run(), config);
+			}
+			if (config.runs("latency")) {
+				latency(report, new LatencySuite(server, token, config).run());
+			}
+		}
+		if (config.runs("scale")) {
+			scale(report, new ScaleSuite(config).run());
+		}
+		if (config.runs("recovery")) {
+			recovery(report, new RecoverySuite(config).run());
+		}
+		if (config.jmh() && config.runs("decoding")) {
+			decoding(report);
+		}
+		return report.toString();
+	}
+
+	private static void throughput(StringBuilder report, List<ThroughputSuite.Result> results, BenchmarkConfig config) {
+		report.append(String.format("## 1. Throughput: %,d whispers of about 1 KB burst to one subscription%n%n",
+				config.messages()));
+		report.append(String.format("Median of %d rounds after %d warm-up rounds (min to max). CPU counts the client's "
+				+ "threads and Tomcat's WebSocket I/O threads, not the server's.%n%n", config.rounds(), config.warmups()));
+		report.append("| receiver | messages per second | CPU per message | vs counting | vs decoding |\n|---|---|---|---|---|\n");
+		double counting = results.get(0).perSecond().median();
+		double decoding = results.get(1).perSecond().median();
+		for (ThroughputSuite.Result result : results) {
+			report.append(String.format("| %s | %s | %s | %.2f | %.2f |%n", result.name(), result.perSecond().format("/s"),
+					result.cpuMicrosPerMessage().formatDecimal("µs"), result.perSecond().median() / counting,
+					result.perSecond().median() / decoding));
+		}
+		ThroughputSuite.Result client = results.get(results.size() - 1);
+		report.append(String.format("%nMessages the client dropped: %d.%n%n", client.dropped()));
+	}
+
+	private static void latency(StringBuilder report, List<LatencySuite.Result> results) {
+		report.append("## 2. Latency: server send to handler call, at a fixed rate\n\n");
+		report.append("| target rate | achieved | messages | p50 | p99 | p99.9 | max |\n|---|---|---|---|---|---|---|\n");
+		for (LatencySuite.Result result : results) {
+			report.append(String.format("| %,d/s | %,.0f/s | %,d | %.0f µs | %.0f µs | %.0f µs | %.0f µs |%n",
+					result.targetRate(), result.achievedRate(), result.messages(), result.p50Micros(),
+					result.p99Micros(), result.p999Micros(), result.maxMicros()));
+		}
+		report.append('\n');
+	}
+
+	private static void scale(StringBuilder report, List<ScaleSuite.Result> results) {
+		report.append("## 3. Scale: 50 topics per socket\n\n");
+		report.append("Heap is measured after GC and includes the in-process fake server's state for the same topics: "
+				+ "an upper bound for the client.\n\n");
+		report.append("| topics | sockets | until all ACTIVE | heap per topic | client threads |\n|---|---|---|---|---|\n");
+		for (ScaleSuite.Result result : results) {
+			report.append(String.format("| %,d | %d | %,d ms | %,.0f bytes | %d |%n", result.topics(), result.sockets(),
+					result.untilActive().toMillis(), result.heapBytesPerTopic(), result.clientThreads()));
+		}
+		report.append('\n');
+	}
+
+	private static void recovery(StringBuilder report, RecoverySuite.Result result) {
+		report.append("## 4. Recovery\n\n");
+		report.append(String.format("%d topics on %d sockets, a numbered stream published to every topic throughout.%n%n",
+				result.topics(), result.sockets()));
+		report.append("| event | time until every topic is listened again | lost | duplicated |\n|---|---|---|---|\n");
+		report.append(String.format("| RECONNECT to every socket (%,d messages published) | %,d ms | %d | %d |%n",
+				result.published(), result.reconnectHandover().toMillis(), result.lost(), result.duplicated()));
+		report.append(String.format("| every socket dropped without a close frame | %,d ms | not counted | not counted |%n%n",
+				result.dropRecovery().toMillis()));
+	}
+
+	private static void decoding(StringBuilder report) throws Exception {
+		Options options = new OptionsBuilder().include(DecodingBenchmark.class.getName())
+			.forks(1)
+			// C2 needs several seconds on two shared cores; fewer warm-up iterations measured the interpreter.
+			.warmupIterations(5)
+			.warmupTime(TimeValue.seconds(1))
+			.measurementIterations(5)
+			.measurementTime(TimeValue.seconds(1))
+			.build();
+		Collection<RunResult> results = new Runner(options).run();
+		report.append("## 5. Decoding (JMH, average time per operation)\n\n");
+		report.append("| family | typed decode of the inner message | parse of the MESSAGE frame |\n|---|---|---|\n");
+		java.util.Map<String, double[]> rows = new java.util.LinkedHashMap<>();
+		for (RunResult result : results) {
+			String family = result.getParams().getParam("family");
+			String benchmark = result.getParams().getBenchmark();
+			double[] row = rows.computeIfAbsent(family, (key) -> new double[2]);
+			row[benchmark.endsWith("decodePayload") ? 0 : 1] = result.getPrimaryResult().getScore();
+		}
+		rows.forEach((family, row) -> report.append(String.format("| %s | %,.0f ns | %,.0f ns |%n", family, row[0], row[1])));
+		report.append('\n');
+	}
+
+	static String write(Path out, String report) throws IOException {
+		Files.writeString(out, report);
+		return report;
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.github.twitchjvm.pubsub.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
+import io.github.twitchjvm.pubsub.message.WhisperEvent;
+import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Measurement 2: whispers published at a fixed rate, each carrying its send time ({@code System.nanoTime()} of this
+ * JVM, the fake server runs in-process); the time from the server's send to the typed handler's call.
+ */
+final class LatencySuite {
+
+	private final FakeTwitchServer server;
+
+	private final String token;
+
+	private final BenchmarkConfig config;
+
+	LatencySuite(FakeTwitchServer server, String token, BenchmarkConfig config) {
+		this.server = server;
+		this.token = token;
+		this.config = config;
+	}
+
+	record Result(int targetRate, double achievedRate, long messages, double p50Micros, double p99Micros,
+			double p999Micros, double maxMicros) {
+	}
+
+	List<Result> run() {
+		List<Result> results = new ArrayList<>();
+		String template = Samples.whisperTemplate();
+		Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+		PubSubClient client = PubSubClient.builder()
+			.uri(this.server.pubSubUri())
+			.tokenProvider(StaticTokenProvider.of(this.token))
+			.queueCapacity(100_000)
+			.build();
+		client.start();
+		try {
+			client.listenWhispers(ThroughputSuite.USER, (subscription, event) -> {
+				long now = System.nanoTime();
+				if (event instanceof WhisperEvent.Received received && received.whisper().nonce() != null) {
+					synchronized (histogram) {
+						histogram.recordValue(Math.max(0, now - Long.parseLong(received.whisper().nonce())));
+					}
+				}
+			});
+			for (int rate : this.config.latencyRates()) {
+				// Warm up at the rate, then measure.
+				publish(template, rate, Math.max(1, this.config.latencySeconds() / 2));
+				awaitQuiet(client);
+				synchronized (histogram) {
+					histogram.reset();
+				}
+				long start = System.nanoTime();
+				long sent = publish(template, rate, this.config.latencySeconds());
+				double achieved = sent * 1e9 / (System.nanoTime() - start);
+				awaitQuiet(client);
+				synchronized (histogram) {
+					results.add(new Result(rate, achieved, histogram.getTotalCount(),
+							histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
+							histogram.getValueAtPercentile(99.9) / 1000.0, histogram.getMaxValue() / 1000.0));
+				}
+			}
+		}
+		finally {
+			client.stop();
+		}
+		return results;
+	}
+
+	/**
+	 * Publishes at the rate for the duration, each message stamped with its send time. The publisher parks until each
+	 * message is due (spinning would take one of the two cores from the client it measures) and catches up at once
+	 * when it woke late.
+	 */
+	private long publish(String template, int rate, int seconds) {
+		long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+		long total = (long) rate * seconds;
+		long next = System.nanoTime();
+		for (long i = 0; i < total; i++) {
+			long wait = next - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			this.server.publish("whispers." + ThroughputSuite.USER, Samples.whisper(template, System.nanoTime()));
+			next += interval;
+		}
+		return total;
+	}
+
+	private static void awaitQuiet(PubSubClient client) {
+		long last = -1;
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (System.nanoTime() < deadline) {
+			long delivered = client.snapshot().counters().messagesDelivered();
+			if (delivered == last) {
+				return;
+			}
+			last = delivered;
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+		}
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.github.twitchjvm.pubsub.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.TopicState;
+import io.github.twitchjvm.pubsub.auth.AccessToken;
+import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
+import io.github.twitchjvm.pubsub.test.FakeServerSettings;
+import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
+
+/**
+ * Measurement 3: many topics, 50 per socket (the connection limit raised for the run): time until all are ACTIVE,
+ * heap retained per topic and threads used. The fake server runs in the same JVM, so the heap figure includes the
+ * server's state for the topics: it is an upper bound for the client.
+ */
+final class ScaleSuite {
+
+	private final BenchmarkConfig config;
+
+	ScaleSuite(BenchmarkConfig config) {
+		this.config = config;
+	}
+
+	record Result(int topics, int sockets, Duration untilActive, double heapBytesPerTopic, int clientThreads) {
+	}
+
+	List<Result> run() {
+		List<Result> results = new ArrayList<>();
+		for (int topics : this.config.scaleTopics()) {
+			results.add(run(topics));
+		}
+		return results;
+	}
+
+	private Result run(int topics) {
+		try (FakeTwitchServer server = FakeTwitchServer.start(FakeServerSettings.builder().controlPort(-1).build())) {
+			Map<String, AccessToken> tokens = new LinkedHashMap<>();
+			for (int i = 0; i < topics; i++) {
+				String channel = String.valueOf(1_000_000 + i);
+				server.accounts().registerUser(channel, "scale" + i);
+				tokens.put(channel, AccessToken.of(server.accounts().issueToken(channel, List.of("bits:read")).accessToken()));
+			}
+			int sockets = (topics + 49) / 50;
+			PubSubClient client = PubSubClient.builder()
+				.uri(server.pubSubUri())
+				.tokenProvider(StaticTokenProvider.forUsers(tokens))
+				.maxConnections(sockets)
+				.listensPerSecond(5_000)
+				.listenConfirmTimeout(Duration.ofSeconds(60))
+				.build();
+			client.start();
+			try {
+				long heapBefore = usedHeapAfterGc();
+				long start = System.nanoTime();
+				List<CompletableFuture<?>> confirmations = new ArrayList<>(topics);
+				for (String channel : tokens.keySet()) {
+					confirmations.add(client.listenBitsAsync(channel, (subscription, cheer) -> {
+					}));
+				}
+				confirmations.forEach(CompletableFuture::join);
+				while (client.snapshot().topics().stream().anyMatch((topic) -> topic.state() != TopicState.ACTIVE)) {
+					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+				}
+				Duration untilActive = Duration.ofNanos(System.nanoTime() - start);
+				long heapAfter = usedHeapAfterGc();
+				return new Result(topics, client.snapshot().connections().size(), untilActive,
+						(double) (heapAfter - heapBefore) / topics, ThreadCpu.count(ThreadCpu::clientSide));
+			}
+			finally {
+				client.stop();
+			}
+		}
+	}
+
+	static long usedHeapAfterGc() {
+		for (int i = 0; i < 4; i++) {
+			System.gc();
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.github.twitchjvm.pubsub.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.function.Predicate;
+
+/**
+ * CPU time of the threads that matter for one side: the fake server runs in the same JVM, so process CPU time would
+ * count its work too. Threads are picked by name.
+ */
+final class ThreadCpu {
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+	private ThreadCpu() {
+	}
+
+	static long nanos(Predicate<String> threadName) {
+		long total = 0;
+		for (long id : THREADS.getAllThreadIds()) {
+			ThreadInfo info = THREADS.getThreadInfo(id);
+			if (info != null && threadName.test(info.getThreadName())) {
+				long cpu = THREADS.getThreadCpuTime(id);
+				if (cpu > 0) {
+					total += cpu;
+				}
+			}
+		}
+		return total;
+	}
+
+	/** The client's threads and Tomcat's WebSocket I/O threads under it; not the fake server's. */
+	static boolean clientSide(String name) {
+		return name.startsWith("pubsub-") || name.startsWith("WebSocketClient-");
+	}
+
+	static int count(Predicate<String> threadName) {
+		int count = 0;
+		for (long id : THREADS.getAllThreadIds()) {
+			ThreadInfo info = THREADS.getThreadInfo(id);
+			if (info != null && threadName.test(info.getThreadName())) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.github.twitchjvm.pubsub.benchmark;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the harness working: every suite runs tiny and the report has every section. Timings are never asserted
+ * here; they are measured with the full run.
+ */
+class BenchmarkSmokeTest {
+
+	@Test
+	void everySuiteRunsAndReports() throws Exception {
+		String report = BenchmarkMain.run(BenchmarkConfig.smokeRun());
+		assertThat(report).contains("## 1. Throughput", "PubSubClient, typed WhisperEvent handler", "## 2. Latency",
+				"## 3. Scale", "## 4. Recovery", "SMOKE RUN");
+		assertThat(report).contains("Messages the client dropped: 0.");
+		assertThat(report).containsPattern("RECONNECT to every socket \\([0-9,]+ messages published\\) \\| [0-9,]+ ms \\| 0 \\| 0 \\|");
+	}
+
+	@Test
+	void theWhisperIsAboutOneKilobyteOnTheWire() {
+		String message = Samples.whisper(Samples.whisperTemplate(), 42);
+		assertThat(message).contains("000000000000000042");
+		assertThat(message.length()).isBetween(700, 1300);
+	}
+
+}
