@@ -69,7 +69,7 @@ final class ConnectionPool {
 
 	private @Nullable ScheduledExecutorService timer;
 
-	private @Nullable Executor dispatchExecutor;
+	private volatile @Nullable Executor dispatchExecutor;
 
 	private @Nullable WebSocketClient transport;
 
@@ -103,11 +103,33 @@ final class ConnectionPool {
 			confirmed.complete(subscription.id());
 			return confirmed;
 		}
-		entry.waiters.add(new TopicEntry.Waiter(subscription, confirmed));
+		TopicEntry.Waiter waiter = new TopicEntry.Waiter(subscription, confirmed);
+		entry.waiters.add(waiter);
 		if (assign(entry)) {
 			listen(entry);
 		}
+		ScheduledExecutorService scheduler = this.timer;
+		if (scheduler != null && !confirmed.isDone()) {
+			TopicEntry waitingOn = entry;
+			scheduler.schedule(() -> waiterExpired(waitingOn, waiter), this.settings.listenConfirmTimeout().toNanos(),
+					TimeUnit.NANOSECONDS);
+		}
 		return confirmed;
+	}
+
+	/**
+	 * A {@code listen*} call that is still waiting after the listen-confirm timeout fails, unless a LISTEN for it is
+	 * under way (its own RESPONSE deadline decides then): a socket that cannot connect must not hang the caller.
+	 */
+	private synchronized void waiterExpired(TopicEntry entry, TopicEntry.Waiter waiter) {
+		Slot slot = entry.slot;
+		boolean listening = entry.listenInFlight && slot != null && slot.socket != null && slot.socket.isOpen();
+		if (waiter.future().isDone() || listening || !entry.waiters.remove(waiter)) {
+			return;
+		}
+		this.counters.listenResult("timeout");
+		waiter.future().completeExceptionally(new ListenTimeoutException(entry.topic, this.settings.listenConfirmTimeout()));
+		unsubscribe(waiter.subscription().id());
 	}
 
 	synchronized boolean unsubscribe(UUID id) {
@@ -132,8 +154,10 @@ final class ConnectionPool {
 			Slot slot = entry.slot;
 			if (slot != null) {
 				PubSubSocket socket = slot.socket;
+				boolean wasInFlight = entry.listenInFlight;
 				release(entry);
-				if (!slot.topics.isEmpty() && socket != null && entry.state == TopicState.ACTIVE) {
+				// A LISTEN under way may already have reached the server: unlisten it too, or it holds a topic slot there.
+				if (!slot.topics.isEmpty() && socket != null && (entry.state == TopicState.ACTIVE || wasInFlight)) {
 					sendUnlisten(socket, entry);
 				}
 			}
@@ -201,6 +225,15 @@ final class ConnectionPool {
 		});
 		this.timer = null;
 		this.transport = null;
+		this.dispatchExecutor = null;
+	}
+
+	/**
+	 * After the dispatch executor ended: what it dropped unrun must not leave a subscription waiting for a drain
+	 * that will never come.
+	 */
+	synchronized void resetDeliveries() {
+		this.subscriptions.values().forEach(Subscription::reset);
 	}
 
 	synchronized boolean isRunning() {
@@ -266,8 +299,11 @@ final class ConnectionPool {
 			return;
 		}
 		slot.topics.remove(entry);
-		if (slot.topics.isEmpty()) {
-			slot.closing = true;
+		if (!slot.topics.isEmpty()) {
+			// The topic that left may have been the last one a handover waited for.
+			handoverProgress(slot);
+		}
+		else {
 			slot.cancelTasks();
 			closeSocket(slot.socket);
 			closeSocket(slot.retiring);
@@ -294,10 +330,16 @@ final class ConnectionPool {
 		socket.open(client, this.settings.uri()).whenComplete((session, error) -> {
 			if (error != null) {
 				socketEnded(socket, "connect failed: " + rootMessage(error));
+				return;
 			}
-			else {
-				onEngineThread(() -> socketOpened(socket));
+			synchronized (this) {
+				if (!this.running) {
+					// Opened after stop(): nobody will use it.
+					socket.close();
+					return;
+				}
 			}
+			onEngineThread(() -> socketOpened(socket));
 		});
 	}
 
@@ -373,6 +415,29 @@ final class ConnectionPool {
 		if (socket == slot.retiring) {
 			slot.retiring = null;
 			logger.debug("Handover of {}: the old socket {} {}", slot.id, socket, detail);
+			PubSubSocket replacement = slot.socket;
+			if (replacement == null || !replacement.isOpen()) {
+				// Nothing carries the topics until the replacement opens.
+				for (TopicEntry entry : slot.topics) {
+					if (entry.state == TopicState.ACTIVE) {
+						changeState(entry, TopicState.PENDING, null);
+					}
+				}
+				slot.state = ConnectionState.CONNECTING;
+				notifyConnection(slot);
+			}
+			// A quiet topic whose streams never aligned switches on the replacement's next message; give up
+			// waiting after the settle time, so that no merge lingers into a later handover.
+			ScheduledExecutorService scheduler = this.timer;
+			if (scheduler != null) {
+				scheduler.schedule(() -> {
+					synchronized (this) {
+						for (TopicEntry entry : slot.topics) {
+							entry.route.forceSwitch();
+						}
+					}
+				}, this.settings.handoverSettle().toNanos(), TimeUnit.NANOSECONDS);
+			}
 			return;
 		}
 		if (socket != slot.socket) {
@@ -387,14 +452,18 @@ final class ConnectionPool {
 		String cause = socket.closeCause();
 		this.counters.reconnect(cause);
 		slot.reconnects++;
-		for (TopicEntry entry : slot.topics) {
-			if (entry.state == TopicState.ACTIVE) {
-				changeState(entry, TopicState.PENDING, null);
+		PubSubSocket old = slot.retiring;
+		boolean oldStillDelivers = old != null && old.isOpen();
+		if (!oldStillDelivers) {
+			for (TopicEntry entry : slot.topics) {
+				if (entry.state == TopicState.ACTIVE) {
+					changeState(entry, TopicState.PENDING, null);
+				}
 			}
+			slot.state = ConnectionState.RECONNECTING;
+			notifyConnection(slot);
 		}
 		Duration delay = slot.backoff.next();
-		slot.state = ConnectionState.RECONNECTING;
-		notifyConnection(slot);
 		logger.info("Connection {} {} ({}); reconnecting in {} ms", slot.id, detail, cause, delay.toMillis());
 		ScheduledExecutorService scheduler = this.timer;
 		if (scheduler != null) {
@@ -509,6 +578,10 @@ final class ConnectionPool {
 	}
 
 	private void requestToken(TopicEntry entry, PubSubSocket socket, int generation, boolean refresh) {
+		if (generation != entry.generation || !this.running) {
+			// Paced before its socket died: a newer attempt (or none) owns the topic now.
+			return;
+		}
 		String userId = entry.topic.authorizingUserId();
 		CompletionStage<AccessToken> token;
 		try {
@@ -519,10 +592,12 @@ final class ConnectionPool {
 		catch (RuntimeException ex) {
 			token = CompletableFuture.failedFuture(ex);
 		}
-		token.whenComplete((value, error) -> sendListen(entry, socket, generation, value, error));
+		// Finish on the engine thread: a provider that completes its stage under a lock of its own must never wait
+		// for this pool's lock, which is held while the provider is called.
+		token.whenComplete((value, error) -> onEngineThread(() -> sendListen(entry, socket, generation, value, error)));
 	}
 
-	private synchronized void sendListen(TopicEntry entry, PubSubSocket socket, int generation,
+	private void sendListen(TopicEntry entry, PubSubSocket socket, int generation,
 			@Nullable AccessToken token, @Nullable Throwable error) {
 		ScheduledExecutorService scheduler = this.timer;
 		if (generation != entry.generation || !this.running || scheduler == null) {
@@ -530,9 +605,16 @@ final class ConnectionPool {
 		}
 		TopicType type = entry.topic.type();
 		if ((error != null || token == null) && type != null) {
-			listenFailed(entry, new AuthorizationFailedException(entry.topic,
+			entry.listenInFlight = false;
+			AuthorizationFailedException failure = new AuthorizationFailedException(entry.topic,
 					"the token provider has no token for user " + entry.topic.authorizingUserId() + " ("
-							+ ((error != null) ? rootMessage(error) : "none") + ")"));
+							+ ((error != null) ? rootMessage(error) : "none") + ")");
+			if (entry.everActive) {
+				retryOrFail(entry, failure);
+			}
+			else {
+				listenFailed(entry, failure);
+			}
 			return;
 		}
 		// Undocumented topics such as video-playback needed no token: without one, LISTEN goes out without.
@@ -665,6 +747,12 @@ final class ConnectionPool {
 	/** The topic failed for good: waiting calls fail and their subscriptions go; confirmed ones see FAILED. */
 	private void listenFailed(TopicEntry entry, PubSubException failure) {
 		logger.warn("{}", failure.getMessage());
+		Slot failedSlot = entry.slot;
+		PubSubSocket failedOn = (failedSlot != null) ? failedSlot.socket : null;
+		if (failure instanceof ListenTimeoutException && failedOn != null && failedOn.isOpen()) {
+			// The server may still register the LISTEN it never answered.
+			sendUnlisten(failedOn, entry);
+		}
 		changeState(entry, TopicState.FAILED, failure.getMessage());
 		for (TopicEntry.Waiter waiter : entry.waiters) {
 			this.subscriptions.remove(waiter.subscription().id());
@@ -758,6 +846,10 @@ final class ConnectionPool {
 			entry.waiters.clear();
 			entry.route.detach();
 			release(entry);
+			if (entry.route.subscriptions().isEmpty()) {
+				this.topics.remove(entry.topic.value());
+				this.routes.remove(entry.topic.value());
+			}
 			for (PubSubListener listener : this.settings.listeners()) {
 				notify(listener, (l) -> l.authorizationRevoked(entry.topic));
 			}

@@ -120,6 +120,7 @@ public final class PubSubClient {
 		this.resources = null;
 		this.pool.stop();
 		started.release(this.settings.dispatchDrainTimeout());
+		this.pool.resetDeliveries();
 	}
 
 	/**
@@ -475,6 +476,8 @@ public final class PubSubClient {
 			throw new PubSubException(null, "Listening failed: " + ex.getCause(), ex.getCause());
 		}
 		catch (TimeoutException ex) {
+			// The caller never gets the id: a confirmation coming after all must not leave a subscription behind.
+			confirmation.thenAccept(this::unlisten);
 			throw new PubSubException(null, "No confirmation from the server within " + wait, ex);
 		}
 	}

@@ -145,7 +145,9 @@ final class PubSubSocket implements WebSocketHandler {
 
 	@Override
 	public void handleTransportError(WebSocketSession session, Throwable error) {
-		this.closeCause = "error";
+		if (this.closeCause == null) {
+			this.closeCause = "error";
+		}
 		this.pool.socketEnded(this, "error: " + error.getMessage());
 	}
 

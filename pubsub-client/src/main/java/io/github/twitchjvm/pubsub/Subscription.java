@@ -131,6 +131,13 @@ final class Subscription implements Runnable {
 		}
 	}
 
+	/** Forgets queued messages and any drain that was scheduled but never ran (the executor was shut down). */
+	void reset() {
+		this.queue.clear();
+		this.queued.set(0);
+		this.scheduled.set(false);
+	}
+
 	void cancel() {
 		this.cancelled = true;
 		this.queue.clear();

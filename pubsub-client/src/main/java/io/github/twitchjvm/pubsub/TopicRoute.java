@@ -35,6 +35,9 @@ final class TopicRoute {
 	/** The old socket of the last handover: what it still delivers is already known from the new one. */
 	private @Nullable PubSubSocket retired;
 
+	/** The old socket of the current merge has ended. */
+	private boolean oldEnded;
+
 	TopicRoute(Topic topic, ClientCounters counters) {
 		this.topic = topic;
 		this.counters = counters;
@@ -85,12 +88,19 @@ final class TopicRoute {
 	/** The LISTEN for this topic went out on {@code socket}: its messages count from now on. */
 	synchronized void listenSent(PubSubSocket socket, @Nullable PubSubSocket retiring) {
 		if (this.merger != null) {
-			return;
+			if (socket == this.newSocket) {
+				// A retry on the replacement: the merge goes on.
+				return;
+			}
+			// A merge still open while the next handover begins: settle it on its replacement first.
+			this.merger.forceSwitch();
+			finishIfSwitched();
 		}
 		if (retiring != null && this.source == retiring) {
 			this.merger = new HandoverMerger<>(PubSubMessage::text, this::deliver, MAX_HANDOVER_BUFFER);
 			this.oldSocket = retiring;
 			this.newSocket = socket;
+			this.oldEnded = false;
 		}
 		else {
 			this.source = socket;
@@ -101,15 +111,17 @@ final class TopicRoute {
 	synchronized void ended(PubSubSocket socket) {
 		HandoverMerger<PubSubMessage> handover = this.merger;
 		if (handover != null && socket == this.oldSocket) {
+			this.oldEnded = true;
 			handover.oldEnded();
 			finishIfSwitched();
 		}
 		else if (handover != null && socket == this.newSocket) {
-			// The replacement failed: the old socket stays the source while it lives.
+			// The replacement failed: the old socket stays the source while it lives; once it ended, nothing is.
 			this.merger = null;
-			this.source = this.oldSocket;
+			this.source = this.oldEnded ? null : this.oldSocket;
 			this.oldSocket = null;
 			this.newSocket = null;
+			this.oldEnded = false;
 		}
 		else if (this.source == socket) {
 			this.source = null;
@@ -144,6 +156,7 @@ final class TopicRoute {
 			this.source = this.newSocket;
 			this.retired = this.oldSocket;
 			this.merger = null;
+			this.oldEnded = false;
 			this.oldSocket = null;
 			this.newSocket = null;
 		}

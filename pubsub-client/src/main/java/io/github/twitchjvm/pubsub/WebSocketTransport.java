@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 final class WebSocketTransport implements AutoCloseable {
 
 	/** Most PubSub messages fit whole: they take the path without copying. */
-	static final int TEXT_BUFFER_CHARACTERS = 16 * 1024;
+	static final int TEXT_BUFFER_CHARACTERS = 8 * 1024;
 
 	/** PubSub sends text only. */
 	static final int BINARY_BUFFER_BYTES = 1024;

@@ -104,12 +104,14 @@ public final class BenchmarkMain {
 
 	private static void scale(StringBuilder report, List<ScaleSuite.Result> results) {
 		report.append("## 3. Scale: 50 topics per socket\n\n");
-		report.append("Heap is measured after GC and includes the in-process fake server's state for the same topics: "
-				+ "an upper bound for the client.\n\n");
-		report.append("| topics | sockets | until all ACTIVE | heap per topic | client threads |\n|---|---|---|---|---|\n");
+		report.append("Heap retained per topic, measured after GC in the client's JVM; the server column says whether "
+				+ "the fake server's state shares that heap.\n\n");
+		report.append("| topics | sockets | until all ACTIVE | heap per topic | client threads | server |\n"
+				+ "|---|---|---|---|---|---|\n");
 		for (ScaleSuite.Result result : results) {
-			report.append(String.format("| %,d | %d | %,d ms | %,.0f bytes | %d |%n", result.topics(), result.sockets(),
-					result.untilActive().toMillis(), result.heapBytesPerTopic(), result.clientThreads()));
+			report.append(String.format("| %,d | %d | %,d ms | %,.0f bytes | %d | %s |%n", result.topics(),
+					result.sockets(), result.untilActive().toMillis(), result.heapBytesPerTopic(), result.clientThreads(),
+					result.serverOutOfProcess() ? "own JVM" : "same JVM"));
 		}
 		report.append('\n');
 	}

@@ -1,6 +1,7 @@
 package io.github.twitchjvm.pubsub.benchmark;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +20,8 @@ import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 
 /**
  * Measurement 3: many topics, 50 per socket (the connection limit raised for the run): time until all are ACTIVE,
- * heap retained per topic and threads used. The fake server runs in the same JVM, so the heap figure includes the
- * server's state for the topics: it is an upper bound for the client.
+ * heap retained per topic and threads used. From the benchmark jar the fake server runs in a JVM of its own, so the
+ * heap figure is the client's alone; elsewhere (the smoke test) it runs in-process and the figure includes it.
  */
 final class ScaleSuite {
 
@@ -30,10 +31,11 @@ final class ScaleSuite {
 		this.config = config;
 	}
 
-	record Result(int topics, int sockets, Duration untilActive, double heapBytesPerTopic, int clientThreads) {
+	record Result(int topics, int sockets, Duration untilActive, double heapBytesPerTopic, int clientThreads,
+			boolean serverOutOfProcess) {
 	}
 
-	List<Result> run() {
+	List<Result> run() throws Exception {
 		List<Result> results = new ArrayList<>();
 		for (int topics : this.config.scaleTopics()) {
 			results.add(run(topics));
@@ -41,7 +43,15 @@ final class ScaleSuite {
 		return results;
 	}
 
-	private Result run(int topics) {
+	private Result run(int topics) throws Exception {
+		if (ExternalServer.available()) {
+			Map<String, String> tokens = new LinkedHashMap<>();
+			try (ExternalServer server = ExternalServer.start(topics, 1_000_000, tokens)) {
+				Map<String, AccessToken> accessTokens = new LinkedHashMap<>();
+				tokens.forEach((channel, token) -> accessTokens.put(channel, AccessToken.of(token)));
+				return measure(server.uri(), accessTokens, true);
+			}
+		}
 		try (FakeTwitchServer server = FakeTwitchServer.start(FakeServerSettings.builder().controlPort(-1).build())) {
 			Map<String, AccessToken> tokens = new LinkedHashMap<>();
 			for (int i = 0; i < topics; i++) {
@@ -49,35 +59,40 @@ final class ScaleSuite {
 				server.accounts().registerUser(channel, "scale" + i);
 				tokens.put(channel, AccessToken.of(server.accounts().issueToken(channel, List.of("bits:read")).accessToken()));
 			}
-			int sockets = (topics + 49) / 50;
-			PubSubClient client = PubSubClient.builder()
-				.uri(server.pubSubUri())
-				.tokenProvider(StaticTokenProvider.forUsers(tokens))
-				.maxConnections(sockets)
-				.listensPerSecond(5_000)
-				.listenConfirmTimeout(Duration.ofSeconds(60))
-				.build();
-			client.start();
-			try {
-				long heapBefore = usedHeapAfterGc();
-				long start = System.nanoTime();
-				List<CompletableFuture<?>> confirmations = new ArrayList<>(topics);
-				for (String channel : tokens.keySet()) {
-					confirmations.add(client.listenBitsAsync(channel, (subscription, cheer) -> {
-					}));
-				}
-				confirmations.forEach(CompletableFuture::join);
-				while (client.snapshot().topics().stream().anyMatch((topic) -> topic.state() != TopicState.ACTIVE)) {
-					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-				}
-				Duration untilActive = Duration.ofNanos(System.nanoTime() - start);
-				long heapAfter = usedHeapAfterGc();
-				return new Result(topics, client.snapshot().connections().size(), untilActive,
-						(double) (heapAfter - heapBefore) / topics, ThreadCpu.count(ThreadCpu::clientSide));
+			return measure(server.pubSubUri(), tokens, false);
+		}
+	}
+
+	private Result measure(URI uri, Map<String, AccessToken> tokens, boolean serverOutOfProcess) {
+		int topics = tokens.size();
+		int sockets = (topics + 49) / 50;
+		PubSubClient client = PubSubClient.builder()
+			.uri(uri)
+			.tokenProvider(StaticTokenProvider.forUsers(tokens))
+			.maxConnections(sockets)
+			.listensPerSecond(5_000)
+			.listenConfirmTimeout(Duration.ofSeconds(60))
+			.build();
+		client.start();
+		try {
+			long heapBefore = usedHeapAfterGc();
+			long start = System.nanoTime();
+			List<CompletableFuture<?>> confirmations = new ArrayList<>(topics);
+			for (String channel : tokens.keySet()) {
+				confirmations.add(client.listenBitsAsync(channel, (subscription, cheer) -> {
+				}));
 			}
-			finally {
-				client.stop();
+			confirmations.forEach(CompletableFuture::join);
+			while (client.snapshot().topics().stream().anyMatch((topic) -> topic.state() != TopicState.ACTIVE)) {
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
 			}
+			Duration untilActive = Duration.ofNanos(System.nanoTime() - start);
+			long heapAfter = usedHeapAfterGc();
+			return new Result(topics, client.snapshot().connections().size(), untilActive,
+					(double) (heapAfter - heapBefore) / topics, ThreadCpu.count(ThreadCpu::clientSide), serverOutOfProcess);
+		}
+		finally {
+			client.stop();
 		}
 	}
 

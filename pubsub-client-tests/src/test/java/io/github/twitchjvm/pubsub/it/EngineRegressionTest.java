@@ -1,0 +1,182 @@
+package io.github.twitchjvm.pubsub.it;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import io.github.twitchjvm.pubsub.ListenTimeoutException;
+import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.auth.AccessToken;
+import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.github.twitchjvm.pubsub.message.PubSubMessage;
+import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
+import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
+import io.github.twitchjvm.pubsub.topic.Topic;
+import org.junit.jupiter.api.Test;
+
+import static io.github.twitchjvm.pubsub.it.TwitchSetup.BROADCASTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Failures a review of the engine found, each first shown by a failing test, kept so they stay fixed. */
+@FakeTwitch
+class EngineRegressionTest {
+
+	private static final String WHISPERS = "whispers." + BROADCASTER;
+
+	@Test
+	void aSecondHandoverAfterAMergeThatNeverAlignedKeepsDelivering(FakeTwitchServer server) throws Exception {
+		PubSubClient client = new TwitchSetup(server).client()
+			.reconnectBackoff(Duration.ofMillis(1500), Duration.ofSeconds(3))
+			.build();
+		client.start();
+		try {
+			Received<PubSubMessage> received = new Received<>();
+			client.listenRawAsync(Topic.parse(WHISPERS), received).get();
+			server.publish(WHISPERS, "{\"n\":0}");
+			received.awaitCount(1);
+
+			// The replacement's LISTEN fails once and is retried 1.5 s later: meanwhile only the old socket listens,
+			// so its message is one the replacement never repeats, and the merge cannot align.
+			String first = server.connections().get(0).id();
+			server.faults().failNextListens(1, "ERR_SERVER");
+			server.faults().sendReconnect(first, null);
+			await().until(() -> server.stats().responses().getOrDefault("ERR_SERVER", 0L) == 1);
+			assertThat(server.publish(WHISPERS, "{\"n\":1}")).isEqualTo(1);
+			received.awaitCount(2);
+			await().until(() -> server.connections().size() == 1 && !server.connections().get(0).id().equals(first)
+					&& server.connections().get(0).topics().size() == 1);
+
+			String second = server.connections().get(0).id();
+			server.faults().sendReconnect(second, null);
+			await().until(() -> server.connections().size() == 1 && !server.connections().get(0).id().equals(second)
+					&& server.connections().get(0).topics().size() == 1);
+			await().until(() -> {
+				server.publish(WHISPERS, "{\"n\":" + received.payloads.size() + "}");
+				return received.payloads.size() >= 5;
+			});
+			assertThat(client.snapshot().counters().dropped()).doesNotContainKey("no_subscriber");
+		}
+		finally {
+			client.stop();
+		}
+	}
+
+	@Test
+	void subscriptionsWhoseDeliveryStopCancelledStillDeliverAfterARestart(FakeTwitchServer server) throws Exception {
+		PubSubClient client = new TwitchSetup(server).client().dispatchDrainTimeout(Duration.ofMillis(100)).build();
+		client.start();
+		int count = Math.max(2, Runtime.getRuntime().availableProcessors()) + 3;
+		List<List<String>> seen = new ArrayList<>();
+		CountDownLatch release = new CountDownLatch(1);
+		for (int i = 0; i < count; i++) {
+			List<String> mine = new CopyOnWriteArrayList<>();
+			seen.add(mine);
+			client.listenRawAsync(Topic.parse(WHISPERS), (id, message) -> {
+				mine.add(message.text());
+				if (message.text().contains("slow")) {
+					release.await(2, TimeUnit.SECONDS);
+				}
+			}).get();
+		}
+		server.publish(WHISPERS, "{\"slow\":1}");
+		await().until(() -> seen.stream().filter((messages) -> !messages.isEmpty()).count() >= 2);
+		client.stop();
+		release.countDown();
+		client.start();
+		try {
+			await().until(() -> server.connections().size() == 1 && server.connections().get(0).topics().size() == 1);
+			await().until(() -> {
+				server.publish(WHISPERS, "{\"after\":1}");
+				return seen.stream().allMatch((messages) -> messages.stream().anyMatch((text) -> text.contains("after")));
+			});
+		}
+		finally {
+			client.stop();
+		}
+	}
+
+	@Test
+	void aListenThatCannotConnectFailsInTimeAndLeavesNoSubscription(FakeTwitchServer server) {
+		PubSubClient client = new TwitchSetup(server).client().listenConfirmTimeout(Duration.ofSeconds(1)).build();
+		client.start();
+		try {
+			server.faults().refuseConnections(Duration.ofMinutes(1));
+			CompletableFuture<UUID> listen = client.listenRawAsync(Topic.parse(WHISPERS), new Received<>());
+			assertThat(listen).failsWithin(Duration.ofSeconds(10))
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(ListenTimeoutException.class);
+			assertThat(client.snapshot().topics()).isEmpty();
+			assertThat(client.snapshot().connections()).isEmpty();
+		}
+		finally {
+			server.faults().acceptConnections();
+			client.stop();
+		}
+	}
+
+	@Test
+	void unlistenWhileItsListenIsUnderWayFreesTheTopicOnTheServer(FakeTwitchServer server) throws Exception {
+		PubSubClient client = new TwitchSetup(server).client().topicsPerConnection(2).build();
+		Topic first = Topic.parse(WHISPERS);
+		Topic second = Topic.parse("channel-bits-events-v2." + BROADCASTER);
+		Topic third = Topic.parse("channel-points-channel-v1." + BROADCASTER);
+		client.listenRawAsync(first, new Received<>()).get();
+		UUID secondId = client.listenRawAsync(second, new Received<>()).get();
+		server.faults().delayResponses(Duration.ofMillis(500));
+		client.start();
+		try {
+			await().until(() -> server.connections().size() == 1 && server.connections().get(0).topics().size() == 2);
+			assertThat(client.unlisten(secondId)).isTrue();
+			server.faults().clear();
+			await().until(() -> !TwitchSetup.topicsOf(server).contains(second.value()));
+			assertThat(client.listenRawAsync(third, new Received<>()).get(10, TimeUnit.SECONDS)).isNotNull();
+			assertThat(TwitchSetup.topicsOf(server)).containsExactlyInAnyOrder(first.value(), third.value());
+		}
+		finally {
+			client.stop();
+		}
+	}
+
+	@Test
+	void aProviderThatCompletesUnderItsOwnLockCannotDeadlockTheClient(FakeTwitchServer server) throws Exception {
+		TwitchSetup setup = new TwitchSetup(server);
+		AccessToken token = AccessToken.of(setup.broadcasterToken.accessToken());
+		TwitchTokenProvider locking = new TwitchTokenProvider() {
+			@Override
+			public synchronized CompletionStage<AccessToken> token(String userId) {
+				CompletableFuture<AccessToken> fetched = new CompletableFuture<>();
+				Thread fetch = new Thread(() -> {
+					synchronized (this) {
+						fetched.complete(token);
+					}
+				}, "provider-fetch");
+				fetch.setDaemon(true);
+				fetch.start();
+				return fetched;
+			}
+		};
+		PubSubClient client = setup.client().tokenProvider(locking).build();
+		client.start();
+		try {
+			List<CompletableFuture<UUID>> listens = new ArrayList<>();
+			for (String topic : List.of(WHISPERS, "channel-bits-events-v2." + BROADCASTER,
+					"channel-points-channel-v1." + BROADCASTER, "channel-subscribe-events-v1." + BROADCASTER)) {
+				listens.add(client.listenRawAsync(Topic.parse(topic), new Received<>()));
+			}
+			CompletableFuture.allOf(listens.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+			assertThat(client.snapshot().topics()).hasSize(4);
+		}
+		finally {
+			client.stop();
+		}
+	}
+
+}
