@@ -49,7 +49,7 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 	@Override
 	public WhisperEvent decode(String json) {
 		String type = null;
-		String data = null;
+		boolean hasDataString = false;
 		Object content = null;
 		JsonNode deferredContent = null;
 		try (JsonParser parser = this.mapper.createParser(json)) {
@@ -62,7 +62,9 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 					case "type" -> type = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
 					case "data" -> {
 						if (token == JsonToken.VALUE_STRING) {
-							data = parser.getString();
+							// Unescaping the string costs more than binding the whisper; it is read only if no
+							// data_object follows (a second, rare pass below).
+							hasDataString = true;
 						}
 						else {
 							// Twitch's 2016 documentation showed an object here; accept it like data_object.
@@ -98,8 +100,8 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 		if (content == null && deferredContent != null) {
 			content = reader.readValue(deferredContent);
 		}
-		if (content == null && data != null) {
-			content = reader.readValue(data);
+		if (content == null && hasDataString) {
+			content = reader.readValue(dataString(json));
 		}
 		if (content == null) {
 			throw new MalformedPayloadException("whisper of type '" + type + "' has neither 'data' nor 'data_object'");
@@ -109,6 +111,20 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 			case SENT -> new WhisperEvent.Sent((WhisperEvent.Whisper) content);
 			default -> (WhisperEvent.ThreadUpdate) content;
 		};
+	}
+
+	/** The {@code data} string of a whisper without {@code data_object}: the 2017 shape, read in a second pass. */
+	private String dataString(String json) {
+		try (JsonParser parser = this.mapper.createParser(json)) {
+			parser.nextToken();
+			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+				if (parser.nextToken() == JsonToken.VALUE_STRING && "data".equals(name)) {
+					return parser.getString();
+				}
+				parser.skipChildren();
+			}
+		}
+		throw new MalformedPayloadException("whisper has no 'data' string");
 	}
 
 	private @Nullable ObjectReader embeddedReaderFor(String type) {
