@@ -36,6 +36,8 @@ final class BareClient extends AbstractWebSocketHandler implements AutoCloseable
 
 	private volatile long sink;
 
+	private volatile org.HdrHistogram.@org.jspecify.annotations.Nullable Histogram latency;
+
 	private WebSocketSession session;
 
 	BareClient(boolean decode) {
@@ -63,6 +65,11 @@ final class BareClient extends AbstractWebSocketHandler implements AutoCloseable
 			JsonNode inner = JSON.readTree(outer.get("data").get("message").asString());
 			JsonNode whisper = JSON.readTree(inner.get("data").asString());
 			this.sink += whisper.size();
+			org.HdrHistogram.Histogram histogram = this.latency;
+			if (histogram != null && whisper.has("nonce")) {
+				long sent = Long.parseLong(whisper.get("nonce").asString());
+				histogram.recordValue(Math.max(0, System.nanoTime() - sent));
+			}
 		}
 		this.messages.increment();
 	}
@@ -75,6 +82,11 @@ final class BareClient extends AbstractWebSocketHandler implements AutoCloseable
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		this.listening.completeExceptionally(new IllegalStateException("closed: " + status));
+	}
+
+	/** Records send-to-receive times of stamped whispers (the decoding variant only), on the reading thread. */
+	void recordLatency(org.HdrHistogram.Histogram histogram) {
+		this.latency = histogram;
 	}
 
 	long messages() {

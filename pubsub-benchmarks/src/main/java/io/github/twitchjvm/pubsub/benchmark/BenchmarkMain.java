@@ -93,10 +93,11 @@ public final class BenchmarkMain {
 
 	private static void latency(StringBuilder report, List<LatencySuite.Result> results) {
 		report.append("## 2. Latency: server send to handler call, at a fixed rate\n\n");
-		report.append("| target rate | achieved | messages | p50 | p99 | p99.9 | max |\n|---|---|---|---|---|---|---|\n");
+		report.append("| receiver | target rate | achieved | messages | p50 | p99 | p99.9 | max |\n"
+				+ "|---|---|---|---|---|---|---|---|\n");
 		for (LatencySuite.Result result : results) {
-			report.append(String.format("| %,d/s | %,.0f/s | %,d | %.0f µs | %.0f µs | %.0f µs | %.0f µs |%n",
-					result.targetRate(), result.achievedRate(), result.messages(), result.p50Micros(),
+			report.append(String.format("| %s | %,d/s | %,.0f/s | %,d | %.0f µs | %.0f µs | %.0f µs | %.0f µs |%n",
+					result.receiver(), result.targetRate(), result.achievedRate(), result.messages(), result.p50Micros(),
 					result.p99Micros(), result.p999Micros(), result.maxMicros()));
 		}
 		report.append('\n');

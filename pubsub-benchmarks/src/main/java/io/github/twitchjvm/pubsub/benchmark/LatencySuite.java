@@ -29,13 +29,33 @@ final class LatencySuite {
 		this.config = config;
 	}
 
-	record Result(int targetRate, double achievedRate, long messages, double p50Micros, double p99Micros,
-			double p999Micros, double maxMicros) {
+	record Result(String receiver, int targetRate, double achievedRate, long messages, double p50Micros,
+			double p99Micros, double p999Micros, double maxMicros) {
 	}
 
-	List<Result> run() {
+	List<Result> run() throws Exception {
 		List<Result> results = new ArrayList<>();
 		String template = Samples.whisperTemplate();
+		// The baseline: the bare transport decoding on its reading thread, no hand-off.
+		try (BareClient bare = new BareClient(true)) {
+			bare.listen(this.server.pubSubUri(), "whispers." + ThroughputSuite.USER, this.token);
+			for (int rate : this.config.latencyRates()) {
+				Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+				publish(template, rate, Math.max(1, this.config.latencySeconds() / 2));
+				awaitCount(bare::messages, (long) rate * Math.max(1, this.config.latencySeconds() / 2));
+				bare.reset();
+				bare.recordLatency(histogram);
+				long start = System.nanoTime();
+				long sent = publish(template, rate, this.config.latencySeconds());
+				double achieved = sent * 1e9 / (System.nanoTime() - start);
+				awaitCount(bare::messages, sent);
+				bare.recordLatency(null);
+				results.add(new Result("bare transport, decoding on the reading thread", rate, achieved,
+						histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
+						histogram.getValueAtPercentile(99) / 1000.0, histogram.getValueAtPercentile(99.9) / 1000.0,
+						histogram.getMaxValue() / 1000.0));
+			}
+		}
 		Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
 		PubSubClient client = PubSubClient.builder()
 			.uri(this.server.pubSubUri())
@@ -64,7 +84,7 @@ final class LatencySuite {
 				double achieved = sent * 1e9 / (System.nanoTime() - start);
 				awaitQuiet(client);
 				synchronized (histogram) {
-					results.add(new Result(rate, achieved, histogram.getTotalCount(),
+					results.add(new Result("PubSubClient, typed handler", rate, achieved, histogram.getTotalCount(),
 							histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
 							histogram.getValueAtPercentile(99.9) / 1000.0, histogram.getMaxValue() / 1000.0));
 				}
@@ -94,6 +114,13 @@ final class LatencySuite {
 			next += interval;
 		}
 		return total;
+	}
+
+	private static void awaitCount(java.util.function.LongSupplier received, long count) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (received.getAsLong() < count && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+		}
 	}
 
 	private static void awaitQuiet(PubSubClient client) {
