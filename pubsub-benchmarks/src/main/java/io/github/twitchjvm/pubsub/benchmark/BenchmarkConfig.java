@@ -5,19 +5,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What to run and how big. The full run takes several minutes; {@code --smoke} runs every suite tiny, to keep the
+ * What to run and how big. Throughput takes {@code rounds} measured rounds after {@code warmups}; latency, scale and
+ * recovery take {@code suiteRounds} each (3), being slower. The full run takes several minutes; {@code --smoke} runs every suite tiny, to keep the
  * harness working in CI, and its numbers mean nothing.
  */
 record BenchmarkConfig(int messages, int warmups, int rounds, List<Integer> latencyRates, int latencySeconds,
-		List<Integer> scaleTopics, int recoveryTopics, boolean jmh, boolean smoke, Set<String> only) {
+		List<Integer> scaleTopics, int recoveryTopics, boolean jmh, boolean smoke, Set<String> only, int suiteRounds) {
 
 	static BenchmarkConfig fullRun() {
 		return new BenchmarkConfig(100_000, 2, 5, List.of(2_000, 20_000), 5, List.of(5_000, 10_000), 500, true, false,
-				Set.of());
+				Set.of(), 3);
 	}
 
 	static BenchmarkConfig smokeRun() {
-		return new BenchmarkConfig(2_000, 0, 1, List.of(2_000), 1, List.of(200), 60, false, true, Set.of());
+		return new BenchmarkConfig(2_000, 0, 1, List.of(2_000), 1, List.of(200), 60, false, true, Set.of(), 1);
 	}
 
 	static BenchmarkConfig parse(String[] args) {
@@ -33,7 +34,7 @@ record BenchmarkConfig(int messages, int warmups, int rounds, List<Integer> late
 				case "--no-jmh" -> config = config.with(config.messages, config.rounds, config.scaleTopics, false);
 				case "--only" -> config = new BenchmarkConfig(config.messages, config.warmups, config.rounds,
 						config.latencyRates, config.latencySeconds, config.scaleTopics, config.recoveryTopics, config.jmh,
-						config.smoke, Set.of(value.split(",")));
+						config.smoke, Set.of(value.split(",")), config.suiteRounds);
 				default -> {
 					continue;
 				}
@@ -47,7 +48,7 @@ record BenchmarkConfig(int messages, int warmups, int rounds, List<Integer> late
 
 	private BenchmarkConfig with(int messages, int rounds, List<Integer> scaleTopics, boolean jmh) {
 		return new BenchmarkConfig(messages, this.warmups, rounds, this.latencyRates, this.latencySeconds, scaleTopics,
-				this.recoveryTopics, jmh, this.smoke, this.only);
+				this.recoveryTopics, jmh, this.smoke, this.only, this.suiteRounds);
 	}
 
 	/** Whether a suite is to run: all of them unless {@code --only} named some. */

@@ -59,14 +59,14 @@ public final class BenchmarkMain {
 				throughput(report, new ThroughputSuite(server, token, config).run(), config);
 			}
 			if (config.runs("latency")) {
-				latency(report, new LatencySuite(server, token, config).run());
+				latency(report, new LatencySuite(server, token, config).run(), config);
 			}
 		}
 		if (config.runs("scale")) {
-			scale(report, new ScaleSuite(config).run());
+			scale(report, new ScaleSuite(config).run(), config);
 		}
 		if (config.runs("recovery")) {
-			recovery(report, new RecoverySuite(config).run());
+			recovery(report, new RecoverySuite(config).runRounds());
 		}
 		if (config.jmh() && config.runs("decoding")) {
 			decoding(report);
@@ -91,41 +91,44 @@ public final class BenchmarkMain {
 		report.append(String.format("%nMessages the client dropped: %d.%n%n", client.dropped()));
 	}
 
-	private static void latency(StringBuilder report, List<LatencySuite.Result> results) {
+	private static void latency(StringBuilder report, List<LatencySuite.Result> results, BenchmarkConfig config) {
 		report.append("## 2. Latency: server send to handler call, at a fixed rate\n\n");
-		report.append("| receiver | target rate | achieved | messages | p50 | p99 | p99.9 | max |\n"
-				+ "|---|---|---|---|---|---|---|---|\n");
+		report.append(String.format("Median of %d rounds of %d s after a warm-up at the rate (min to max).%n%n",
+				config.suiteRounds(), config.latencySeconds()));
+		report.append("| receiver | rate | p50 | p99 | p99.9 | max |\n|---|---|---|---|---|---|\n");
 		for (LatencySuite.Result result : results) {
-			report.append(String.format("| %s | %,d/s | %,.0f/s | %,d | %.0f µs | %.0f µs | %.0f µs | %.0f µs |%n",
-					result.receiver(), result.targetRate(), result.achievedRate(), result.messages(), result.p50Micros(),
-					result.p99Micros(), result.p999Micros(), result.maxMicros()));
+			report.append(String.format("| %s | %,d/s (%,.0f/s reached) | %s | %s | %s | %s |%n", result.receiver(),
+					result.targetRate(), result.achievedRate(), result.p50Micros().format("µs"),
+					result.p99Micros().format("µs"), result.p999Micros().format("µs"), result.maxMicros().format("µs")));
 		}
 		report.append('\n');
 	}
 
-	private static void scale(StringBuilder report, List<ScaleSuite.Result> results) {
+	private static void scale(StringBuilder report, List<ScaleSuite.Summary> results, BenchmarkConfig config) {
 		report.append("## 3. Scale: 50 topics per socket\n\n");
-		report.append("Heap retained per topic, measured after GC in the client's JVM; the server column says whether "
-				+ "the fake server's state shares that heap.\n\n");
+		report.append(String.format("Median of %d rounds (min to max). Heap retained per topic, measured after GC in "
+				+ "the client's JVM; the server column says whether the fake server's state shares that heap.%n%n",
+				config.suiteRounds()));
 		report.append("| topics | sockets | until all ACTIVE | heap per topic | client threads | server |\n"
 				+ "|---|---|---|---|---|---|\n");
-		for (ScaleSuite.Result result : results) {
-			report.append(String.format("| %,d | %d | %,d ms | %,.0f bytes | %d | %s |%n", result.topics(),
-					result.sockets(), result.untilActive().toMillis(), result.heapBytesPerTopic(), result.clientThreads(),
-					result.serverOutOfProcess() ? "own JVM" : "same JVM"));
+		for (ScaleSuite.Summary result : results) {
+			report.append(String.format("| %,d | %d | %s | %s | %d | %s |%n", result.topics(), result.sockets(),
+					result.untilActiveMillis().format("ms"), result.heapBytesPerTopic().format("bytes"),
+					result.clientThreads(), result.serverOutOfProcess() ? "own JVM" : "same JVM"));
 		}
 		report.append('\n');
 	}
 
-	private static void recovery(StringBuilder report, RecoverySuite.Result result) {
+	private static void recovery(StringBuilder report, RecoverySuite.Summary result) {
 		report.append("## 4. Recovery\n\n");
-		report.append(String.format("%d topics on %d sockets, a numbered stream published to every topic throughout.%n%n",
-				result.topics(), result.sockets()));
+		report.append(String.format("%d topics on %d sockets, a numbered stream published to every topic throughout; "
+				+ "median of %d rounds (min to max), losses and duplicates summed over the rounds.%n%n", result.topics(),
+				result.sockets(), result.rounds()));
 		report.append("| event | time until every topic is listened again | lost | duplicated |\n|---|---|---|---|\n");
-		report.append(String.format("| RECONNECT to every socket (%,d messages published) | %,d ms | %d | %d |%n",
-				result.published(), result.reconnectHandover().toMillis(), result.lost(), result.duplicated()));
-		report.append(String.format("| every socket dropped without a close frame | %,d ms | not counted | not counted |%n%n",
-				result.dropRecovery().toMillis()));
+		report.append(String.format("| RECONNECT to every socket (%,d messages published) | %s | %d | %d |%n",
+				result.published(), result.handoverMillis().format("ms"), result.lost(), result.duplicated()));
+		report.append(String.format("| every socket dropped without a close frame | %s | not counted | not counted |%n%n",
+				result.dropRecoveryMillis().format("ms")));
 	}
 
 	private static void decoding(StringBuilder report) throws Exception {

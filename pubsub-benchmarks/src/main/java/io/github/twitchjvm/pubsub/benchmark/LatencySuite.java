@@ -29,8 +29,39 @@ final class LatencySuite {
 		this.config = config;
 	}
 
-	record Result(String receiver, int targetRate, double achievedRate, long messages, double p50Micros,
-			double p99Micros, double p999Micros, double maxMicros) {
+	record Result(String receiver, int targetRate, double achievedRate, long messages, Stats p50Micros,
+			Stats p99Micros, Stats p999Micros, Stats maxMicros) {
+	}
+
+	/** Collects one figure set per round. */
+	private static final class Rounds {
+
+		final List<Double> p50 = new ArrayList<>();
+
+		final List<Double> p99 = new ArrayList<>();
+
+		final List<Double> p999 = new ArrayList<>();
+
+		final List<Double> max = new ArrayList<>();
+
+		long messages;
+
+		double achieved;
+
+		void add(Histogram histogram, double achievedRate) {
+			this.p50.add(histogram.getValueAtPercentile(50) / 1000.0);
+			this.p99.add(histogram.getValueAtPercentile(99) / 1000.0);
+			this.p999.add(histogram.getValueAtPercentile(99.9) / 1000.0);
+			this.max.add(histogram.getMaxValue() / 1000.0);
+			this.messages += histogram.getTotalCount();
+			this.achieved = Math.min((this.achieved == 0) ? Double.MAX_VALUE : this.achieved, achievedRate);
+		}
+
+		Result result(String receiver, int rate) {
+			return new Result(receiver, rate, this.achieved, this.messages, Stats.of(this.p50), Stats.of(this.p99),
+					Stats.of(this.p999), Stats.of(this.max));
+		}
+
 	}
 
 	List<Result> run() throws Exception {
@@ -40,20 +71,21 @@ final class LatencySuite {
 		try (BareClient bare = new BareClient(true)) {
 			bare.listen(this.server.pubSubUri(), "whispers." + ThroughputSuite.USER, this.token);
 			for (int rate : this.config.latencyRates()) {
-				Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
 				publish(template, rate, Math.max(1, this.config.latencySeconds() / 2));
 				awaitCount(bare::messages, (long) rate * Math.max(1, this.config.latencySeconds() / 2));
-				bare.reset();
-				bare.recordLatency(histogram);
-				long start = System.nanoTime();
-				long sent = publish(template, rate, this.config.latencySeconds());
-				double achieved = sent * 1e9 / (System.nanoTime() - start);
-				awaitCount(bare::messages, sent);
-				bare.recordLatency(null);
-				results.add(new Result("bare transport, decoding on the reading thread", rate, achieved,
-						histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
-						histogram.getValueAtPercentile(99) / 1000.0, histogram.getValueAtPercentile(99.9) / 1000.0,
-						histogram.getMaxValue() / 1000.0));
+				Rounds rounds = new Rounds();
+				for (int round = 0; round < this.config.suiteRounds(); round++) {
+					Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+					bare.reset();
+					bare.recordLatency(histogram);
+					long start = System.nanoTime();
+					long sent = publish(template, rate, this.config.latencySeconds());
+					double achieved = sent * 1e9 / (System.nanoTime() - start);
+					awaitCount(bare::messages, sent);
+					bare.recordLatency(null);
+					rounds.add(histogram, achieved);
+				}
+				results.add(rounds.result("bare transport, decoding on the reading thread", rate));
 			}
 		}
 		Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
@@ -76,18 +108,20 @@ final class LatencySuite {
 				// Warm up at the rate, then measure.
 				publish(template, rate, Math.max(1, this.config.latencySeconds() / 2));
 				awaitQuiet(client);
-				synchronized (histogram) {
-					histogram.reset();
+				Rounds rounds = new Rounds();
+				for (int round = 0; round < this.config.suiteRounds(); round++) {
+					synchronized (histogram) {
+						histogram.reset();
+					}
+					long start = System.nanoTime();
+					long sent = publish(template, rate, this.config.latencySeconds());
+					double achieved = sent * 1e9 / (System.nanoTime() - start);
+					awaitQuiet(client);
+					synchronized (histogram) {
+						rounds.add(histogram, achieved);
+					}
 				}
-				long start = System.nanoTime();
-				long sent = publish(template, rate, this.config.latencySeconds());
-				double achieved = sent * 1e9 / (System.nanoTime() - start);
-				awaitQuiet(client);
-				synchronized (histogram) {
-					results.add(new Result("PubSubClient, typed handler", rate, achieved, histogram.getTotalCount(),
-							histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
-							histogram.getValueAtPercentile(99.9) / 1000.0, histogram.getMaxValue() / 1000.0));
-				}
+				results.add(rounds.result("PubSubClient, typed handler", rate));
 			}
 		}
 		finally {

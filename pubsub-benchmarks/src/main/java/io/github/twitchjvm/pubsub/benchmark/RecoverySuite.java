@@ -41,6 +41,24 @@ final class RecoverySuite {
 			Duration dropRecovery) {
 	}
 
+	/** The rounds, as medians and spreads; losses and duplicates summed over all rounds. */
+	record Summary(int topics, int sockets, int rounds, long published, Stats handoverMillis, long lost,
+			long duplicated, Stats dropRecoveryMillis) {
+	}
+
+	Summary runRounds() throws Exception {
+		List<Result> rounds = new ArrayList<>();
+		for (int round = 0; round < this.config.suiteRounds(); round++) {
+			rounds.add(run());
+		}
+		Result first = rounds.get(0);
+		return new Summary(first.topics(), first.sockets(), rounds.size(),
+				rounds.stream().mapToLong(Result::published).sum(),
+				Stats.of(rounds.stream().map((r) -> (double) r.reconnectHandover().toMillis()).toList()),
+				rounds.stream().mapToLong(Result::lost).sum(), rounds.stream().mapToLong(Result::duplicated).sum(),
+				Stats.of(rounds.stream().map((r) -> (double) r.dropRecovery().toMillis()).toList()));
+	}
+
 	Result run() throws Exception {
 		int topicCount = this.config.recoveryTopics();
 		try (FakeTwitchServer server = FakeTwitchServer

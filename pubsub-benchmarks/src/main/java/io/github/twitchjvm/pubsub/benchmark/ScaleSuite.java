@@ -35,10 +35,28 @@ final class ScaleSuite {
 			boolean serverOutOfProcess) {
 	}
 
-	List<Result> run() throws Exception {
-		List<Result> results = new ArrayList<>();
+	/** The rounds of one size, as medians and spreads. */
+	record Summary(int topics, int sockets, Stats untilActiveMillis, Stats heapBytesPerTopic, int clientThreads,
+			boolean serverOutOfProcess) {
+
+		static Summary of(List<Result> rounds) {
+			Result first = rounds.get(0);
+			return new Summary(first.topics(), first.sockets(),
+					Stats.of(rounds.stream().map((r) -> (double) r.untilActive().toMillis()).toList()),
+					Stats.of(rounds.stream().map(Result::heapBytesPerTopic).toList()),
+					rounds.stream().mapToInt(Result::clientThreads).max().orElse(0), first.serverOutOfProcess());
+		}
+
+	}
+
+	List<Summary> run() throws Exception {
+		List<Summary> results = new ArrayList<>();
 		for (int topics : this.config.scaleTopics()) {
-			results.add(run(topics));
+			List<Result> rounds = new ArrayList<>();
+			for (int round = 0; round < this.config.suiteRounds(); round++) {
+				rounds.add(run(topics));
+			}
+			results.add(Summary.of(rounds));
 		}
 		return results;
 	}
