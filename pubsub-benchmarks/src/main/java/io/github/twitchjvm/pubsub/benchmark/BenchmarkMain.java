@@ -109,12 +109,15 @@ public final class BenchmarkMain {
 		report.append(String.format("Median of %d rounds (min to max). Heap retained per topic, measured after GC in "
 				+ "the client's JVM; the server column says whether the fake server's state shares that heap.%n%n",
 				config.suiteRounds()));
-		report.append("| topics | sockets | until all ACTIVE | heap per topic | client threads | server |\n"
-				+ "|---|---|---|---|---|---|\n");
+		report.append("Threads are those alive with a client-side name (`pubsub-*`, Tomcat's `WebSocketClient-*`), "
+				+ "including idle ones left by earlier suites of the run; the census is the last round's.\n\n");
+		report.append("| topics | sockets | until all ACTIVE | heap per topic | threads | census | server |\n"
+				+ "|---|---|---|---|---|---|---|\n");
 		for (ScaleSuite.Summary result : results) {
-			report.append(String.format("| %,d | %d | %s | %s | %d | %s |%n", result.topics(), result.sockets(),
+			report.append(String.format("| %,d | %d | %s | %s | %s | %s | %s |%n", result.topics(), result.sockets(),
 					result.untilActiveMillis().format("ms"), result.heapBytesPerTopic().format("bytes"),
-					result.clientThreads(), result.serverOutOfProcess() ? "own JVM" : "same JVM"));
+					result.clientThreads().format(""), result.lastCensus(),
+					result.serverOutOfProcess() ? "own JVM" : "same JVM"));
 		}
 		report.append('\n');
 	}

@@ -32,19 +32,20 @@ final class ScaleSuite {
 	}
 
 	record Result(int topics, int sockets, Duration untilActive, double heapBytesPerTopic, int clientThreads,
-			boolean serverOutOfProcess) {
+			String threadCensus, boolean serverOutOfProcess) {
 	}
 
 	/** The rounds of one size, as medians and spreads. */
-	record Summary(int topics, int sockets, Stats untilActiveMillis, Stats heapBytesPerTopic, int clientThreads,
-			boolean serverOutOfProcess) {
+	record Summary(int topics, int sockets, Stats untilActiveMillis, Stats heapBytesPerTopic, Stats clientThreads,
+			String lastCensus, boolean serverOutOfProcess) {
 
 		static Summary of(List<Result> rounds) {
 			Result first = rounds.get(0);
 			return new Summary(first.topics(), first.sockets(),
 					Stats.of(rounds.stream().map((r) -> (double) r.untilActive().toMillis()).toList()),
 					Stats.of(rounds.stream().map(Result::heapBytesPerTopic).toList()),
-					rounds.stream().mapToInt(Result::clientThreads).max().orElse(0), first.serverOutOfProcess());
+					Stats.of(rounds.stream().map((r) -> (double) r.clientThreads()).toList()),
+					rounds.get(rounds.size() - 1).threadCensus(), first.serverOutOfProcess());
 		}
 
 	}
@@ -107,7 +108,8 @@ final class ScaleSuite {
 			Duration untilActive = Duration.ofNanos(System.nanoTime() - start);
 			long heapAfter = usedHeapAfterGc();
 			return new Result(topics, client.snapshot().connections().size(), untilActive,
-					(double) (heapAfter - heapBefore) / topics, ThreadCpu.count(ThreadCpu::clientSide), serverOutOfProcess);
+					(double) (heapAfter - heapBefore) / topics, ThreadCpu.count(ThreadCpu::clientSide),
+					ThreadCpu.census(ThreadCpu::clientSide), serverOutOfProcess);
 		}
 		finally {
 			client.stop();

@@ -35,6 +35,18 @@ final class ThreadCpu {
 		return name.startsWith("pubsub-") || name.startsWith("WebSocketClient-");
 	}
 
+	/** Thread names, grouped without their numbers, with counts: for a report that explains a thread count. */
+	static String census(Predicate<String> threadName) {
+		java.util.Map<String, Integer> groups = new java.util.TreeMap<>();
+		for (long id : THREADS.getAllThreadIds()) {
+			ThreadInfo info = THREADS.getThreadInfo(id);
+			if (info != null && threadName.test(info.getThreadName())) {
+				groups.merge(info.getThreadName().replaceAll("-?\\d+$", ""), 1, Integer::sum);
+			}
+		}
+		return groups.toString();
+	}
+
 	static int count(Predicate<String> threadName) {
 		int count = 0;
 		for (long id : THREADS.getAllThreadIds()) {
