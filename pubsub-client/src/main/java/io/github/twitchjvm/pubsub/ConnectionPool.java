@@ -606,9 +606,10 @@ final class ConnectionPool {
 		TopicType type = entry.topic.type();
 		if ((error != null || token == null) && type != null) {
 			entry.listenInFlight = false;
-			AuthorizationFailedException failure = new AuthorizationFailedException(entry.topic,
-					"the token provider has no token for user " + entry.topic.authorizingUserId() + " ("
-							+ ((error != null) ? rootMessage(error) : "none") + ")");
+			Throwable cause = (error instanceof java.util.concurrent.CompletionException && error.getCause() != null)
+					? error.getCause() : error;
+			TokenUnavailableException failure = new TokenUnavailableException(entry.topic,
+					entry.topic.authorizingUserId(), cause);
 			if (entry.everActive) {
 				retryOrFail(entry, failure);
 			}

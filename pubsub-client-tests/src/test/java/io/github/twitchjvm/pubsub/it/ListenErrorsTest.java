@@ -12,7 +12,7 @@ import io.github.twitchjvm.pubsub.ConnectionLimitException;
 import io.github.twitchjvm.pubsub.ListenTimeoutException;
 import io.github.twitchjvm.pubsub.MissingScopeException;
 import io.github.twitchjvm.pubsub.PubSubClient;
-import io.github.twitchjvm.pubsub.PubSubException;
+import io.github.twitchjvm.pubsub.TokenUnavailableException;
 import io.github.twitchjvm.pubsub.auth.AccessToken;
 import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
 import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
@@ -151,11 +151,13 @@ class ListenErrorsTest {
 	}
 
 	@Test
-	void aMissingTokenIsAnAuthorizationFailure() {
+	void aMissingTokenFailsWithoutSendingAnything() {
 		start(this.setup.client().tokenProvider(StaticTokenProvider.forUsers(Map.of())));
-		assertThatExceptionOfType(PubSubException.class)
+		assertThatExceptionOfType(TokenUnavailableException.class)
 			.isThrownBy(() -> this.client.listenWhispers(BROADCASTER, new Received<>()))
-			.withMessageContaining("has no token for user " + BROADCASTER);
+			.withMessage("The token provider has no token for user " + BROADCASTER + ", needed for whispers."
+					+ BROADCASTER + " (IllegalStateException)");
+		assertThat(this.server.receivedFrames()).noneMatch((frame) -> frame.text().contains("LISTEN"));
 	}
 
 }
