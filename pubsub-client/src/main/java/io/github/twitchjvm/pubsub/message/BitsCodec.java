@@ -38,7 +38,7 @@ final class BitsCodec implements FamilyCodec<BitsEvent> {
 		try {
 			return decodeCheer(json);
 		}
-		catch (JacksonException | MalformedPayloadException ex) {
+		catch (JacksonException ex) {
 			// A data shape we cannot bind is fine for a message type we do not know.
 			String type = messageTypeOf(json);
 			if (!BITS_EVENT.equals(type)) {
@@ -51,6 +51,7 @@ final class BitsCodec implements FamilyCodec<BitsEvent> {
 	private BitsEvent decodeCheer(String json) {
 		String version = null;
 		String messageType = null;
+		boolean typeSeen = false;
 		String messageId = null;
 		boolean topLevelAnonymous = false;
 		CheerData data = null;
@@ -63,7 +64,13 @@ final class BitsCodec implements FamilyCodec<BitsEvent> {
 				switch (name) {
 					case "data" -> data = (token != JsonToken.VALUE_NULL) ? this.dataReader.readValue(parser) : null;
 					case "version" -> version = textOrNull(parser, token);
-					case "message_type" -> messageType = textOrNull(parser, token);
+					case "message_type" -> {
+						if (typeSeen) {
+							throw MalformedPayloadException.duplicate("message_type");
+						}
+						typeSeen = true;
+						messageType = textOrNull(parser, token);
+					}
 					case "message_id" -> messageId = textOrNull(parser, token);
 					case "is_anonymous" -> topLevelAnonymous = (token == JsonToken.VALUE_TRUE);
 					default -> parser.skipChildren();

@@ -58,6 +58,8 @@ final class EnvelopeCodec<T extends PubSubPayload> implements FamilyCodec<T> {
 	@SuppressWarnings("unchecked")
 	public T decode(String json) {
 		String type = null;
+		boolean typeSeen = false;
+		boolean dataSeen = false;
 		Object data = null;
 		JsonNode deferredData = null;
 		try (JsonParser parser = this.mapper.createParser(json)) {
@@ -67,9 +69,17 @@ final class EnvelopeCodec<T extends PubSubPayload> implements FamilyCodec<T> {
 			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 				JsonToken token = parser.nextToken();
 				if (TYPE.equals(name)) {
+					if (typeSeen) {
+						throw MalformedPayloadException.duplicate(TYPE);
+					}
+					typeSeen = true;
 					type = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
 				}
 				else if (DATA.equals(name) && token != JsonToken.VALUE_NULL) {
+					if (dataSeen) {
+						throw MalformedPayloadException.duplicate(DATA);
+					}
+					dataSeen = true;
 					if (type == null) {
 						deferredData = parser.readValueAsTree();
 					}

@@ -8,6 +8,10 @@ final class MalformedPayloadException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	static MalformedPayloadException duplicate(String key) {
+		return new MalformedPayloadException("Duplicate '" + key + "': the message has no single meaning");
+	}
+
 	MalformedPayloadException(String message) {
 		super(message);
 	}

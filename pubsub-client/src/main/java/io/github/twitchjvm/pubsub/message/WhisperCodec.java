@@ -49,6 +49,7 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 	@Override
 	public WhisperEvent decode(String json) {
 		String type = null;
+		boolean typeSeen = false;
 		boolean hasDataString = false;
 		Object content = null;
 		JsonNode deferredContent = null;
@@ -59,7 +60,13 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 				JsonToken token = parser.nextToken();
 				switch (name) {
-					case "type" -> type = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
+					case "type" -> {
+						if (typeSeen) {
+							throw MalformedPayloadException.duplicate("type");
+						}
+						typeSeen = true;
+						type = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
+					}
 					case "data" -> {
 						if (token == JsonToken.VALUE_STRING) {
 							// Unescaping the string costs more than binding the whisper; it is read only if no

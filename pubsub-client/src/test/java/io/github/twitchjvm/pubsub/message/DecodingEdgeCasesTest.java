@@ -51,11 +51,30 @@ class DecodingEdgeCasesTest {
 	}
 
 	@Test
-	void duplicateKeysAreAnError() {
-		String json = "{\"type\":\"vip_added\",\"type\":\"moderator_added\",\"data\":{}}";
+	void aDiscriminatorGivenTwiceIsAnError() {
 		assertThatExceptionOfType(MessageDecodingException.class)
-			.isThrownBy(() -> this.codec.decode(TopicType.CHAT_MODERATOR_ACTIONS, json))
-			.withMessageContaining("Duplicate");
+			.isThrownBy(() -> this.codec.decode(TopicType.CHAT_MODERATOR_ACTIONS,
+					"{\"type\":\"vip_added\",\"type\":\"moderator_added\",\"data\":{}}"))
+			.withMessageContaining("Duplicate 'type'");
+		assertThatExceptionOfType(MessageDecodingException.class)
+			.isThrownBy(() -> this.codec.decode(TopicType.WHISPERS, "{\"type\":\"thread\",\"type\":\"x\"}"))
+			.withMessageContaining("Duplicate 'type'");
+		assertThatExceptionOfType(MessageDecodingException.class)
+			.isThrownBy(() -> this.codec.decode(TopicType.BITS_V2,
+					"{\"message_type\":\"bits_event\",\"message_type\":\"x\",\"data\":{}}"))
+			.withMessageContaining("Duplicate 'message_type'");
+		String sub = Fixtures.text("subscriptions/sub.json");
+		assertThatExceptionOfType(MessageDecodingException.class)
+			.isThrownBy(() -> this.codec.decode(TopicType.CHANNEL_SUBSCRIPTIONS,
+					sub.replaceFirst("\\{", "{\"context\": \"resub\",")))
+			.withMessageContaining("Duplicate 'context'");
+	}
+
+	@Test
+	void aDiscriminatorNameInsideAValueIsNoDuplicate() {
+		String sub = Fixtures.text("subscriptions/sub.json").replace("first sub, love the vibes HeyGuys", "context");
+		assertThat(sub).contains("\"context\"");
+		assertThat(this.codec.decode(TopicType.CHANNEL_SUBSCRIPTIONS, sub)).isInstanceOf(SubscriptionEvent.Sub.class);
 	}
 
 	@Test
