@@ -206,12 +206,7 @@ final class ConnectionPool {
 			entry.listenInFlight = false;
 			entry.generation++;
 			entry.route.detach();
-			for (TopicEntry.Waiter waiter : entry.waiters) {
-				this.subscriptions.remove(waiter.subscription().id());
-				entry.route.subscriptions().remove(waiter.subscription());
-				waiter.future().completeExceptionally(stopped);
-			}
-			entry.waiters.clear();
+			failWaiters(entry, stopped);
 			if (entry.state == TopicState.ACTIVE) {
 				changeState(entry, TopicState.PENDING, null);
 			}
@@ -755,6 +750,25 @@ final class ConnectionPool {
 			sendUnlisten(failedOn, entry);
 		}
 		changeState(entry, TopicState.FAILED, failure.getMessage());
+		retire(entry, failure);
+	}
+
+	/**
+	 * Takes a topic that failed or was revoked off its slot: waiting calls fail and their subscriptions go; the entry
+	 * stays, for the snapshot, only while confirmed subscriptions remain.
+	 */
+	private void retire(TopicEntry entry, PubSubException failure) {
+		failWaiters(entry, failure);
+		entry.route.detach();
+		release(entry);
+		if (entry.route.subscriptions().isEmpty()) {
+			this.topics.remove(entry.topic.value());
+			this.routes.remove(entry.topic.value());
+		}
+	}
+
+	/** The {@code listen*} calls still waiting for the topic fail, and their subscriptions are removed. */
+	private void failWaiters(TopicEntry entry, PubSubException failure) {
 		for (TopicEntry.Waiter waiter : entry.waiters) {
 			this.subscriptions.remove(waiter.subscription().id());
 			entry.route.subscriptions().remove(waiter.subscription());
@@ -762,12 +776,6 @@ final class ConnectionPool {
 			waiter.future().completeExceptionally(failure);
 		}
 		entry.waiters.clear();
-		entry.route.detach();
-		release(entry);
-		if (entry.route.subscriptions().isEmpty()) {
-			this.topics.remove(entry.topic.value());
-			this.routes.remove(entry.topic.value());
-		}
 	}
 
 	// --- RECONNECT: make before break ---
@@ -837,20 +845,8 @@ final class ConnectionPool {
 			}
 			logger.warn("Authorization for {} was revoked; it will not be listened to again", entry.topic);
 			changeState(entry, TopicState.REVOKED, "authorization revoked by Twitch (AUTH_REVOKED)");
-			AuthorizationFailedException revoked = new AuthorizationFailedException(entry.topic,
-					"authorization revoked by Twitch (AUTH_REVOKED)");
-			for (TopicEntry.Waiter waiter : entry.waiters) {
-				this.subscriptions.remove(waiter.subscription().id());
-				entry.route.subscriptions().remove(waiter.subscription());
-				waiter.future().completeExceptionally(revoked);
-			}
-			entry.waiters.clear();
-			entry.route.detach();
-			release(entry);
-			if (entry.route.subscriptions().isEmpty()) {
-				this.topics.remove(entry.topic.value());
-				this.routes.remove(entry.topic.value());
-			}
+			retire(entry, new AuthorizationFailedException(entry.topic,
+					"authorization revoked by Twitch (AUTH_REVOKED)"));
 			for (PubSubListener listener : this.settings.listeners()) {
 				notify(listener, (l) -> l.authorizationRevoked(entry.topic));
 			}
