@@ -621,6 +621,10 @@ public final class PubSubClient {
 		}
 
 		/**
+		 * Chooses where handlers run. Each subscription still gets its messages in order, one at a time, whatever
+		 * the executor. {@code Runnable::run} runs handlers on the socket's reading thread: the lowest latency (no
+		 * thread hand-off per message), for fast handlers that never block only, because a slow handler then stops
+		 * the socket from reading and Twitch disconnects a client that stops reading.
 		 * @param dispatchExecutor where handlers run; by default a pool of one daemon thread per core that the
 		 * client owns and shuts down (an executor given here is never shut down by the client)
 		 * @return this builder

@@ -2,6 +2,7 @@ package io.github.twitchjvm.pubsub.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -10,6 +11,7 @@ import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
 import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measurement 2: whispers published at a fixed rate, each carrying its send time ({@code System.nanoTime()} of this
@@ -88,12 +90,23 @@ final class LatencySuite {
 				results.add(rounds.result("bare transport, decoding on the reading thread", rate));
 			}
 		}
+		results.addAll(measureClient(template, "PubSubClient, typed handler", null));
+		// The same with handlers on the reading thread: separates the hand-off's cost from the client's own work.
+		results.addAll(measureClient(template, "PubSubClient, typed handler on the reading thread", Runnable::run));
+		return results;
+	}
+
+	private List<Result> measureClient(String template, String receiver, @Nullable Executor dispatch) {
+		List<Result> results = new ArrayList<>();
 		Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-		PubSubClient client = PubSubClient.builder()
+		PubSubClient.Builder builder = PubSubClient.builder()
 			.uri(this.server.pubSubUri())
 			.tokenProvider(StaticTokenProvider.of(this.token))
-			.queueCapacity(100_000)
-			.build();
+			.queueCapacity(100_000);
+		if (dispatch != null) {
+			builder.dispatchExecutor(dispatch);
+		}
+		PubSubClient client = builder.build();
 		client.start();
 		try {
 			client.listenWhispers(ThroughputSuite.USER, (subscription, event) -> {
@@ -121,7 +134,7 @@ final class LatencySuite {
 						rounds.add(histogram, achieved);
 					}
 				}
-				results.add(rounds.result("PubSubClient, typed handler", rate));
+				results.add(rounds.result(receiver, rate));
 			}
 		}
 		finally {

@@ -1,11 +1,13 @@
 package io.github.twitchjvm.pubsub.it;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
@@ -162,7 +164,49 @@ class DispatchTest {
 		this.server.publish(WHISPERS, "{}");
 		raw.awaitCount(1);
 		assertThat(raw.threads).allSatisfy((thread) -> assertThat(thread).startsWith("pubsub-dispatch-"));
-		assertThat(Duration.ZERO).isZero();
+	}
+
+	@Test
+	void handlersRunOnAChosenExecutorThatStopLeavesRunning() throws Exception {
+		ExecutorService chosen = Executors.newSingleThreadExecutor((task) -> new Thread(task, "app-handlers"));
+		PubSubClient custom = new TwitchSetup(this.server).client().dispatchExecutor(chosen).build();
+		custom.start();
+		try {
+			Received<PubSubMessage> raw = new Received<>();
+			custom.listenRawAsync(Topic.parse(WHISPERS), raw).join();
+			for (int i = 0; i < 100; i++) {
+				this.server.publish(WHISPERS, "{\"seq\":" + i + "}");
+			}
+			raw.awaitCount(100);
+			assertThat(raw.threads).containsOnly("app-handlers");
+			assertThat(raw.payloads).extracting((message) -> message.json().get("seq").asInt())
+				.containsExactlyElementsOf(IntStream.range(0, 100).boxed().toList());
+			custom.stop();
+			assertThat(chosen.isShutdown()).as("an executor the application gave is the application's to stop").isFalse();
+		}
+		finally {
+			chosen.shutdownNow();
+		}
+	}
+
+	@Test
+	void aDirectExecutorRunsHandlersOnTheReadingThreadInOrder() {
+		PubSubClient direct = new TwitchSetup(this.server).client().dispatchExecutor(Runnable::run).build();
+		direct.start();
+		try {
+			Received<WhisperEvent> typed = new Received<>();
+			direct.listenWhispersAsync(BROADCASTER, typed).join();
+			for (int i = 0; i < 100; i++) {
+				this.server.publish(WHISPERS, "{\"type\":\"thread\",\"data\":\"{\\\"id\\\":\\\"1_" + i + "\\\"}\"}");
+			}
+			typed.awaitCount(100);
+			assertThat(typed.threads).noneMatch((thread) -> thread.startsWith("pubsub-dispatch-"));
+			assertThat(typed.payloads).extracting((event) -> ((WhisperEvent.ThreadUpdate) event).id())
+				.containsExactlyElementsOf(IntStream.range(0, 100).mapToObj((i) -> "1_" + i).toList());
+		}
+		finally {
+			direct.stop();
+		}
 	}
 
 }
