@@ -58,6 +58,11 @@ public final class StaticTokenProvider implements TwitchTokenProvider {
 	}
 
 	@Override
+	public boolean hasTokenFor(@Nullable String userId) {
+		return this.single != null || (userId != null && this.byUser.containsKey(userId));
+	}
+
+	@Override
 	public String toString() {
 		return "StaticTokenProvider[" + ((this.single != null) ? "one token" : this.byUser.size() + " users") + "]";
 	}

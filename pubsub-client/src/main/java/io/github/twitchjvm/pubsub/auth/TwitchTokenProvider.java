@@ -31,4 +31,15 @@ public interface TwitchTokenProvider {
 		return token(userId);
 	}
 
+	/**
+	 * Whether this provider can ever supply a token for the user, without fetching one: the Spring integration
+	 * asks at startup so that a listener for a user without a token fails the application early instead of
+	 * failing its LISTEN later.
+	 * @param userId the user a topic names, or {@code null} for an undocumented topic
+	 * @return {@code true} unless the provider knows it has no token for the user; {@code true} by default
+	 */
+	default boolean hasTokenFor(@Nullable String userId) {
+		return true;
+	}
+
 }

@@ -1,0 +1,27 @@
+package io.github.twitchjvm.pubsub.annotation;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import io.github.twitchjvm.pubsub.autoconfigure.PubSubConfigurationException;
+
+/**
+ * Builds the startup failure for a {@link TwitchTopic} method, naming it the way a stack trace would.
+ */
+final class ListenerProblem {
+
+	private ListenerProblem() {
+	}
+
+	static PubSubConfigurationException of(Method method, String problem, String action) {
+		return new PubSubConfigurationException("@TwitchTopic method " + describe(method) + " " + problem, action);
+	}
+
+	static String describe(Method method) {
+		return method.getDeclaringClass().getName() + "." + method.getName() + "("
+				+ Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
+				+ ")";
+	}
+
+}

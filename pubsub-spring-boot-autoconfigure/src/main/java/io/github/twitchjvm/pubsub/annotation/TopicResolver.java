@@ -1,0 +1,176 @@
+package io.github.twitchjvm.pubsub.annotation;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.github.twitchjvm.pubsub.topic.InvalidTopicException;
+import io.github.twitchjvm.pubsub.topic.Topic;
+import io.github.twitchjvm.pubsub.topic.TopicType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.BeanExpressionContext;
+import org.springframework.beans.factory.config.BeanExpressionResolver;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+
+/**
+ * Turns a {@link TwitchTopic} into topics: resolves placeholders and expressions, applies the default user id,
+ * checks the family and its ids, and builds one topic per combination of ids.
+ */
+final class TopicResolver {
+
+	private static final String DEFAULT_USER_ID = "${twitch.pubsub.user-id:}";
+
+	private final ConfigurableBeanFactory beanFactory;
+
+	private final @Nullable BeanExpressionResolver expressions;
+
+	private final BeanExpressionContext context;
+
+	TopicResolver(ConfigurableBeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+		this.expressions = beanFactory.getBeanExpressionResolver();
+		this.context = new BeanExpressionContext(beanFactory, null);
+	}
+
+	List<Topic> topics(Method method, TwitchTopic annotation) {
+		List<String> raw = resolve(annotation.topic());
+		List<String> family = resolve(annotation.value());
+		Map<String, List<String>> ids = new LinkedHashMap<>();
+		ids.put("user_id", resolve(annotation.userId()));
+		ids.put("channel_id", resolve(annotation.channelId()));
+		ids.put("moderator_id", resolve(annotation.moderatorId()));
+		if (!raw.isEmpty()) {
+			if (!family.isEmpty() || ids.values().stream().anyMatch((values) -> !values.isEmpty())) {
+				throw ListenerProblem.of(method, "sets 'topic' together with a family or ids.",
+						"Use either topic = \"...\" for an undocumented topic, or a family with its ids.");
+			}
+			return raw.stream().map((value) -> undocumented(method, value)).toList();
+		}
+		if (family.size() != 1) {
+			throw ListenerProblem.of(method, "names " + ((family.isEmpty()) ? "no topic family." : "several families."),
+					"Name one family, for example @TwitchTopic(\"whispers\"), or use topic = \"...\" for an "
+							+ "undocumented topic. Families: " + families() + ".");
+		}
+		TopicType type = family(method, family.get(0));
+		for (Map.Entry<String, List<String>> entry : ids.entrySet()) {
+			if (!entry.getValue().isEmpty() && !type.idNames().contains(entry.getKey())) {
+				throw ListenerProblem.of(method,
+						"sets " + attribute(entry.getKey()) + ", which " + type.prefix() + " does not take.",
+						"Remove it: " + type.prefix() + " takes " + attributes(type) + " (" + type.expectedForm()
+								+ ").");
+			}
+		}
+		List<List<String>> combinations = List.of(List.of());
+		for (String idName : type.idNames()) {
+			List<String> values = ids.get(idName);
+			if (values.isEmpty()) {
+				values = resolve(DEFAULT_USER_ID);
+			}
+			if (values.isEmpty()) {
+				throw ListenerProblem.of(method, "listens to " + type.prefix() + " without " + attribute(idName) + ".",
+						"Set " + attribute(idName) + " on the annotation, or twitch.pubsub.user-id for the token's "
+								+ "own user (" + type.expectedForm() + ").");
+			}
+			List<List<String>> longer = new ArrayList<>();
+			for (List<String> combination : combinations) {
+				for (String value : values) {
+					longer.add(Stream.concat(combination.stream(), Stream.of(value)).toList());
+				}
+			}
+			combinations = longer;
+		}
+		return combinations.stream().map((combination) -> documented(method, type, combination)).distinct().toList();
+	}
+
+	/** Resolves placeholders and expressions of every value; an expression may give several. Empty values vanish. */
+	List<String> resolve(String... values) {
+		List<String> resolved = new ArrayList<>();
+		for (String value : values) {
+			String text = this.beanFactory.resolveEmbeddedValue(value);
+			Object evaluated = (this.expressions != null && text != null) ? this.expressions.evaluate(text, this.context)
+					: text;
+			flatten(evaluated, resolved);
+		}
+		return resolved;
+	}
+
+	String resolveOne(String value) {
+		List<String> resolved = resolve(value);
+		return resolved.isEmpty() ? "" : resolved.get(0);
+	}
+
+	private static void flatten(@Nullable Object value, List<String> into) {
+		if (value == null) {
+			return;
+		}
+		if (value instanceof Object[] array) {
+			Arrays.stream(array).forEach((element) -> flatten(element, into));
+		}
+		else if (value instanceof Iterable<?> iterable) {
+			iterable.forEach((element) -> flatten(element, into));
+		}
+		else {
+			String text = value.toString().trim();
+			if (!text.isEmpty()) {
+				into.add(text);
+			}
+		}
+	}
+
+	private static TopicType family(Method method, String name) {
+		TopicType byPrefix = TopicType.forPrefix(name);
+		if (byPrefix != null) {
+			return byPrefix;
+		}
+		String constant = name.toUpperCase(Locale.ROOT).replace('-', '_');
+		return Arrays.stream(TopicType.values())
+			.filter((type) -> type.name().equals(constant))
+			.findFirst()
+			.orElseThrow(() -> ListenerProblem.of(method, "names the unknown topic family '" + name + "'.",
+					"Use one of " + families() + ", or topic = \"...\" for an undocumented topic."));
+	}
+
+	private static Topic undocumented(Method method, String value) {
+		try {
+			return Topic.undocumented(value);
+		}
+		catch (InvalidTopicException ex) {
+			throw ListenerProblem.of(method, "has an invalid topic: " + ex.getMessage(), "Correct the topic string.");
+		}
+	}
+
+	private static Topic documented(Method method, TopicType type, List<String> ids) {
+		try {
+			return Topic.of(type, ids.toArray(String[]::new));
+		}
+		catch (InvalidTopicException ex) {
+			throw ListenerProblem.of(method, "resolves to an invalid topic: " + ex.getMessage(),
+					"Twitch ids are numeric; check the ids and the placeholders or expressions that give them.");
+		}
+	}
+
+	private static String attribute(String idName) {
+		return switch (idName) {
+			case "user_id" -> "userId";
+			case "channel_id" -> "channelId";
+			case "moderator_id" -> "moderatorId";
+			default -> idName;
+		};
+	}
+
+	private static String attributes(TopicType type) {
+		return type.idNames().stream().map(TopicResolver::attribute).collect(Collectors.joining(" and "));
+	}
+
+	private static String families() {
+		return Arrays.stream(TopicType.values()).map(TopicType::prefix).collect(Collectors.joining(", "));
+	}
+
+}

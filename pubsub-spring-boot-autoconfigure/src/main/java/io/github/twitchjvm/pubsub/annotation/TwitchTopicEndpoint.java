@@ -1,0 +1,78 @@
+package io.github.twitchjvm.pubsub.annotation;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.github.twitchjvm.pubsub.topic.Topic;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * One {@link TwitchTopic} method, resolved: its topics and the handler that invokes it.
+ *
+ * @param listener what was resolved, for the application and the actuator
+ * @param invoker the handler given to the client
+ */
+record TwitchTopicEndpoint(TwitchTopicListener listener, TwitchTopicInvoker invoker) {
+
+	/**
+	 * Resolves the annotations of a method found on a bean.
+	 * @param bean the bean, possibly a proxy: the method is invoked on it so that its advice applies
+	 * @param method the annotated method of the bean's target class
+	 */
+	static TwitchTopicEndpoint resolve(ConfigurableListableBeanFactory beanFactory, Object bean, String beanName,
+			Method method, Set<TwitchTopic> annotations) {
+		TopicResolver resolver = new TopicResolver(beanFactory);
+		List<Topic> topics = new ArrayList<>();
+		String id = null;
+		String errorHandlerName = null;
+		for (TwitchTopic annotation : annotations) {
+			resolver.topics(method, annotation).stream().filter((topic) -> !topics.contains(topic)).forEach(topics::add);
+			id = firstNonEmpty(id, resolver.resolveOne(annotation.id()));
+			errorHandlerName = firstNonEmpty(errorHandlerName, resolver.resolveOne(annotation.errorHandler()));
+		}
+		HandlerArguments arguments = HandlerArguments.of(method, topics);
+		Method invocable = invocable(bean, method);
+		String listenerId = (id != null) ? id : beanName + "#" + method.getName();
+		TwitchTopicErrorHandler errorHandler = (errorHandlerName != null)
+				? errorHandler(beanFactory, method, errorHandlerName) : null;
+		return new TwitchTopicEndpoint(new TwitchTopicListener(listenerId, beanName, method, topics),
+				new TwitchTopicInvoker(listenerId, bean, invocable, arguments, errorHandler));
+	}
+
+	private static @Nullable String firstNonEmpty(@Nullable String current, String candidate) {
+		return (current != null) ? current : StringUtils.hasText(candidate) ? candidate : null;
+	}
+
+	private static Method invocable(Object bean, Method method) {
+		try {
+			Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+			ReflectionUtils.makeAccessible(invocable);
+			return invocable;
+		}
+		catch (IllegalStateException ex) {
+			throw ListenerProblem.of(method, "cannot be called through the bean's proxy: " + ex.getMessage(),
+					"Make the method public, or declare it on an interface the proxy implements.");
+		}
+	}
+
+	private static TwitchTopicErrorHandler errorHandler(ConfigurableListableBeanFactory beanFactory, Method method,
+			String name) {
+		try {
+			return beanFactory.getBean(name, TwitchTopicErrorHandler.class);
+		}
+		catch (NoSuchBeanDefinitionException ex) {
+			throw ListenerProblem.of(method, "names the error handler '" + name + "', but there is no "
+					+ TwitchTopicErrorHandler.class.getSimpleName() + " bean of that name.",
+					"Declare a TwitchTopicErrorHandler bean named '" + name + "', or correct errorHandler.");
+		}
+	}
+
+}

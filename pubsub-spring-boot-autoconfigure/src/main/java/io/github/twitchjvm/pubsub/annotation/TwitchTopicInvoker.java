@@ -1,0 +1,74 @@
+package io.github.twitchjvm.pubsub.annotation;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.UUID;
+
+import io.github.twitchjvm.pubsub.PubSubHandler;
+import io.github.twitchjvm.pubsub.message.PubSubMessage;
+import io.github.twitchjvm.pubsub.message.PubSubPayload;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Calls a {@link TwitchTopic} method for each message of its subscriptions: decodes the payload when a parameter
+ * wants it, skips other variants, and hands failures to the listener's error handler or back to the client, which
+ * logs and counts them.
+ */
+final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
+
+	private final String id;
+
+	private final Object bean;
+
+	private final Method method;
+
+	private final HandlerArguments arguments;
+
+	private final @Nullable TwitchTopicErrorHandler errorHandler;
+
+	TwitchTopicInvoker(String id, Object bean, Method method, HandlerArguments arguments,
+			@Nullable TwitchTopicErrorHandler errorHandler) {
+		this.id = id;
+		this.bean = bean;
+		this.method = method;
+		this.arguments = arguments;
+		this.errorHandler = errorHandler;
+	}
+
+	@Override
+	public void handle(UUID subscription, PubSubMessage message) throws Exception {
+		Class<? extends PubSubPayload> payloadType = this.arguments.payloadType();
+		PubSubPayload payload = null;
+		if (payloadType != null) {
+			// A decoding failure goes to the client, which counts it as a dropped message, not a handler error.
+			payload = message.payload();
+			if (!payloadType.isInstance(payload)) {
+				return;
+			}
+		}
+		Object[] values = this.arguments.resolve(subscription, message, payload);
+		try {
+			this.method.invoke(this.bean, values);
+		}
+		catch (InvocationTargetException ex) {
+			failed(ex.getTargetException(), message);
+		}
+	}
+
+	private void failed(Throwable failure, PubSubMessage message) throws Exception {
+		if (this.errorHandler != null) {
+			this.errorHandler.handleError(failure, message, this.id);
+			return;
+		}
+		if (failure instanceof Exception exception) {
+			throw exception;
+		}
+		throw (Error) failure;
+	}
+
+	@Override
+	public String toString() {
+		return "@TwitchTopic " + this.id;
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.github.twitchjvm.pubsub.annotation;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.github.twitchjvm.pubsub.topic.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes resolved {@link TwitchTopic} methods to the client and keeps what was registered. A subscription
+ * made before the client starts is listened to when it starts; failures to listen are logged per topic and
+ * visible in the client's topic states.
+ */
+public final class TwitchTopicListenerRegistry {
+
+	private static final Logger logger = LoggerFactory.getLogger(TwitchTopicListenerRegistry.class);
+
+	private final PubSubClient client;
+
+	private final TwitchTokenProvider tokens;
+
+	private final List<TwitchTopicListener> listeners = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Creates the registry.
+	 * @param client the client to subscribe with
+	 * @param tokens the client's token source, asked whether it has a token for each topic's user
+	 */
+	public TwitchTopicListenerRegistry(PubSubClient client, TwitchTokenProvider tokens) {
+		this.client = client;
+		this.tokens = tokens;
+	}
+
+	/**
+	 * The listeners registered so far.
+	 * @return a read-only list
+	 */
+	public List<TwitchTopicListener> getListeners() {
+		return List.copyOf(this.listeners);
+	}
+
+	/**
+	 * Subscribes the endpoints, all or none: a topic without a token fails before anything is subscribed.
+	 */
+	void register(List<TwitchTopicEndpoint> endpoints) {
+		for (TwitchTopicEndpoint endpoint : endpoints) {
+			for (Topic topic : endpoint.listener().topics()) {
+				String userId = topic.authorizingUserId();
+				if (!this.tokens.hasTokenFor(userId)) {
+					throw ListenerProblem.of(endpoint.listener().method(),
+							"listens to " + topic + ", but there is no token for user " + userId + ".",
+							"Set twitch.pubsub.user-id to the user of twitch.pubsub.access-token, or leave it out "
+									+ "to use the token for every topic, or supply a TwitchTokenProvider bean "
+									+ "that has a token for user " + userId + ".");
+				}
+			}
+		}
+		for (TwitchTopicEndpoint endpoint : endpoints) {
+			TwitchTopicListener listener = endpoint.listener();
+			for (Topic topic : listener.topics()) {
+				this.client.listenRawAsync(topic, endpoint.invoker()).whenComplete((subscription, failure) -> {
+					if (failure != null) {
+						logger.warn("Listener {} could not listen to {}: {}", listener.id(), topic,
+								failure.getMessage());
+					}
+				});
+			}
+			this.listeners.add(listener);
+			logger.debug("Registered listener {} for {}", listener.id(), listener.topics());
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.github.twitchjvm.pubsub.autoconfigure;
+
+import io.github.twitchjvm.pubsub.PubSubClient;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts the auto-configured client late, once everything it may deliver to is ready, and stops it early, before the
+ * beans its handlers use are destroyed. Stopping runs on its own thread so that Spring's
+ * {@code spring.lifecycle.timeout-per-shutdown-phase} bounds the wait for queued deliveries.
+ */
+public final class PubSubLifecycle implements SmartLifecycle {
+
+	/** After other components (including web servers), like spring-kafka's listener containers. */
+	public static final int PHASE = Integer.MAX_VALUE - 100;
+
+	private final PubSubClient client;
+
+	private final boolean autoStartup;
+
+	PubSubLifecycle(PubSubClient client, boolean autoStartup) {
+		this.client = client;
+		this.autoStartup = autoStartup;
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.client) {
+			if (!this.client.isRunning()) {
+				this.client.start();
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		synchronized (this.client) {
+			if (this.client.isRunning()) {
+				this.client.stop();
+			}
+		}
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		Thread stopping = new Thread(() -> {
+			try {
+				stop();
+			}
+			finally {
+				callback.run();
+			}
+		}, "pubsub-shutdown");
+		stopping.setDaemon(true);
+		stopping.start();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.client.isRunning();
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+}

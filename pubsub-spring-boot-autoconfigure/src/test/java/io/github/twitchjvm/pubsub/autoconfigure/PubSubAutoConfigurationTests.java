@@ -1,0 +1,314 @@
+package io.github.twitchjvm.pubsub.autoconfigure;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.twitchjvm.pubsub.ConnectionState;
+import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.TopicState;
+import io.github.twitchjvm.pubsub.annotation.TwitchTopicAnnotationBeanPostProcessor;
+import io.github.twitchjvm.pubsub.annotation.TwitchTopicListenerRegistry;
+import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
+import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
+import io.github.twitchjvm.pubsub.test.TwitchAccounts;
+import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
+import io.github.twitchjvm.pubsub.topic.Topic;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.WebSocketClient;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Conditions, back-offs, property binding and validation of {@link PubSubAutoConfiguration}. */
+@FakeTwitch
+class PubSubAutoConfigurationTests {
+
+	private static final String USER = "44322889";
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class));
+
+	private FakeTwitchServer server;
+
+	private String token;
+
+	@BeforeEach
+	void setUp(FakeTwitchServer server) {
+		this.server = server;
+		server.accounts().registerUser(USER, "dallas");
+		this.token = server.accounts().issueToken(USER, TwitchAccounts.ALL_SCOPES).accessToken();
+	}
+
+	private ApplicationContextRunner connected() {
+		return this.runner.withPropertyValues("twitch.pubsub.url=" + this.server.pubSubUri(),
+				"twitch.pubsub.access-token=" + this.token, "twitch.pubsub.user-id=" + USER);
+	}
+
+	@Test
+	void buildsAStartedClientFromTheProperties() {
+		connected().withPropertyValues("twitch.pubsub.ping-frequency=30s", "twitch.pubsub.dispatch.queue-capacity=7")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PubSubClient.class)
+					.hasSingleBean(PubSubLifecycle.class)
+					.hasSingleBean(TwitchTopicListenerRegistry.class)
+					.hasSingleBean(TwitchTopicAnnotationBeanPostProcessor.class)
+					.hasSingleBean(PropertiesPubSubConnectionDetails.class);
+				PubSubClient client = context.getBean(PubSubClient.class);
+				assertThat(client.isRunning()).isTrue();
+				assertThat(context.getBean(PubSubProperties.class).getPingFrequency()).hasSeconds(30);
+				assertThat(context.getBean(PubSubProperties.class).getDispatch().getQueueCapacity()).isEqualTo(7);
+				assertThat(client.listenWhispers(USER, (id, whisper) -> {
+				})).isNotNull();
+				assertThat(client.snapshot().topics()).singleElement()
+					.satisfies((topic) -> assertThat(topic.state()).isEqualTo(TopicState.ACTIVE));
+			});
+	}
+
+	@Test
+	void stopsTheClientWithTheContext() {
+		AtomicBoolean running = new AtomicBoolean();
+		List<PubSubClient> clients = new CopyOnWriteArrayList<>();
+		connected().run((context) -> {
+			clients.add(context.getBean(PubSubClient.class));
+			running.set(clients.get(0).isRunning());
+		});
+		assertThat(running).isTrue();
+		assertThat(clients.get(0).isRunning()).isFalse();
+	}
+
+	@Test
+	void autoStartupFalseLeavesTheClientStopped() {
+		connected().withPropertyValues("twitch.pubsub.auto-startup=false").run((context) -> {
+			assertThat(context.getBean(PubSubClient.class).isRunning()).isFalse();
+			context.getBean(PubSubLifecycle.class).start();
+			assertThat(context.getBean(PubSubClient.class).isRunning()).isTrue();
+		});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		connected().withPropertyValues("twitch.pubsub.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PubSubClient.class)
+				.doesNotHaveBean(PubSubLifecycle.class)
+				.doesNotHaveBean(TwitchTopicAnnotationBeanPostProcessor.class));
+	}
+
+	@Test
+	void backsOffWithoutTheClientOrSpringWebSocketOnTheClassPath() {
+		connected().withClassLoader(new FilteredClassLoader(PubSubClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(PubSubClient.class));
+		connected().withClassLoader(new FilteredClassLoader(WebSocketClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(PubSubClient.class));
+	}
+
+	@Test
+	void theApplicationsOwnClientWins() {
+		connected().withUserConfiguration(OwnClient.class).run((context) -> {
+			assertThat(context).hasSingleBean(PubSubClient.class).hasBean("ownClient");
+			assertThat(context.getBean(PubSubClient.class).isRunning()).as("the lifecycle manages it").isTrue();
+		});
+	}
+
+	@Test
+	void connectionDetailsAndTokenProviderBeansWinOverProperties() {
+		this.runner.withPropertyValues("twitch.pubsub.url=ws://127.0.0.1:1/nowhere", "twitch.pubsub.access-token=wrong")
+			.withBean(PubSubConnectionDetails.class, () -> new FixedDetails(this.server.pubSubUri(), null))
+			.withBean(TwitchTokenProvider.class, () -> StaticTokenProvider.of(this.token))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesPubSubConnectionDetails.class);
+				PubSubClient client = context.getBean(PubSubClient.class);
+				client.listenWhispers(USER, (id, whisper) -> {
+				});
+				assertThat(client.snapshot().topics()).singleElement()
+					.satisfies((topic) -> assertThat(topic.state()).isEqualTo(TopicState.ACTIVE));
+			});
+	}
+
+	@Test
+	void appliesCustomizersAfterTheProperties() {
+		AtomicBoolean customized = new AtomicBoolean();
+		connected().withBean(PubSubClientBuilderCustomizer.class, () -> (builder) -> customized.set(true))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(customized).isTrue();
+			});
+	}
+
+	@Test
+	void runsHandlersOnTheApplicationTaskExecutorByDefault() {
+		connected().withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withPropertyValues("spring.task.execution.thread-name-prefix=app-task-")
+			.run((context) -> assertThat(handlerThread(context.getBean(PubSubClient.class))).startsWith("app-task-"));
+	}
+
+	@Test
+	void runsHandlersOnANamedExecutorBean() {
+		connected().withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withBean(PubSubAutoConfiguration.DISPATCH_EXECUTOR_BEAN_NAME, Executor.class,
+					() -> (task) -> new Thread(task, "own-dispatch").start())
+			.run((context) -> assertThat(handlerThread(context.getBean(PubSubClient.class))).isEqualTo("own-dispatch"));
+	}
+
+	@Test
+	void runsHandlersOnTheClientsPoolOrTheReadingThreadWhenAsked() {
+		connected().withPropertyValues("twitch.pubsub.dispatch.executor=client")
+			.run((context) -> assertThat(handlerThread(context.getBean(PubSubClient.class)))
+				.startsWith("pubsub-dispatch-"));
+		connected().withPropertyValues("twitch.pubsub.dispatch.executor=reading-thread")
+			.run((context) -> assertThat(handlerThread(context.getBean(PubSubClient.class)))
+				.doesNotStartWith("pubsub-dispatch-"));
+	}
+
+	@Test
+	void usesANamedWebSocketClientBean() {
+		AtomicBoolean used = new AtomicBoolean();
+		connected().withBean(PubSubAutoConfiguration.WEB_SOCKET_CLIENT_BEAN_NAME, WebSocketClient.class,
+				() -> new RecordingWebSocketClient(used))
+			.run((context) -> {
+				context.getBean(PubSubClient.class).listenWhispers(USER, (id, whisper) -> {
+				});
+				assertThat(used).isTrue();
+			});
+	}
+
+	@Test
+	void publishesConnectionAndTopicEvents() {
+		List<PubSubEvent> events = new CopyOnWriteArrayList<>();
+		connected().withBean("recorder", ApplicationListener.class,
+				() -> (ApplicationListener<PubSubEvent>) events::add)
+			.run((context) -> {
+				context.getBean(PubSubClient.class).listenWhispers(USER, (id, whisper) -> {
+				});
+				await().until(() -> events.stream()
+					.anyMatch((event) -> event instanceof PubSubTopicEvent topic
+							&& topic.getStatus().state() == TopicState.ACTIVE));
+				assertThat(events).anySatisfy((event) -> assertThat(event).isInstanceOfSatisfying(
+						PubSubConnectionEvent.class,
+						(connection) -> assertThat(connection.getStatus().state()).isEqualTo(ConnectionState.OPEN)));
+				assertThat(events).allSatisfy((event) -> {
+					assertThat(event.getClient()).isSameAs(context.getBean(PubSubClient.class));
+					assertThat(event.toString()).doesNotContain(this.token);
+				});
+			});
+	}
+
+	@Test
+	void failsWithoutAnyToken() {
+		this.runner.withPropertyValues("twitch.pubsub.url=" + this.server.pubSubUri()).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(PubSubConfigurationException.class)
+				.hasMessageContaining("no access token");
+			assertThat(((PubSubConfigurationException) rootCause(context.getStartupFailure())).getAction())
+				.contains("twitch.pubsub.access-token");
+		});
+	}
+
+	@Test
+	void rejectsAPingFrequencyTwitchWouldRefuse() {
+		assertInvalid("twitch.pubsub.ping-frequency=10s", "twitch.pubsub.ping-frequency", "more than 12s plus ping-jitter");
+		assertInvalid("twitch.pubsub.ping-frequency=5m", "twitch.pubsub.ping-frequency", "less than 5m minus ping-jitter");
+		assertInvalid("twitch.pubsub.pong-timeout=0s", "twitch.pubsub.pong-timeout", "more than zero");
+		assertInvalid("twitch.pubsub.listen-confirm-timeout=0s", "twitch.pubsub.listen-confirm-timeout", "more than zero");
+		assertInvalid("twitch.pubsub.max-topics-per-connection=51", "twitch.pubsub.max-topics-per-connection",
+				"between 1 and 50");
+		assertInvalid("twitch.pubsub.reconnect.max-delay=100ms", "twitch.pubsub.reconnect.max-delay",
+				"not be less than reconnect.initial-delay");
+		assertInvalid("twitch.pubsub.dispatch.queue-capacity=0", "twitch.pubsub.dispatch.queue-capacity", "at least 1");
+	}
+
+	@Test
+	void acceptsAPingFrequencyJustAboveTheMinimum() {
+		connected().withPropertyValues("twitch.pubsub.ping-frequency=17s", "twitch.pubsub.ping-jitter=4s")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private void assertInvalid(String property, String name, String reason) {
+		connected().withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable root = rootCause(context.getStartupFailure());
+			assertThat(root).isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (invalid) -> {
+				assertThat(invalid.getName()).isEqualTo(name);
+				assertThat(invalid.getReason()).contains(reason);
+			});
+		});
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	private String handlerThread(PubSubClient client) {
+		List<String> threads = new CopyOnWriteArrayList<>();
+		client.listenRawAsync(Topic.parse("whispers." + USER), (id, message) -> threads.add(Thread.currentThread().getName()))
+			.join();
+		this.server.publish("whispers." + USER, "{\"type\":\"thread\",\"data\":\"{\\\"id\\\":\\\"1_2\\\"}\"}");
+		await().until(() -> !threads.isEmpty());
+		return threads.get(0);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnClient {
+
+		@Bean
+		PubSubClient ownClient(PubSubConnectionDetails details) {
+			return PubSubClient.builder().uri(details.url()).accessToken("unusedunusedunusedunused000000").build();
+		}
+
+	}
+
+	/** Spring's standard client, noting that it was used. */
+	static final class RecordingWebSocketClient implements WebSocketClient {
+
+		private final StandardWebSocketClient delegate = new StandardWebSocketClient();
+
+		private final AtomicBoolean used;
+
+		RecordingWebSocketClient(AtomicBoolean used) {
+			this.used = used;
+		}
+
+		@Override
+		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler, String uriTemplate,
+				Object... uriVariables) {
+			this.used.set(true);
+			return this.delegate.execute(handler, uriTemplate, uriVariables);
+		}
+
+		@Override
+		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler,
+				@Nullable WebSocketHttpHeaders headers, URI uri) {
+			this.used.set(true);
+			return this.delegate.execute(handler, headers, uri);
+		}
+
+	}
+
+	record FixedDetails(URI url, @Nullable TwitchTokenProvider tokenProvider) implements PubSubConnectionDetails {
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.github.twitchjvm.pubsub.test;
+
+import java.util.Random;
+
+import io.github.twitchjvm.pubsub.message.PayloadCodec;
+import io.github.twitchjvm.pubsub.message.PubSubPayload;
+import io.github.twitchjvm.pubsub.message.UnknownPayload;
+import io.github.twitchjvm.pubsub.topic.TopicType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SampleMessagesTest {
+
+	@ParameterizedTest
+	@EnumSource(TopicType.class)
+	void everyFamilyHasSamplesThatDecodeToKnownVariants(TopicType type) {
+		assertThat(SampleMessages.of(type)).isNotEmpty();
+		SampleMessages.of(type).forEach((name, json) -> {
+			PubSubPayload payload = PayloadCodec.standard().decode(type, json);
+			assertThat(payload).as(type.prefix() + "/" + name).isNotInstanceOf(UnknownPayload.class)
+				.isInstanceOf(PayloadCodec.payloadType(type));
+			assertThat(json).doesNotContain("\n");
+		});
+	}
+
+	@Test
+	void namesSamplesAndPicksAtRandom() {
+		assertThat(SampleMessages.get(TopicType.CHANNEL_SUBSCRIPTIONS, "resub")).contains("\"context\":\"resub\"");
+		assertThat(SampleMessages.of(TopicType.WHISPERS).values())
+			.contains(SampleMessages.random(TopicType.WHISPERS, new Random(1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> SampleMessages.get(TopicType.WHISPERS, "nope"))
+			.withMessageContaining("whisper_received");
+	}
+
+}
