@@ -32,7 +32,7 @@ final class PropertiesPubSubConnectionDetails implements PubSubConnectionDetails
 			return null;
 		}
 		String userId = this.properties.getUserId();
-		return (userId != null) ? StaticTokenProvider.forUsers(Map.of(userId, AccessToken.of(token)))
+		return (userId != null && !userId.isBlank()) ? StaticTokenProvider.forUsers(Map.of(userId, AccessToken.of(token)))
 				: StaticTokenProvider.of(token);
 	}
 

@@ -1,0 +1,62 @@
+package io.github.twitchjvm.pubsub.sample;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
+import io.github.twitchjvm.pubsub.message.ChannelPointsEvent;
+import io.github.twitchjvm.pubsub.message.ChannelPointsEvent.RedemptionStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue of channel-point redemptions the streamer still has to fulfil, and the number of custom rewards, kept
+ * current from redemptions, status updates and reward changes.
+ */
+@Component
+class RedemptionQueue {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedemptionQueue.class);
+
+	private final Map<String, String> pending = new ConcurrentHashMap<>();
+
+	private final AtomicInteger rewardChanges = new AtomicInteger();
+
+	@TwitchTopic("channel-points-channel-v1")
+	void onChannelPoints(ChannelPointsEvent event) {
+		if (event instanceof ChannelPointsEvent.RewardRedeemed redeemed) {
+			ChannelPointsEvent.Redemption redemption = redeemed.redemption();
+			String user = (redemption.user().displayName() != null) ? redemption.user().displayName()
+					: redemption.user().id();
+			if (redemption.status() == RedemptionStatus.UNFULFILLED) {
+				this.pending.put(redemption.id(), redemption.reward().title() + " for " + user);
+			}
+			logger.info("{} redeemed \"{}\" ({} points){}", user, redemption.reward().title(),
+					redemption.reward().cost(),
+					(redemption.userInput() != null) ? ": " + redemption.userInput() : "");
+		}
+		else if (event instanceof ChannelPointsEvent.RedemptionStatusUpdated updated
+				&& updated.redemption().status() != RedemptionStatus.UNFULFILLED) {
+			this.pending.remove(updated.redemption().id());
+		}
+		else if (event instanceof ChannelPointsEvent.CustomRewardCreated
+				|| event instanceof ChannelPointsEvent.CustomRewardUpdated
+				|| event instanceof ChannelPointsEvent.CustomRewardDeleted) {
+			this.rewardChanges.incrementAndGet();
+		}
+	}
+
+	int pending() {
+		return this.pending.size();
+	}
+
+	String summary() {
+		return this.pending.size() + " redemptions to fulfil" + (this.pending.isEmpty() ? ""
+				: ", next: " + this.pending.values().iterator().next()) + "; " + this.rewardChanges.get()
+				+ " reward changes";
+	}
+
+}

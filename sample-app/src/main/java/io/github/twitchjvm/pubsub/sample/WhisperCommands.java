@@ -1,0 +1,62 @@
+package io.github.twitchjvm.pubsub.sample;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
+import io.github.twitchjvm.pubsub.message.WhisperEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers commands whispered to the bot ({@code !cheers}, {@code !subs}, {@code !queue}, {@code !help}) from the
+ * other handlers' state. PubSub only receives: a real bot sends the answer through Twitch's Send Whisper API; this
+ * one logs it and keeps the last answers.
+ */
+@Component
+class WhisperCommands {
+
+	private static final Logger logger = LoggerFactory.getLogger(WhisperCommands.class);
+
+	private final CheerTally cheers;
+
+	private final SubscriberTally subscribers;
+
+	private final RedemptionQueue redemptions;
+
+	private final List<String> answers = new CopyOnWriteArrayList<>();
+
+	WhisperCommands(CheerTally cheers, SubscriberTally subscribers, RedemptionQueue redemptions) {
+		this.cheers = cheers;
+		this.subscribers = subscribers;
+		this.redemptions = redemptions;
+	}
+
+	@TwitchTopic("whispers")
+	void onWhisper(WhisperEvent.Received received) {
+		WhisperEvent.Whisper whisper = received.whisper();
+		String body = whisper.body().strip();
+		if (!body.startsWith("!")) {
+			return;
+		}
+		String command = body.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+		String answer = switch (command) {
+			case "!cheers" -> this.cheers.summary();
+			case "!subs" -> this.subscribers.summary();
+			case "!queue" -> this.redemptions.summary();
+			case "!help" -> "Commands: !cheers, !subs, !queue";
+			default -> "I don't know " + command + "; try !help";
+		};
+		this.answers.add(whisper.tags().displayName() + ": " + answer);
+		logger.info("{} whispered {} -> answer: {}", whisper.tags().displayName(), command, answer);
+	}
+
+	/** The answers so far, each after the name of the viewer it is for. */
+	List<String> answers() {
+		return List.copyOf(this.answers);
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * A small channel bot: one {@code @TwitchTopic} handler per documented topic family, each keeping the state a real
+ * bot keeps (tallies, queues, an audit log), whisper commands that read them, and a periodic report.
+ */
+@NullMarked
+package io.github.twitchjvm.pubsub.sample;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,96 @@
+package io.github.twitchjvm.pubsub.sample;
+
+import java.util.List;
+
+import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.TopicState;
+import io.github.twitchjvm.pubsub.message.PayloadCodec;
+import io.github.twitchjvm.pubsub.message.WhisperEvent;
+import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
+import io.github.twitchjvm.pubsub.test.SampleMessages;
+import io.github.twitchjvm.pubsub.topic.TopicType;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample bot against the demo's fake server and traffic (faster, without faults, without an end): every handler
+ * gets its family's events, and a whispered command is answered from the tallies.
+ */
+@SpringBootTest(classes = { SampleApplication.class, DemoConfiguration.class },
+		properties = { "demo.duration=0s", "demo.events-per-second=100", "demo.faults=false" })
+@ActiveProfiles("demo")
+class SampleApplicationTests {
+
+	@Autowired
+	PubSubClient client;
+
+	@Autowired
+	FakeTwitchServer server;
+
+	@Autowired
+	CheerTally cheers;
+
+	@Autowired
+	BadgeAnnouncer badges;
+
+	@Autowired
+	RedemptionQueue redemptions;
+
+	@Autowired
+	SubscriberTally subscribers;
+
+	@Autowired
+	ModerationAudit moderation;
+
+	@Autowired
+	AutomodInbox automod;
+
+	@Autowired
+	OwnMessageNotices ownMessages;
+
+	@Autowired
+	LowTrustWatch lowTrust;
+
+	@Autowired
+	WhisperCommands whispers;
+
+	@Test
+	void everyHandlerKeepsItsTally() {
+		await().until(() -> this.client.snapshot().topics().size() == TopicType.values().length
+				&& this.client.snapshot().topics().stream().allMatch((topic) -> topic.state() == TopicState.ACTIVE));
+		await().untilAsserted(() -> {
+			assertThat(this.cheers.totalBits()).isPositive();
+			assertThat(this.cheers.legacyCheers()).isPositive();
+			assertThat(this.badges.viewersWithBadges()).isPositive();
+			assertThat(this.subscribers.total()).isPositive();
+			assertThat(this.moderation.total()).isPositive();
+			assertThat(this.ownMessages.caught()).isPositive();
+			assertThat(this.lowTrust.watched() + this.lowTrust.messages()).isPositive();
+			assertThat(this.whispers.answers()).isNotEmpty();
+		});
+		assertThat(this.client.snapshot().counters().dropped()).doesNotContainKey("decode_error");
+	}
+
+	@Test
+	void answersAWhisperedCommandFromTheTallies() {
+		await().until(() -> this.cheers.totalBits() > 0);
+		WhisperEvent.Whisper sample = ((WhisperEvent.Received) PayloadCodec.standard()
+			.decode(TopicType.WHISPERS, SampleMessages.get(TopicType.WHISPERS, "whisper_received"))).whisper();
+		WhisperEvent.WhisperTags viewer = new WhisperEvent.WhisperTags("test_viewer", "TestViewer", null, null, false,
+				List.of(), List.of());
+		WhisperEvent.Whisper command = new WhisperEvent.Whisper(sample.messageId(), sample.id(), sample.threadId(),
+				"!cheers please", sample.sentAt(), sample.fromId(), viewer, sample.recipient(), sample.nonce());
+		this.server.publish("whispers." + DemoConfiguration.BROADCASTER_ID,
+				PayloadCodec.standard().encode(TopicType.WHISPERS, new WhisperEvent.Received(command)));
+		await().until(() -> this.whispers.answers()
+			.stream()
+			.anyMatch((answer) -> answer.startsWith("TestViewer: ") && answer.contains(" bits (")));
+	}
+
+}
