@@ -103,7 +103,7 @@ final class ConnectionPool {
 			confirmed.complete(subscription.id());
 			return confirmed;
 		}
-		TopicEntry.Waiter waiter = new TopicEntry.Waiter(subscription, confirmed);
+		TopicEntry.Waiter waiter = new TopicEntry.Waiter(subscription, confirmed, System.nanoTime());
 		entry.waiters.add(waiter);
 		if (assign(entry)) {
 			listen(entry);
@@ -127,7 +127,7 @@ final class ConnectionPool {
 		if (waiter.future().isDone() || listening || !entry.waiters.remove(waiter)) {
 			return;
 		}
-		this.counters.listenResult("timeout");
+		this.counters.listenResult(entry.topic, "timeout", waiter.since());
 		waiter.future().completeExceptionally(new ListenTimeoutException(entry.topic, this.settings.listenConfirmTimeout()));
 		unsubscribe(waiter.subscription().id());
 	}
@@ -445,7 +445,7 @@ final class ConnectionPool {
 			return;
 		}
 		String cause = socket.closeCause();
-		this.counters.reconnect(cause);
+		this.counters.reconnect(slot.id, cause);
 		slot.reconnects++;
 		PubSubSocket old = slot.retiring;
 		boolean oldStillDelivers = old != null && old.isOpen();
@@ -521,10 +521,11 @@ final class ConnectionPool {
 		this.counters.messageReceived(now);
 		TopicRoute route = this.routes.get(message.topic());
 		if (route == null) {
-			this.counters.dropped("no_subscriber");
+			this.counters.dropped(null, "no_subscriber");
 			this.log.warn("no-subscriber", "MESSAGE for {}, which no subscription wants; dropped", message.topic());
 			return;
 		}
+		this.counters.routed(route.topic());
 		route.accept(socket, new PubSubMessage(route.topic(), message.message(), now));
 	}
 
@@ -543,7 +544,7 @@ final class ConnectionPool {
 			response(socket, response);
 		}
 		else if (frame instanceof InboundFrame.Pong) {
-			socket.pongReceived();
+			this.counters.pong(socket.slot().id, socket.pongReceived());
 		}
 		else if (frame instanceof InboundFrame.Reconnect) {
 			handover(socket);
@@ -627,7 +628,7 @@ final class ConnectionPool {
 		String nonce = Nonces.next();
 		ScheduledFuture<?> timeout = scheduler.schedule(() -> listenTimedOut(socket, nonce),
 				this.settings.listenConfirmTimeout().toNanos(), TimeUnit.NANOSECONDS);
-		socket.pending().put(nonce, new PendingRequest(entry, true, generation, timeout));
+		socket.pending().put(nonce, new PendingRequest(entry, true, generation, timeout, System.nanoTime()));
 		// Route before sending: the server may publish on this socket before its RESPONSE arrives.
 		entry.route.listenSent(socket, slot.retiring);
 		if (!socket.send(OutboundFrames.listen(nonce, entry.topic.value(), (token != null) ? token.value() : null))) {
@@ -648,7 +649,7 @@ final class ConnectionPool {
 				socket.pending().remove(nonce);
 			}
 		}, this.settings.listenConfirmTimeout().toNanos(), TimeUnit.NANOSECONDS);
-		socket.pending().put(nonce, new PendingRequest(entry, false, entry.generation, timeout));
+		socket.pending().put(nonce, new PendingRequest(entry, false, entry.generation, timeout, System.nanoTime()));
 		socket.send(OutboundFrames.unlisten(nonce, entry.topic.value()));
 	}
 
@@ -666,7 +667,7 @@ final class ConnectionPool {
 			return;
 		}
 		entry.listenInFlight = false;
-		this.counters.listenResult(response.error());
+		this.counters.listenResult(entry.topic, response.error(), request.sentNanos());
 		if (response.isSuccess()) {
 			entry.retries = 0;
 			entry.refreshTried = false;
@@ -707,7 +708,7 @@ final class ConnectionPool {
 		}
 		TopicEntry entry = request.entry();
 		entry.listenInFlight = false;
-		this.counters.listenResult("timeout");
+		this.counters.listenResult(entry.topic, "timeout", request.sentNanos());
 		ListenTimeoutException timeout = new ListenTimeoutException(entry.topic, this.settings.listenConfirmTimeout());
 		if (entry.everActive) {
 			// A topic that worked before is retried: the server may be busy after a reconnect storm.
@@ -785,7 +786,7 @@ final class ConnectionPool {
 		if (slot.socket != socket || slot.closing) {
 			return;
 		}
-		this.counters.reconnect("server_reconnect");
+		this.counters.reconnect(slot.id, "server_reconnect");
 		slot.reconnects++;
 		logger.info("Connection {}: server sent RECONNECT; opening a replacement", slot.id);
 		if (slot.retiring != null) {

@@ -9,7 +9,8 @@ import java.util.concurrent.ScheduledFuture;
  * @param listen {@code true} for LISTEN, {@code false} for UNLISTEN
  * @param generation the topic's attempt this request belongs to
  * @param timeout the listen-confirm deadline
+ * @param sentNanos when it was sent, {@link System#nanoTime()}
  */
-record PendingRequest(TopicEntry entry, boolean listen, int generation, ScheduledFuture<?> timeout) {
+record PendingRequest(TopicEntry entry, boolean listen, int generation, ScheduledFuture<?> timeout, long sentNanos) {
 
 }

@@ -65,7 +65,7 @@ public final class PubSubClient {
 
 	private final ClientSettings settings;
 
-	private final ClientCounters counters = new ClientCounters();
+	private final ClientCounters counters;
 
 	private final ConnectionPool pool;
 
@@ -73,6 +73,7 @@ public final class PubSubClient {
 
 	private PubSubClient(ClientSettings settings) {
 		this.settings = settings;
+		this.counters = new ClientCounters(settings.listeners());
 		this.pool = new ConnectionPool(settings, this.counters);
 	}
 

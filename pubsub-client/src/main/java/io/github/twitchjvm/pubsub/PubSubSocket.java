@@ -236,11 +236,14 @@ final class PubSubSocket implements WebSocketHandler {
 		this.pongDeadline = deadline;
 	}
 
-	void pongReceived() {
+	/** @return the round trip of the PING it answers */
+	Duration pongReceived() {
 		cancel(this.pongDeadline);
 		this.pongDeadline = null;
 		this.lastPongAt = Instant.now();
-		this.pingRoundTrip = Duration.ofNanos(System.nanoTime() - this.pingSentNanos);
+		Duration roundTrip = Duration.ofNanos(System.nanoTime() - this.pingSentNanos);
+		this.pingRoundTrip = roundTrip;
+		return roundTrip;
 	}
 
 	@Nullable Instant lastPongAt() {

@@ -78,7 +78,7 @@ final class Subscription implements Runnable {
 		this.queue.add(message);
 		if (this.queued.incrementAndGet() > this.capacity && this.queue.poll() != null) {
 			this.queued.decrementAndGet();
-			this.counters.dropped("queue_full");
+			this.counters.dropped(this.topic, "queue_full");
 			this.log.warn("queue-full-" + this.id,
 					"Subscription {} to {} is too slow: dropped its oldest queued message ({} queued)", this.id,
 					this.topic, this.capacity);
@@ -122,7 +122,7 @@ final class Subscription implements Runnable {
 			this.counters.messagesDelivered.increment();
 		}
 		catch (MessageDecodingException ex) {
-			this.counters.dropped("decode_error");
+			this.counters.dropped(this.topic, "decode_error");
 			this.log.warn("decode-" + this.topic.value(), "Dropped a message on {}: {}", this.topic, ex.getMessage());
 		}
 		catch (Throwable ex) {

@@ -57,7 +57,11 @@ final class TopicEntry {
 	}
 
 	/** A {@code listen*} call waiting for its subscription to be confirmed. */
-	record Waiter(Subscription subscription, CompletableFuture<UUID> future) {
+	/**
+	 * A {@code listen*} call waiting for its topic.
+	 * @param since when it started waiting, {@link System#nanoTime()}
+	 */
+	record Waiter(Subscription subscription, CompletableFuture<UUID> future, long since) {
 	}
 
 }

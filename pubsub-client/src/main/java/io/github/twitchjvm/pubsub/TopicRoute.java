@@ -62,7 +62,7 @@ final class TopicRoute {
 				handover.fromNew(message);
 			}
 			else {
-				this.counters.dropped("no_subscriber");
+				this.counters.dropped(this.topic, "no_subscriber");
 			}
 			finishIfSwitched();
 			return;
@@ -71,11 +71,11 @@ final class TopicRoute {
 			deliver(message);
 		}
 		else if (socket == this.retired) {
-			this.counters.dropped("duplicate");
+			this.counters.dropped(this.topic, "duplicate");
 		}
 		else {
 			// A socket that no longer carries the topic (unlistened, or replaced) may still have frames in flight.
-			this.counters.dropped("no_subscriber");
+			this.counters.dropped(this.topic, "no_subscriber");
 		}
 	}
 
@@ -151,7 +151,7 @@ final class TopicRoute {
 		HandoverMerger<PubSubMessage> handover = this.merger;
 		if (handover != null && handover.isSwitched()) {
 			for (long i = handover.duplicatesSuppressed(); i > 0; i--) {
-				this.counters.dropped("duplicate");
+				this.counters.dropped(this.topic, "duplicate");
 			}
 			this.source = this.newSocket;
 			this.retired = this.oldSocket;
