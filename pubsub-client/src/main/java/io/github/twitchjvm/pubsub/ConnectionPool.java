@@ -231,6 +231,25 @@ final class ConnectionPool {
 		this.subscriptions.values().forEach(Subscription::reset);
 	}
 
+	/**
+	 * Waits, up to the timeout, until every queued message was handled and no handler runs: for a dispatch executor
+	 * the client does not own and so cannot shut down and await. Polls, since handlers finish on the application's
+	 * threads; it runs once per stop.
+	 */
+	void awaitDeliveries(Duration timeout) {
+		List<Subscription> current;
+		synchronized (this) {
+			current = List.copyOf(this.subscriptions.values());
+		}
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!current.stream().allMatch(Subscription::idle) && System.nanoTime() < deadline) {
+			java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+			if (Thread.currentThread().isInterrupted()) {
+				return;
+			}
+		}
+	}
+
 	synchronized boolean isRunning() {
 		return this.running;
 	}

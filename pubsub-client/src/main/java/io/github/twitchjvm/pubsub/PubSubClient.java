@@ -109,7 +109,7 @@ public final class PubSubClient {
 
 	/**
 	 * Closes every socket, stops the timers, lets queued deliveries finish within the dispatch drain timeout (then
-	 * cancels them) and ends every thread the client started. The subscriptions stay: a later {@link #start()}
+	 * drops what is left) and ends every thread the client started. The subscriptions stay: a later {@link #start()}
 	 * listens again.
 	 * @throws IllegalStateException if the client is not running
 	 */
@@ -120,6 +120,9 @@ public final class PubSubClient {
 		}
 		this.resources = null;
 		this.pool.stop();
+		if (started.ownedDispatch == null) {
+			this.pool.awaitDeliveries(this.settings.dispatchDrainTimeout());
+		}
 		started.release(this.settings.dispatchDrainTimeout());
 		this.pool.resetDeliveries();
 	}
@@ -130,6 +133,16 @@ public final class PubSubClient {
 	 */
 	public boolean isConnected() {
 		return this.pool.isConnected();
+	}
+
+	/**
+	 * Whether the client's token provider can supply a token for the topic's user, without fetching one; always
+	 * {@code true} for an undocumented topic, which is listened to without a token when there is none.
+	 * @param topic a topic
+	 * @return {@code false} when a LISTEN for the topic would fail for want of a token
+	 */
+	public boolean hasTokenFor(Topic topic) {
+		return !topic.isDocumented() || this.settings.tokenProvider().hasTokenFor(topic.authorizingUserId());
 	}
 
 	/**
@@ -770,8 +783,9 @@ public final class PubSubClient {
 		}
 
 		/**
-		 * @param dispatchDrainTimeout how long {@link PubSubClient#stop()} lets queued deliveries run on the client's
-		 * own dispatch executor before it cancels them; 5 s by default
+		 * @param dispatchDrainTimeout how long {@link PubSubClient#stop()} lets queued deliveries run (on the client's
+		 * own executor, or on one it was given, which it waits for but never shuts down) before it drops what is
+		 * left; 5 s by default
 		 * @return this builder
 		 */
 		public Builder dispatchDrainTimeout(Duration dispatchDrainTimeout) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.twitchjvm.pubsub.message.MessageDecodingException;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
@@ -43,6 +44,13 @@ final class Subscription implements Runnable {
 	private final int capacity;
 
 	private final AtomicBoolean scheduled = new AtomicBoolean();
+
+	/**
+	 * Held while messages are delivered: a drain from before a stop may still be in a handler on an executor the
+	 * client does not own when a drain after the next start begins, and one subscription's handler never runs twice
+	 * at once.
+	 */
+	private final ReentrantLock draining = new ReentrantLock();
 
 	private final Executor executor;
 
@@ -100,17 +108,38 @@ final class Subscription implements Runnable {
 
 	@Override
 	public void run() {
-		int handled = 0;
-		PubSubMessage message;
-		while (handled < BATCH && (message = this.queue.poll()) != null) {
-			this.queued.decrementAndGet();
-			deliver(message);
-			handled++;
+		this.draining.lock();
+		try {
+			while (true) {
+				int handled = 0;
+				PubSubMessage message;
+				while (handled < BATCH && (message = this.queue.poll()) != null) {
+					this.queued.decrementAndGet();
+					deliver(message);
+					handled++;
+				}
+				this.scheduled.set(false);
+				if (this.queue.isEmpty() || !this.scheduled.compareAndSet(false, true)) {
+					return;
+				}
+				try {
+					// More to do: let other subscriptions have the thread.
+					this.executor.execute(this);
+					return;
+				}
+				catch (RejectedExecutionException ex) {
+					// The executor is shutting down and lets running tasks finish: finish this queue here.
+				}
+			}
 		}
-		this.scheduled.set(false);
-		if (!this.queue.isEmpty()) {
-			schedule();
+		finally {
+			this.draining.unlock();
 		}
+	}
+
+	/** Nothing queued and no handler running. */
+	boolean idle() {
+		return this.queue.isEmpty() && !this.draining.isLocked();
 	}
 
 	private void deliver(PubSubMessage message) {

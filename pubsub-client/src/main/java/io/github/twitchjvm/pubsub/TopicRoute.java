@@ -1,5 +1,6 @@
 package io.github.twitchjvm.pubsub;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -12,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * Where the messages of one topic go, as the socket readers see it: the subscriptions, and the one socket whose
  * messages count. During a handover after RECONNECT both the old and the new socket deliver the topic, and a
  * {@link HandoverMerger} turns the two streams into one without loss or duplicates.
+ *
+ * <p>What to deliver is decided under this object's lock, into an outbox; the outbox is emptied into the
+ * subscriptions outside the lock, by one thread at a time and in order. So a handler that runs on the calling thread
+ * (a direct dispatch executor) never holds the route's lock, which the engine takes while holding the pool's.
  */
 final class TopicRoute {
 
@@ -38,6 +43,12 @@ final class TopicRoute {
 	/** The old socket of the current merge has ended. */
 	private boolean oldEnded;
 
+	/** Messages decided for delivery, not yet offered to the subscriptions. */
+	private final ArrayDeque<PubSubMessage> outbox = new ArrayDeque<>();
+
+	/** A thread is emptying the outbox; others leave their messages to it. */
+	private boolean emptying;
+
 	TopicRoute(Topic topic, ClientCounters counters) {
 		this.topic = topic;
 		this.counters = counters;
@@ -52,7 +63,12 @@ final class TopicRoute {
 	}
 
 	/** Called on a socket's reading thread for every MESSAGE of this topic. */
-	synchronized void accept(PubSubSocket socket, PubSubMessage message) {
+	void accept(PubSubSocket socket, PubSubMessage message) {
+		decide(socket, message);
+		emptyOutbox();
+	}
+
+	private synchronized void decide(PubSubSocket socket, PubSubMessage message) {
 		HandoverMerger<PubSubMessage> handover = this.merger;
 		if (handover != null) {
 			if (socket == this.oldSocket) {
@@ -79,14 +95,55 @@ final class TopicRoute {
 		}
 	}
 
+	/** Under the lock: queues the message for the subscriptions, in the decided order. */
 	private void deliver(PubSubMessage message) {
-		for (Subscription subscription : this.subscriptions) {
-			subscription.offer(message);
+		this.outbox.add(message);
+	}
+
+	/**
+	 * Offers the decided messages to the subscriptions, outside the lock. Only one thread empties at a time, so
+	 * messages keep their order; a thread that finds another one emptying leaves its messages to it.
+	 */
+	private void emptyOutbox() {
+		synchronized (this) {
+			if (this.emptying || this.outbox.isEmpty()) {
+				return;
+			}
+			this.emptying = true;
+		}
+		boolean done = false;
+		try {
+			while (true) {
+				PubSubMessage next;
+				synchronized (this) {
+					next = this.outbox.poll();
+					if (next == null) {
+						this.emptying = false;
+						done = true;
+						return;
+					}
+				}
+				for (Subscription subscription : this.subscriptions) {
+					subscription.offer(next);
+				}
+			}
+		}
+		finally {
+			if (!done) {
+				synchronized (this) {
+					this.emptying = false;
+				}
+			}
 		}
 	}
 
 	/** The LISTEN for this topic went out on {@code socket}: its messages count from now on. */
-	synchronized void listenSent(PubSubSocket socket, @Nullable PubSubSocket retiring) {
+	void listenSent(PubSubSocket socket, @Nullable PubSubSocket retiring) {
+		startListening(socket, retiring);
+		emptyOutbox();
+	}
+
+	private synchronized void startListening(PubSubSocket socket, @Nullable PubSubSocket retiring) {
 		if (this.merger != null) {
 			if (socket == this.newSocket) {
 				// A retry on the replacement: the merge goes on.
@@ -108,7 +165,12 @@ final class TopicRoute {
 	}
 
 	/** {@code socket} will deliver nothing more for this topic: it closed, or it was unlistened. */
-	synchronized void ended(PubSubSocket socket) {
+	void ended(PubSubSocket socket) {
+		end(socket);
+		emptyOutbox();
+	}
+
+	private synchronized void end(PubSubSocket socket) {
 		HandoverMerger<PubSubMessage> handover = this.merger;
 		if (handover != null && socket == this.oldSocket) {
 			this.oldEnded = true;
@@ -129,11 +191,14 @@ final class TopicRoute {
 	}
 
 	/** Gives up aligning a handover that takes too long: delivers what the new socket held back. */
-	synchronized void forceSwitch() {
-		if (this.merger != null) {
-			this.merger.forceSwitch();
-			finishIfSwitched();
+	void forceSwitch() {
+		synchronized (this) {
+			if (this.merger != null) {
+				this.merger.forceSwitch();
+				finishIfSwitched();
+			}
 		}
+		emptyOutbox();
 	}
 
 	synchronized boolean handingOver() {
@@ -141,6 +206,7 @@ final class TopicRoute {
 	}
 
 	synchronized void detach() {
+		this.outbox.clear();
 		this.source = null;
 		this.merger = null;
 		this.oldSocket = null;

@@ -20,6 +20,7 @@ import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static io.github.twitchjvm.pubsub.it.TwitchSetup.BROADCASTER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,6 +177,85 @@ class EngineRegressionTest {
 		}
 		finally {
 			client.stop();
+		}
+	}
+
+	@Test
+	@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a regression deadlocks: fail, not hang
+	void aHandlerOnTheReadingThreadMayAskTheClientWhileTopicsAreListenedAgain(FakeTwitchServer server) {
+		PubSubClient client = new TwitchSetup(server).client().dispatchExecutor(Runnable::run).build();
+		client.start();
+		try {
+			List<Integer> topicsSeen = new CopyOnWriteArrayList<>();
+			// snapshot() takes the pool's lock; a re-LISTEN holds it and takes the route's, which a handler must
+			// therefore never hold.
+			client.listenRawAsync(Topic.parse(WHISPERS), (id, message) -> {
+				// A handler that takes a moment widens the window in which the engine re-listens meanwhile.
+				java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+				topicsSeen.add(client.snapshot().topics().size());
+			}).join();
+			for (int round = 0; round < 5; round++) {
+				String old = server.connections().get(0).id();
+				server.faults().sendReconnect(null);
+				for (int i = 0; i < 200; i++) {
+					server.publish(WHISPERS, "{\"round\":" + round + ",\"n\":" + i + "}");
+				}
+				// The next RECONNECT once this handover is over, as Twitch would send it.
+				await().until(() -> server.connections().size() == 1 && !server.connections().get(0).id().equals(old)
+						&& server.connections().get(0).topics().size() == 1);
+			}
+			await().atMost(Duration.ofSeconds(20)).until(() -> topicsSeen.size() == 1000);
+			assertThat(client.isConnected()).isTrue();
+		}
+		finally {
+			client.stop();
+		}
+	}
+
+	@Test
+	void aHandlerStillRunningFromBeforeAStopNeverRunsTwiceAtOnceAfterTheStart(FakeTwitchServer server)
+			throws Exception {
+		java.util.concurrent.ExecutorService application = java.util.concurrent.Executors.newFixedThreadPool(4);
+		PubSubClient client = new TwitchSetup(server).client()
+			.dispatchExecutor(application)
+			.dispatchDrainTimeout(Duration.ofMillis(100))
+			.build();
+		CountDownLatch release = new CountDownLatch(1);
+		java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+		List<String> handled = new CopyOnWriteArrayList<>();
+		client.start();
+		try {
+			client.listenRawAsync(Topic.parse(WHISPERS), (id, message) -> {
+				mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+				try {
+					if (message.text().contains("first")) {
+						release.await(20, TimeUnit.SECONDS);
+					}
+					handled.add(message.text());
+				}
+				finally {
+					running.decrementAndGet();
+				}
+			}).get();
+			server.publish(WHISPERS, "{\"first\":1}");
+			await().until(() -> running.get() == 1);
+			client.stop();
+			client.start();
+			await().until(() -> server.connections().size() == 1 && server.connections().get(0).topics().size() == 1);
+			for (int i = 0; i < 20; i++) {
+				server.publish(WHISPERS, "{\"after\":" + i + "}");
+			}
+			release.countDown();
+			await().until(() -> handled.size() == 21);
+			assertThat(mostAtOnce.get()).as("one subscription's handler runs one message at a time").isEqualTo(1);
+			assertThat(handled.subList(1, 21)).containsExactlyElementsOf(
+					java.util.stream.IntStream.range(0, 20).mapToObj((i) -> "{\"after\":" + i + "}").toList());
+		}
+		finally {
+			release.countDown();
+			client.stop();
+			application.shutdownNow();
 		}
 	}
 
