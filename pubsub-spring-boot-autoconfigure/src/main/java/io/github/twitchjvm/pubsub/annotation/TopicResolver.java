@@ -40,12 +40,12 @@ final class TopicResolver {
 	}
 
 	List<Topic> topics(Method method, TwitchTopic annotation) {
-		List<String> raw = resolve(annotation.topic());
-		List<String> family = resolve(annotation.value());
+		List<String> raw = resolve(method, annotation.topic());
+		List<String> family = resolve(method, annotation.value());
 		Map<String, List<String>> ids = new LinkedHashMap<>();
-		ids.put("user_id", resolve(annotation.userId()));
-		ids.put("channel_id", resolve(annotation.channelId()));
-		ids.put("moderator_id", resolve(annotation.moderatorId()));
+		ids.put("user_id", resolve(method, annotation.userId()));
+		ids.put("channel_id", resolve(method, annotation.channelId()));
+		ids.put("moderator_id", resolve(method, annotation.moderatorId()));
 		if (!raw.isEmpty()) {
 			if (!family.isEmpty() || ids.values().stream().anyMatch((values) -> !values.isEmpty())) {
 				throw ListenerProblem.of(method, "sets 'topic' together with a family or ids.",
@@ -71,7 +71,7 @@ final class TopicResolver {
 		for (String idName : type.idNames()) {
 			List<String> values = ids.get(idName);
 			if (values.isEmpty()) {
-				values = resolve(DEFAULT_USER_ID);
+				values = resolve(method, DEFAULT_USER_ID);
 			}
 			if (values.isEmpty()) {
 				throw ListenerProblem.of(method, "listens to " + type.prefix() + " without " + attribute(idName) + ".",
@@ -90,19 +90,29 @@ final class TopicResolver {
 	}
 
 	/** Resolves placeholders and expressions of every value; an expression may give several. Empty values vanish. */
-	List<String> resolve(String... values) {
+	List<String> resolve(Method method, String... values) {
 		List<String> resolved = new ArrayList<>();
 		for (String value : values) {
-			String text = this.beanFactory.resolveEmbeddedValue(value);
-			Object evaluated = (this.expressions != null && text != null) ? this.expressions.evaluate(text, this.context)
-					: text;
-			flatten(evaluated, resolved);
+			try {
+				String text = this.beanFactory.resolveEmbeddedValue(value);
+				if (text != null && text.contains("${")) {
+					// A context without a strict placeholder configurer leaves unknown placeholders as they are.
+					throw new IllegalArgumentException("a placeholder has no value");
+				}
+				Object evaluated = (this.expressions != null && text != null)
+						? this.expressions.evaluate(text, this.context) : text;
+				flatten(evaluated, resolved);
+			}
+			catch (RuntimeException ex) {
+				throw ListenerProblem.of(method, "cannot resolve \"" + value + "\": " + ex.getMessage(),
+						"Define the property the placeholder names, or correct the expression.");
+			}
 		}
 		return resolved;
 	}
 
-	String resolveOne(String value) {
-		List<String> resolved = resolve(value);
+	String resolveOne(Method method, String value) {
+		List<String> resolved = resolve(method, value);
 		return resolved.isEmpty() ? "" : resolved.get(0);
 	}
 

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -55,7 +56,8 @@ public class TwitchTopicAnnotationBeanPostProcessor
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof AopInfrastructureBean) {
+		// The target behind a scoped proxy: the proxy, a singleton, is the one that listens.
+		if (bean instanceof AopInfrastructureBean || ScopedProxyUtils.isScopedTarget(beanName)) {
 			return bean;
 		}
 		Class<?> targetClass = AopProxyUtils.ultimateTargetClass(bean);
@@ -73,6 +75,7 @@ public class TwitchTopicAnnotationBeanPostProcessor
 			this.classesWithoutListeners.add(targetClass);
 			return bean;
 		}
+		requireSingleton(beanName, methods.keySet().iterator().next());
 		List<Found> found = new ArrayList<>();
 		methods.forEach((method, annotations) -> found.add(new Found(bean, beanName, method, annotations)));
 		synchronized (this.waiting) {
@@ -94,6 +97,37 @@ public class TwitchTopicAnnotationBeanPostProcessor
 			this.waiting.clear();
 		}
 		register(found);
+	}
+
+	/**
+	 * Each instance of a prototype would subscribe again, and nothing would ever unsubscribe it: listeners live as
+	 * long as the application, so their beans must too.
+	 */
+	private void requireSingleton(String beanName, Method method) {
+		ConfigurableListableBeanFactory factory = this.beanFactory;
+		if (factory != null && factory.containsBeanDefinition(beanName)
+				&& !factory.getMergedBeanDefinition(beanName).isSingleton()) {
+			throw ListenerProblem.of(method,
+					"is on bean '" + beanName + "', which is not a singleton: every instance would listen again.",
+					"Declare @TwitchTopic methods on singleton beans (a scoped proxy of a scoped bean is fine).");
+		}
+	}
+
+	/**
+	 * Whether a class declares {@link TwitchTopic} methods, for the lazy-initialisation filter: such beans must be
+	 * created at startup, or they would never listen.
+	 * @param type a bean's type
+	 * @return {@code true} if it has {@code @TwitchTopic} methods
+	 */
+	public static boolean hasListeners(Class<?> type) {
+		if (!AnnotationUtils.isCandidateClass(type, List.of(TwitchTopic.class, TwitchTopics.class))) {
+			return false;
+		}
+		return !MethodIntrospector.selectMethods(type, (MethodIntrospector.MetadataLookup<Boolean>) (method) -> {
+			Set<TwitchTopic> annotations = AnnotatedElementUtils.findMergedRepeatableAnnotations(method,
+					TwitchTopic.class, TwitchTopics.class);
+			return annotations.isEmpty() ? null : Boolean.TRUE;
+		}).isEmpty();
 	}
 
 	private void register(List<Found> found) {

@@ -9,6 +9,7 @@ import io.github.twitchjvm.pubsub.topic.Topic;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ReflectionUtils;
@@ -35,8 +36,9 @@ record TwitchTopicEndpoint(TwitchTopicListener listener, TwitchTopicInvoker invo
 		String errorHandlerName = null;
 		for (TwitchTopic annotation : annotations) {
 			resolver.topics(method, annotation).stream().filter((topic) -> !topics.contains(topic)).forEach(topics::add);
-			id = firstNonEmpty(id, resolver.resolveOne(annotation.id()));
-			errorHandlerName = firstNonEmpty(errorHandlerName, resolver.resolveOne(annotation.errorHandler()));
+			id = same(method, "id", id, resolver.resolveOne(method, annotation.id()));
+			errorHandlerName = same(method, "errorHandler", errorHandlerName,
+					resolver.resolveOne(method, annotation.errorHandler()));
 		}
 		HandlerArguments arguments = HandlerArguments.of(method, topics);
 		Method invocable = invocable(bean, method);
@@ -47,8 +49,16 @@ record TwitchTopicEndpoint(TwitchTopicListener listener, TwitchTopicInvoker invo
 				new TwitchTopicInvoker(listenerId, bean, invocable, arguments, errorHandler));
 	}
 
-	private static @Nullable String firstNonEmpty(@Nullable String current, String candidate) {
-		return (current != null) ? current : StringUtils.hasText(candidate) ? candidate : null;
+	/** An attribute of repeated annotations: set on one of them, or set alike on several. */
+	private static @Nullable String same(Method method, String attribute, @Nullable String current, String candidate) {
+		if (!StringUtils.hasText(candidate)) {
+			return current;
+		}
+		if (current != null && !current.equals(candidate)) {
+			throw ListenerProblem.of(method, "sets " + attribute + " to both '" + current + "' and '" + candidate + "'.",
+					"Set " + attribute + " once: it belongs to the method, not to one of its topics.");
+		}
+		return candidate;
 	}
 
 	private static Method invocable(Object bean, Method method) {
@@ -72,6 +82,11 @@ record TwitchTopicEndpoint(TwitchTopicListener listener, TwitchTopicInvoker invo
 			throw ListenerProblem.of(method, "names the error handler '" + name + "', but there is no "
 					+ TwitchTopicErrorHandler.class.getSimpleName() + " bean of that name.",
 					"Declare a TwitchTopicErrorHandler bean named '" + name + "', or correct errorHandler.");
+		}
+		catch (BeanNotOfRequiredTypeException ex) {
+			throw ListenerProblem.of(method, "names the error handler '" + name + "', which is a "
+					+ ex.getActualType().getName() + ", not a " + TwitchTopicErrorHandler.class.getSimpleName() + ".",
+					"Make bean '" + name + "' implement TwitchTopicErrorHandler, or name another bean.");
 		}
 	}
 

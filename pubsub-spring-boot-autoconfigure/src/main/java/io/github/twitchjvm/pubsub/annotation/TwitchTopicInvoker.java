@@ -60,10 +60,20 @@ final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
 			this.errorHandler.handleError(failure, message, this.id);
 			return;
 		}
-		if (failure instanceof Exception exception) {
-			throw exception;
+		if (failure instanceof Error error) {
+			throw error;
 		}
-		throw (Error) failure;
+		// The client logs (rate-limited) and counts what a handler throws: the listener's id tells which method.
+		throw new ListenerFailedException("@TwitchTopic listener " + this.id + " failed on " + message.topic(), failure);
+	}
+
+	/** What a listener threw, named after the listener. */
+	static final class ListenerFailedException extends RuntimeException {
+
+		ListenerFailedException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
 	}
 
 	@Override

@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
-import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Subscribes resolved {@link TwitchTopic} methods to the client and keeps what was registered. A subscription
- * made before the client starts is listened to when it starts; failures to listen are logged per topic and
- * visible in the client's topic states.
+ * made before the client starts is listened to when it starts. A topic that cannot be listened to becomes
+ * {@code FAILED} in the client's topic states (and in {@code PubSubTopicEvent}s), with the reason, and the client
+ * logs it.
  */
 public final class TwitchTopicListenerRegistry {
 
@@ -20,18 +20,14 @@ public final class TwitchTopicListenerRegistry {
 
 	private final PubSubClient client;
 
-	private final TwitchTokenProvider tokens;
-
 	private final List<TwitchTopicListener> listeners = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates the registry.
-	 * @param client the client to subscribe with
-	 * @param tokens the client's token source, asked whether it has a token for each topic's user
+	 * @param client the client to subscribe with, also asked whether it has a token for each topic
 	 */
-	public TwitchTopicListenerRegistry(PubSubClient client, TwitchTokenProvider tokens) {
+	public TwitchTopicListenerRegistry(PubSubClient client) {
 		this.client = client;
-		this.tokens = tokens;
 	}
 
 	/**
@@ -49,7 +45,7 @@ public final class TwitchTopicListenerRegistry {
 		for (TwitchTopicEndpoint endpoint : endpoints) {
 			for (Topic topic : endpoint.listener().topics()) {
 				String userId = topic.authorizingUserId();
-				if (!this.tokens.hasTokenFor(userId)) {
+				if (!this.client.hasTokenFor(topic)) {
 					throw ListenerProblem.of(endpoint.listener().method(),
 							"listens to " + topic + ", but there is no token for user " + userId + ".",
 							"Set twitch.pubsub.user-id to the user of twitch.pubsub.access-token, or leave it out "
@@ -61,12 +57,7 @@ public final class TwitchTopicListenerRegistry {
 		for (TwitchTopicEndpoint endpoint : endpoints) {
 			TwitchTopicListener listener = endpoint.listener();
 			for (Topic topic : listener.topics()) {
-				this.client.listenRawAsync(topic, endpoint.invoker()).whenComplete((subscription, failure) -> {
-					if (failure != null) {
-						logger.warn("Listener {} could not listen to {}: {}", listener.id(), topic,
-								failure.getMessage());
-					}
-				});
+				this.client.listenRawAsync(topic, endpoint.invoker());
 			}
 			this.listeners.add(listener);
 			logger.debug("Registered listener {} for {}", listener.id(), listener.topics());

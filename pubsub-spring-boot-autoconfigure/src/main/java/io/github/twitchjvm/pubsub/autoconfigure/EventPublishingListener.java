@@ -1,56 +1,91 @@
 package io.github.twitchjvm.pubsub.autoconfigure;
 
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.twitchjvm.pubsub.ConnectionStatus;
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.PubSubListener;
 import io.github.twitchjvm.pubsub.TopicStatus;
 import io.github.twitchjvm.pubsub.topic.Topic;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Turns the client's state callbacks into application events. The client is known only after it was built with
- * this listener, hence the supplier.
+ * Turns the client's state callbacks into application events, published in order on a thread of their own: the
+ * client calls back while holding its engine's lock, and an application listener may block or call the client.
  */
-final class EventPublishingListener implements PubSubListener {
+final class EventPublishingListener implements PubSubListener, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventPublishingListener.class);
 
 	private final ApplicationEventPublisher publisher;
 
-	private final Supplier<PubSubClient> client;
+	/** The client is known only after it was built with this listener. */
+	private final AtomicReference<@Nullable PubSubClient> client = new AtomicReference<>();
 
-	EventPublishingListener(ApplicationEventPublisher publisher, Supplier<PubSubClient> client) {
+	private final ExecutorService events = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "pubsub-events");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	EventPublishingListener(ApplicationEventPublisher publisher) {
 		this.publisher = publisher;
-		this.client = client;
+	}
+
+	void publishFor(PubSubClient client) {
+		this.client.set(client);
 	}
 
 	@Override
 	public void connectionChanged(ConnectionStatus status) {
-		publish(new PubSubConnectionEvent(this.client.get(), status));
+		publish((client) -> new PubSubConnectionEvent(client, status));
 	}
 
 	@Override
 	public void topicChanged(TopicStatus status) {
-		publish(new PubSubTopicEvent(this.client.get(), status));
+		publish((client) -> new PubSubTopicEvent(client, status));
 	}
 
 	@Override
 	public void authorizationRevoked(Topic topic) {
-		publish(new PubSubAuthorizationRevokedEvent(this.client.get(), topic));
+		publish((client) -> new PubSubAuthorizationRevokedEvent(client, topic));
 	}
 
-	private void publish(PubSubEvent event) {
-		try {
-			this.publisher.publishEvent(event);
+	private void publish(java.util.function.Function<PubSubClient, PubSubEvent> event) {
+		PubSubClient source = this.client.get();
+		if (source == null) {
+			return;
 		}
-		catch (RuntimeException ex) {
-			// An application listener's failure must not reach the client's engine thread.
-			logger.warn("An application listener failed on {}", event, ex);
+		try {
+			this.events.execute(() -> {
+				PubSubEvent published = event.apply(source);
+				try {
+					this.publisher.publishEvent(published);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("An application listener failed on {}", published, ex);
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// The context is closing: nobody is left to tell.
+		}
+	}
+
+	/** Publishes what is queued (the client stopped before this), then ends the thread. */
+	@Override
+	public void destroy() throws InterruptedException {
+		this.events.shutdown();
+		if (!this.events.awaitTermination(5, TimeUnit.SECONDS)) {
+			this.events.shutdownNow();
 		}
 	}
 

@@ -31,9 +31,9 @@ final class PropertiesPubSubConnectionDetails implements PubSubConnectionDetails
 		if (token == null || token.isBlank()) {
 			return null;
 		}
-		String userId = this.properties.getUserId();
-		return (userId != null && !userId.isBlank()) ? StaticTokenProvider.forUsers(Map.of(userId, AccessToken.of(token)))
-				: StaticTokenProvider.of(token);
+		String userId = (this.properties.getUserId() != null) ? this.properties.getUserId().strip() : "";
+		return (!userId.isEmpty()) ? StaticTokenProvider.forUsers(Map.of(userId, AccessToken.of(token.strip())))
+				: StaticTokenProvider.of(token.strip());
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.github.twitchjvm.pubsub.autoconfigure;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicAnnotationBeanPostProcessor;
@@ -15,7 +14,9 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
@@ -52,9 +53,15 @@ public final class PubSubAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EventPublishingListener twitchPubSubEventPublisher(ApplicationEventPublisher events) {
+		return new EventPublishingListener(events);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	PubSubClient twitchPubSubClient(PubSubProperties properties, PubSubConnectionDetails connectionDetails,
 			ObjectProvider<TwitchTokenProvider> tokenProviders, ObjectProvider<PubSubClientBuilderCustomizer> customizers,
-			ApplicationEventPublisher events, BeanFactory beanFactory) {
+			EventPublishingListener events, BeanFactory beanFactory) {
 		PubSubClient.Builder builder = PubSubClient.builder();
 		PropertyMapper map = PropertyMapper.get();
 		map.from(connectionDetails::url).to(builder::uri);
@@ -68,32 +75,35 @@ public final class PubSubAutoConfiguration {
 		PubSubProperties.Reconnect reconnect = properties.getReconnect();
 		builder.reconnectBackoff(reconnect.getInitialDelay(), reconnect.getMaxDelay());
 		map.from(reconnect::getStablePeriod).to(builder::stablePeriod);
-		map.from(properties.getDispatch()::getQueueCapacity).to(builder::queueCapacity);
-		Executor dispatch = dispatchExecutor(properties.getDispatch().getExecutor(), beanFactory);
-		if (dispatch != null) {
-			builder.dispatchExecutor(dispatch);
+		PubSubProperties.Dispatch dispatch = properties.getDispatch();
+		map.from(dispatch::getQueueCapacity).to(builder::queueCapacity);
+		map.from(dispatch::getDrainTimeout).to(builder::dispatchDrainTimeout);
+		Executor executor = dispatchExecutor(dispatch.getExecutor(), beanFactory);
+		if (executor != null) {
+			builder.dispatchExecutor(executor);
 		}
 		if (beanFactory.containsBean(WEB_SOCKET_CLIENT_BEAN_NAME)) {
 			builder.webSocketClient(beanFactory.getBean(WEB_SOCKET_CLIENT_BEAN_NAME, WebSocketClient.class));
 		}
-		AtomicReference<PubSubClient> built = new AtomicReference<>();
-		builder.listener(new EventPublishingListener(events, built::get));
+		builder.listener(events);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		built.set(builder.build());
-		return built.get();
+		PubSubClient client = builder.build();
+		events.publishFor(client);
+		return client;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnSingleCandidate(PubSubClient.class)
 	PubSubLifecycle twitchPubSubLifecycle(PubSubClient client, PubSubProperties properties) {
 		return new PubSubLifecycle(client, properties.isAutoStartup());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TwitchTopicListenerRegistry twitchTopicListenerRegistry(PubSubClient client,
-			ObjectProvider<TwitchTokenProvider> tokenProviders, PubSubConnectionDetails connectionDetails) {
-		return new TwitchTopicListenerRegistry(client, tokenProvider(tokenProviders, connectionDetails));
+	@ConditionalOnSingleCandidate(PubSubClient.class)
+	TwitchTopicListenerRegistry twitchTopicListenerRegistry(PubSubClient client) {
+		return new TwitchTopicListenerRegistry(client);
 	}
 
 	@Bean
@@ -103,10 +113,23 @@ public final class PubSubAutoConfiguration {
 		return new TwitchTopicAnnotationBeanPostProcessor();
 	}
 
+	/** Beans with {@code @TwitchTopic} methods are created at startup even under lazy initialisation. */
+	@Bean
+	static LazyInitializationExcludeFilter twitchTopicLazyInitializationExcludeFilter() {
+		return (beanName, beanDefinition, beanType) -> TwitchTopicAnnotationBeanPostProcessor.hasListeners(beanType);
+	}
+
 	/** A {@link TwitchTokenProvider} bean wins over the connection details, so OAuth integrations can supply one. */
 	private static TwitchTokenProvider tokenProvider(ObjectProvider<TwitchTokenProvider> tokenProviders,
 			PubSubConnectionDetails connectionDetails) {
-		TwitchTokenProvider provider = tokenProviders.getIfUnique(connectionDetails::tokenProvider);
+		TwitchTokenProvider provider = tokenProviders.getIfUnique();
+		if (provider == null && tokenProviders.stream().findAny().isPresent()) {
+			throw new PubSubConfigurationException("There are several TwitchTokenProvider beans and none is primary.",
+					"Mark the one Twitch PubSub should use @Primary, or keep only one.");
+		}
+		if (provider == null) {
+			provider = connectionDetails.tokenProvider();
+		}
 		if (provider == null) {
 			throw new PubSubConfigurationException("Twitch PubSub has no access token: every documented topic needs one.",
 					"Set twitch.pubsub.access-token (and twitch.pubsub.user-id, the token's user), or declare a "

@@ -294,6 +294,11 @@ public class PubSubProperties implements InitializingBean {
 		 */
 		private DispatchThreads executor = DispatchThreads.APPLICATION;
 
+		/**
+		 * How long stopping the client lets queued messages reach their handlers before it drops the rest.
+		 */
+		private Duration drainTimeout = Duration.ofSeconds(5);
+
 		public int getQueueCapacity() {
 			return this.queueCapacity;
 		}
@@ -310,10 +315,19 @@ public class PubSubProperties implements InitializingBean {
 			this.executor = executor;
 		}
 
+		public Duration getDrainTimeout() {
+			return this.drainTimeout;
+		}
+
+		public void setDrainTimeout(Duration drainTimeout) {
+			this.drainTimeout = drainTimeout;
+		}
+
 		void validate() {
 			if (this.queueCapacity < 1) {
 				throw invalid("dispatch.queue-capacity", this.queueCapacity, "It must be at least 1, for example 1000.");
 			}
+			requirePositive("dispatch.drain-timeout", this.drainTimeout, true);
 		}
 
 	}
@@ -335,8 +349,9 @@ public class PubSubProperties implements InitializingBean {
 		CLIENT,
 
 		/**
-		 * The socket's reading thread: the lowest latency, for fast handlers that never block only (a slow handler
-		 * stops the socket from reading).
+		 * The socket's reading thread (and, at the end of a RECONNECT handover, the client's engine thread): the
+		 * lowest latency, for fast handlers only, which never block and never wait for the client (no blocking
+		 * {@code listen*}, {@code stop}); a slow handler stops the socket from reading.
 		 */
 		READING_THREAD
 

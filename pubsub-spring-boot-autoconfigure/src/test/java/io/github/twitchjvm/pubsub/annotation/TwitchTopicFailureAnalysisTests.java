@@ -10,6 +10,7 @@ import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwitchTopicFailureAnalysisTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class, PubSubAutoConfiguration.class))
 		.withPropertyValues("twitch.pubsub.url=ws://127.0.0.1:9/unused", "twitch.pubsub.access-token=abcdefghijklmnopqrstuvwxyz0123",
 				"twitch.pubsub.user-id=44322889", "twitch.pubsub.auto-startup=false");
 
@@ -113,6 +114,57 @@ class TwitchTopicFailureAnalysisTests {
 			assertThat(analysis.getDescription()).contains("names the error handler 'nowhere'");
 			assertThat(analysis.getAction()).contains("TwitchTopicErrorHandler bean named 'nowhere'");
 		});
+	}
+
+	@Test
+	void aPrototypeBean() {
+		this.runner.withBean(Valid.class, Valid::new, (definition) -> definition.setScope("prototype"))
+			.withUserConfiguration(PrototypeUser.class)
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("which is not a singleton");
+				assertThat(analysis.getAction()).contains("singleton beans");
+			});
+	}
+
+	@Test
+	void conflictingIdsOnRepeatedAnnotations() {
+		assertFailure(ConflictingIds.class, (analysis) -> assertThat(analysis.getDescription())
+			.contains("sets id to both 'one' and 'two'"));
+	}
+
+	@Test
+	void anErrorHandlerBeanOfTheWrongType() {
+		this.runner.withBean("notAHandler", String.class, () -> "text").withBean(NamedErrorHandler.class)
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("names the error handler 'notAHandler', which is a java.lang.String"));
+	}
+
+	@Test
+	void aPlaceholderWithoutAValue() {
+		assertFailure(MissingPlaceholder.class, (analysis) -> {
+			assertThat(analysis.getDescription()).contains("cannot resolve \"${bot.nowhere}\"");
+			assertThat(analysis.getAction()).contains("property");
+		});
+	}
+
+	@Test
+	void anUndocumentedTopicNeedsNoTokenOfItsUser() {
+		this.runner.withBean(Undocumented.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(TwitchTopicListenerRegistry.class).getListeners()).singleElement()
+				.satisfies((listener) -> assertThat(listener.topics()).extracting(Object::toString)
+					.containsExactly("video-playback-by-id.999"));
+		});
+	}
+
+	@Test
+	void listenersRegisterUnderLazyInitialization() {
+		this.runner.withInitializer((context) -> context
+			.addBeanFactoryPostProcessor(new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+			.withBean(Valid.class)
+			.run((context) -> assertThat(context.getBean(TwitchTopicListenerRegistry.class).getListeners())
+				.hasSize(1));
 	}
 
 	@Test
@@ -225,6 +277,47 @@ class TwitchTopicFailureAnalysisTests {
 
 		@TwitchTopic(value = "whispers", errorHandler = "nowhere")
 		void handle(PubSubMessage message) {
+		}
+
+	}
+
+	static class PrototypeUser {
+
+		PrototypeUser(org.springframework.beans.factory.ObjectProvider<Valid> valid) {
+			valid.getObject();
+		}
+
+	}
+
+	static class ConflictingIds {
+
+		@TwitchTopic(value = "whispers", id = "one")
+		@TwitchTopic(value = "channel-bits-events-v2", id = "two")
+		void handle(PubSubMessage message) {
+		}
+
+	}
+
+	static class NamedErrorHandler {
+
+		@TwitchTopic(value = "whispers", errorHandler = "notAHandler")
+		void handle(PubSubMessage message) {
+		}
+
+	}
+
+	static class MissingPlaceholder {
+
+		@TwitchTopic(value = "whispers", userId = "${bot.nowhere}")
+		void handle(PubSubMessage message) {
+		}
+
+	}
+
+	static class Undocumented {
+
+		@TwitchTopic(topic = "video-playback-by-id.999")
+		void handle(String text) {
 		}
 
 	}

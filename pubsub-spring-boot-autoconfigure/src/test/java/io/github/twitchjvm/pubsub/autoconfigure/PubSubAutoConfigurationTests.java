@@ -1,6 +1,7 @@
 package io.github.twitchjvm.pubsub.autoconfigure;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -123,7 +124,7 @@ class PubSubAutoConfigurationTests {
 
 	@Test
 	void theApplicationsOwnClientWins() {
-		connected().withUserConfiguration(OwnClient.class).run((context) -> {
+		this.runner.withUserConfiguration(OwnClient.class).run((context) -> {
 			assertThat(context).hasSingleBean(PubSubClient.class).hasBean("ownClient");
 			assertThat(context.getBean(PubSubClient.class).isRunning()).as("the lifecycle manages it").isTrue();
 		});
@@ -146,12 +147,41 @@ class PubSubAutoConfigurationTests {
 
 	@Test
 	void appliesCustomizersAfterTheProperties() {
-		AtomicBoolean customized = new AtomicBoolean();
-		connected().withBean(PubSubClientBuilderCustomizer.class, () -> (builder) -> customized.set(true))
+		connected().withPropertyValues("twitch.pubsub.url=ws://127.0.0.1:9/nowhere")
+			.withBean(PubSubClientBuilderCustomizer.class,
+					() -> (builder) -> builder.uri(this.server.pubSubUri()).listenConfirmTimeout(Duration.ofSeconds(3)))
 			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(customized).isTrue();
+				PubSubClient client = context.getBean(PubSubClient.class);
+				client.listenWhispers(USER, (id, whisper) -> {
+				});
+				assertThat(client.snapshot().topics()).singleElement()
+					.satisfies((topic) -> assertThat(topic.state()).isEqualTo(TopicState.ACTIVE));
 			});
+	}
+
+	@Test
+	void failsWhenSeveralTokenProvidersCompete() {
+		connected().withBean("one", TwitchTokenProvider.class, () -> StaticTokenProvider.of(this.token))
+			.withBean("two", TwitchTokenProvider.class, () -> StaticTokenProvider.of(this.token))
+			.run((context) -> assertThat(rootCause(context.getStartupFailure()))
+				.isInstanceOf(PubSubConfigurationException.class)
+				.hasMessageContaining("several TwitchTokenProvider beans"));
+	}
+
+	@Test
+	void toleratesSpacesAroundTheUserId() {
+		this.runner.withPropertyValues("twitch.pubsub.url=" + this.server.pubSubUri(),
+				"twitch.pubsub.access-token=" + this.token, "twitch.pubsub.user-id= " + USER + " ")
+			.run((context) -> assertThat(context.getBean(PubSubClient.class).hasTokenFor(Topic.parse("whispers." + USER)))
+				.isTrue());
+	}
+
+	@Test
+	void mapsTheDrainTimeout() {
+		connected().withPropertyValues("twitch.pubsub.dispatch.drain-timeout=-1s")
+			.run((context) -> assertThat(rootCause(context.getStartupFailure()))
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("twitch.pubsub.dispatch.drain-timeout"));
 	}
 
 	@Test
@@ -176,7 +206,7 @@ class PubSubAutoConfigurationTests {
 				.startsWith("pubsub-dispatch-"));
 		connected().withPropertyValues("twitch.pubsub.dispatch.executor=reading-thread")
 			.run((context) -> assertThat(handlerThread(context.getBean(PubSubClient.class)))
-				.doesNotStartWith("pubsub-dispatch-"));
+				.startsWith("WebSocketClient-AsyncIO"));
 	}
 
 	@Test
@@ -194,8 +224,13 @@ class PubSubAutoConfigurationTests {
 	@Test
 	void publishesConnectionAndTopicEvents() {
 		List<PubSubEvent> events = new CopyOnWriteArrayList<>();
-		connected().withBean("recorder", ApplicationListener.class,
-				() -> (ApplicationListener<PubSubEvent>) events::add)
+		List<String> eventThreads = new CopyOnWriteArrayList<>();
+		connected().withBean("recorder", ApplicationListener.class, () -> (ApplicationListener<PubSubEvent>) (event) -> {
+			eventThreads.add(Thread.currentThread().getName());
+			// Listeners may ask the client: events are not published under its lock.
+			event.getClient().snapshot();
+			events.add(event);
+		})
 			.run((context) -> {
 				context.getBean(PubSubClient.class).listenWhispers(USER, (id, whisper) -> {
 				});
@@ -209,6 +244,7 @@ class PubSubAutoConfigurationTests {
 					assertThat(event.getClient()).isSameAs(context.getBean(PubSubClient.class));
 					assertThat(event.toString()).doesNotContain(this.token);
 				});
+				assertThat(eventThreads).containsOnly("pubsub-events");
 			});
 	}
 
@@ -275,8 +311,11 @@ class PubSubAutoConfigurationTests {
 	static class OwnClient {
 
 		@Bean
-		PubSubClient ownClient(PubSubConnectionDetails details) {
-			return PubSubClient.builder().uri(details.url()).accessToken("unusedunusedunusedunused000000").build();
+		PubSubClient ownClient() {
+			return PubSubClient.builder()
+				.uri(URI.create("ws://127.0.0.1:9/unused"))
+				.accessToken("unusedunusedunusedunused000000")
+				.build();
 		}
 
 	}
