@@ -566,7 +566,7 @@ final class ConnectionPool {
 			this.counters.pong(socket.slot().id, socket.pongReceived());
 		}
 		else if (frame instanceof InboundFrame.Reconnect) {
-			handover(socket);
+			handover(socket, "server_reconnect");
 		}
 		else if (frame instanceof InboundFrame.AuthRevoked revoked) {
 			revoked(socket, revoked.topics());
@@ -800,14 +800,34 @@ final class ConnectionPool {
 
 	// --- RECONNECT: make before break ---
 
-	private void handover(PubSubSocket socket) {
+	/**
+	 * Replaces open sockets the way a RECONNECT does (a replacement first, then the old one closes), so nothing is
+	 * lost: for an operator who wants fresh connections.
+	 * @param connectionId one socket, or {@code null} for all
+	 * @return how many sockets are being replaced
+	 */
+	synchronized int reconnect(@Nullable String connectionId) {
+		int replaced = 0;
+		for (Slot slot : this.slots) {
+			PubSubSocket socket = slot.socket;
+			if ((connectionId == null || slot.id.equals(connectionId)) && socket != null && socket.isOpen()
+					&& slot.retiring == null) {
+				onEngineThread(() -> handover(socket, "requested"));
+				replaced++;
+			}
+		}
+		return replaced;
+	}
+
+	private void handover(PubSubSocket socket, String cause) {
 		Slot slot = socket.slot();
 		if (slot.socket != socket || slot.closing) {
 			return;
 		}
-		this.counters.reconnect(slot.id, "server_reconnect");
+		this.counters.reconnect(slot.id, cause);
 		slot.reconnects++;
-		logger.info("Connection {}: server sent RECONNECT; opening a replacement", slot.id);
+		logger.info("Connection {}: {}; opening a replacement", slot.id,
+				cause.equals("server_reconnect") ? "server sent RECONNECT" : "reconnect requested");
 		if (slot.retiring != null) {
 			closeSocket(slot.retiring);
 		}

@@ -136,6 +136,16 @@ public final class PubSubClient {
 	}
 
 	/**
+	 * Replaces open sockets without losing messages, the way the client answers a server's RECONNECT: a new socket
+	 * listens to the same topics, and the old one closes once the new one confirmed them.
+	 * @param connectionId the socket to replace (a {@link ConnectionStatus#id()}), or {@code null} for every socket
+	 * @return how many sockets are being replaced (sockets not open, or already being replaced, are left alone)
+	 */
+	public int reconnect(@Nullable String connectionId) {
+		return this.pool.reconnect(connectionId);
+	}
+
+	/**
 	 * Whether the client's token provider can supply a token for the topic's user, without fetching one; always
 	 * {@code true} for an undocumented topic, which is listened to without a token when there is none.
 	 * @param topic a topic

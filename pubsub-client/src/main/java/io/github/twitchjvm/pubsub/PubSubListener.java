@@ -66,8 +66,8 @@ public interface PubSubListener {
 	/**
 	 * A socket is being replaced.
 	 * @param connectionId the socket's id
-	 * @param cause {@code server_reconnect} (RECONNECT), {@code pong_timeout}, {@code closed} (by the server) or
-	 * {@code error}
+	 * @param cause {@code server_reconnect} (RECONNECT), {@code pong_timeout}, {@code closed} (by the server),
+	 * {@code error}, or {@code requested} ({@link PubSubClient#reconnect(String)})
 	 */
 	default void reconnecting(String connectionId, String cause) {
 	}

@@ -52,7 +52,12 @@ final class TopicEntry {
 	}
 
 	TopicStatus status() {
-		return new TopicStatus(this.topic, this.state, this.failure, this.route.subscriptions().size(),
+		List<Subscription> subscriptions = this.route.subscriptions();
+		int queued = 0;
+		for (Subscription subscription : subscriptions) {
+			queued += subscription.queued();
+		}
+		return new TopicStatus(this.topic, this.state, this.failure, subscriptions.size(), queued,
 				(this.slot != null) ? this.slot.id : null);
 	}
 

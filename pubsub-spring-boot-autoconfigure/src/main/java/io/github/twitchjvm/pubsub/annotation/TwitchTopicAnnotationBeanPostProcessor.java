@@ -136,11 +136,12 @@ public class TwitchTopicAnnotationBeanPostProcessor
 		}
 		ConfigurableListableBeanFactory factory = this.beanFactory;
 		Assert.state(factory != null, "No bean factory");
+		TwitchTopicListenerRegistry registry = factory.getBean(TwitchTopicListenerRegistry.class);
 		List<TwitchTopicEndpoint> endpoints = found.stream()
 			.map((method) -> TwitchTopicEndpoint.resolve(factory, method.bean(), method.beanName(), method.method(),
-					method.annotations()))
+					method.annotations(), registry.observations()))
 			.toList();
-		factory.getBean(TwitchTopicListenerRegistry.class).register(endpoints);
+		registry.register(endpoints);
 	}
 
 }

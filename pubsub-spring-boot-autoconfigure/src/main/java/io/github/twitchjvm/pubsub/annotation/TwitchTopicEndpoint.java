@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.twitchjvm.pubsub.topic.Topic;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
@@ -29,7 +30,7 @@ record TwitchTopicEndpoint(TwitchTopicListener listener, TwitchTopicInvoker invo
 	 * @param method the annotated method of the bean's target class
 	 */
 	static TwitchTopicEndpoint resolve(ConfigurableListableBeanFactory beanFactory, Object bean, String beanName,
-			Method method, Set<TwitchTopic> annotations) {
+			Method method, Set<TwitchTopic> annotations, ObservationRegistry observations) {
 		TopicResolver resolver = new TopicResolver(beanFactory);
 		List<Topic> topics = new ArrayList<>();
 		String id = null;
@@ -46,7 +47,7 @@ record TwitchTopicEndpoint(TwitchTopicListener listener, TwitchTopicInvoker invo
 		TwitchTopicErrorHandler errorHandler = (errorHandlerName != null)
 				? errorHandler(beanFactory, method, errorHandlerName) : null;
 		return new TwitchTopicEndpoint(new TwitchTopicListener(listenerId, beanName, method, topics),
-				new TwitchTopicInvoker(listenerId, bean, invocable, arguments, errorHandler));
+				new TwitchTopicInvoker(listenerId, bean, invocable, arguments, errorHandler, observations));
 	}
 
 	/** An attribute of repeated annotations: set on one of them, or set alike on several. */

@@ -7,6 +7,9 @@ import java.util.UUID;
 import io.github.twitchjvm.pubsub.PubSubHandler;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
 import io.github.twitchjvm.pubsub.message.PubSubPayload;
+import io.github.twitchjvm.pubsub.topic.TopicType;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * logs and counts them.
  */
 final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
+
+	/** The observation of each call, a timer of that name under Micrometer. */
+	static final String OBSERVATION = "twitch.pubsub.listener";
 
 	private final String id;
 
@@ -26,13 +32,16 @@ final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
 
 	private final @Nullable TwitchTopicErrorHandler errorHandler;
 
+	private final ObservationRegistry observations;
+
 	TwitchTopicInvoker(String id, Object bean, Method method, HandlerArguments arguments,
-			@Nullable TwitchTopicErrorHandler errorHandler) {
+			@Nullable TwitchTopicErrorHandler errorHandler, ObservationRegistry observations) {
 		this.id = id;
 		this.bean = bean;
 		this.method = method;
 		this.arguments = arguments;
 		this.errorHandler = errorHandler;
+		this.observations = observations;
 	}
 
 	@Override
@@ -47,12 +56,41 @@ final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
 			}
 		}
 		Object[] values = this.arguments.resolve(subscription, message, payload);
+		if (this.observations.isNoop()) {
+			invoke(values, message);
+			return;
+		}
+		Observation observation = Observation.createNotStarted(OBSERVATION, this.observations)
+			.lowCardinalityKeyValue("listener.id", this.id)
+			.lowCardinalityKeyValue("topic.type", topicType(message))
+			.start();
+		String outcome = "success";
+		try (Observation.Scope scope = observation.openScope()) {
+			invoke(values, message);
+		}
+		catch (Exception | Error ex) {
+			outcome = "failure";
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.lowCardinalityKeyValue("outcome", outcome);
+			observation.stop();
+		}
+	}
+
+	private void invoke(Object[] values, PubSubMessage message) throws Exception {
 		try {
 			this.method.invoke(this.bean, values);
 		}
 		catch (InvocationTargetException ex) {
 			failed(ex.getTargetException(), message);
 		}
+	}
+
+	private static String topicType(PubSubMessage message) {
+		TopicType type = message.topic().type();
+		return (type != null) ? type.prefix() : "undocumented";
 	}
 
 	private void failed(Throwable failure, PubSubMessage message) throws Exception {

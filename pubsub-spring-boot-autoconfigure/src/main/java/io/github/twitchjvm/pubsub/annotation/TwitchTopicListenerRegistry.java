@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.topic.Topic;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +21,31 @@ public final class TwitchTopicListenerRegistry {
 
 	private final PubSubClient client;
 
+	private final ObservationRegistry observations;
+
 	private final List<TwitchTopicListener> listeners = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Creates a registry whose listeners are not observed.
+	 * @param client the client to subscribe with, also asked whether it has a token for each topic
+	 */
+	public TwitchTopicListenerRegistry(PubSubClient client) {
+		this(client, ObservationRegistry.NOOP);
+	}
 
 	/**
 	 * Creates the registry.
 	 * @param client the client to subscribe with, also asked whether it has a token for each topic
+	 * @param observations where each call of a listener is observed ({@code twitch.pubsub.listener}, with the
+	 * listener's id, the topic's family and the outcome)
 	 */
-	public TwitchTopicListenerRegistry(PubSubClient client) {
+	public TwitchTopicListenerRegistry(PubSubClient client, ObservationRegistry observations) {
 		this.client = client;
+		this.observations = observations;
+	}
+
+	ObservationRegistry observations() {
+		return this.observations;
 	}
 
 	/**

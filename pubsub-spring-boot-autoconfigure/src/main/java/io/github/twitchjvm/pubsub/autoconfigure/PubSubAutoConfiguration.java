@@ -3,9 +3,11 @@ package io.github.twitchjvm.pubsub.autoconfigure;
 import java.util.concurrent.Executor;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.actuate.PubSubActivity;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicAnnotationBeanPostProcessor;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicListenerRegistry;
 import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -59,9 +61,15 @@ public final class PubSubAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	PubSubActivity twitchPubSubActivity() {
+		return new PubSubActivity();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	PubSubClient twitchPubSubClient(PubSubProperties properties, PubSubConnectionDetails connectionDetails,
 			ObjectProvider<TwitchTokenProvider> tokenProviders, ObjectProvider<PubSubClientBuilderCustomizer> customizers,
-			EventPublishingListener events, BeanFactory beanFactory) {
+			EventPublishingListener events, PubSubActivity activity, BeanFactory beanFactory) {
 		PubSubClient.Builder builder = PubSubClient.builder();
 		PropertyMapper map = PropertyMapper.get();
 		map.from(connectionDetails::url).to(builder::uri);
@@ -86,6 +94,7 @@ public final class PubSubAutoConfiguration {
 			builder.webSocketClient(beanFactory.getBean(WEB_SOCKET_CLIENT_BEAN_NAME, WebSocketClient.class));
 		}
 		builder.listener(events);
+		builder.listener(activity);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		PubSubClient client = builder.build();
 		events.publishFor(client);
@@ -102,8 +111,11 @@ public final class PubSubAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnSingleCandidate(PubSubClient.class)
-	TwitchTopicListenerRegistry twitchTopicListenerRegistry(PubSubClient client) {
-		return new TwitchTopicListenerRegistry(client);
+	TwitchTopicListenerRegistry twitchTopicListenerRegistry(PubSubClient client,
+			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<ListenerObservations> timers) {
+		ObservationRegistry observations = observationRegistry
+			.getIfUnique(() -> timers.getIfAvailable(() -> new ListenerObservations(ObservationRegistry.NOOP)).registry());
+		return new TwitchTopicListenerRegistry(client, observations);
 	}
 
 	@Bean

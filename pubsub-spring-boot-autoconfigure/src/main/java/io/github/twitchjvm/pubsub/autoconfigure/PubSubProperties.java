@@ -86,6 +86,8 @@ public class PubSubProperties implements InitializingBean {
 
 	private final Dispatch dispatch = new Dispatch();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -182,6 +184,10 @@ public class PubSubProperties implements InitializingBean {
 		return this.dispatch;
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
 	/**
 	 * Rejects impossible combinations when the properties are bound, naming the property and what would work, so
 	 * that a typo fails the application at startup rather than the connection later.
@@ -211,6 +217,7 @@ public class PubSubProperties implements InitializingBean {
 		}
 		this.reconnect.validate();
 		this.dispatch.validate();
+		requirePositive("health.grace-period", this.health.gracePeriod, true);
 	}
 
 	private static void requirePositive(String property, Duration value, boolean zeroAllowed) {
@@ -328,6 +335,26 @@ public class PubSubProperties implements InitializingBean {
 				throw invalid("dispatch.queue-capacity", this.queueCapacity, "It must be at least 1, for example 1000.");
 			}
 			requirePositive("dispatch.drain-timeout", this.drainTimeout, true);
+		}
+
+	}
+
+	/**
+	 * How the {@code twitchPubSub} health indicator judges the client.
+	 */
+	public static class Health {
+
+		/**
+		 * How long a socket may be reconnecting before the health is DOWN.
+		 */
+		private Duration gracePeriod = Duration.ofSeconds(30);
+
+		public Duration getGracePeriod() {
+			return this.gracePeriod;
+		}
+
+		public void setGracePeriod(Duration gracePeriod) {
+			this.gracePeriod = gracePeriod;
 		}
 
 	}

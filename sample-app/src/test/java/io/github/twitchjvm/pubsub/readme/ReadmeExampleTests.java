@@ -30,7 +30,7 @@ class ReadmeExampleTests {
 		// What the README's application.yml says, as arguments: they win over the sample's own application.yml.
 		try (ConfigurableApplicationContext context = SpringApplication.run(WhisperBot.class,
 				"--twitch.pubsub.url=" + server.pubSubUri(), "--twitch.pubsub.access-token=" + token,
-				"--twitch.pubsub.user-id=44322889")) {
+				"--twitch.pubsub.user-id=44322889", "--server.port=0")) {
 			await().until(() -> server.connections().stream().anyMatch((connection) -> !connection.topics().isEmpty()));
 			server.publish("whispers.44322889", SampleMessages.get(TopicType.WHISPERS, "whisper_received"));
 			await().until(() -> output.getOut().contains("Pixel_Wren: hey Kappa are you streaming tonight?"));

@@ -1,0 +1,179 @@
+package io.github.twitchjvm.pubsub.actuate;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.github.twitchjvm.pubsub.ClientSnapshot;
+import io.github.twitchjvm.pubsub.ConnectionState;
+import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.PubSubListener;
+import io.github.twitchjvm.pubsub.TopicState;
+import io.github.twitchjvm.pubsub.TopicStatus;
+import io.github.twitchjvm.pubsub.topic.Topic;
+import io.github.twitchjvm.pubsub.topic.TopicType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The client's metrics, all named {@code twitch.pubsub.*} with low-cardinality tags only (a topic's family, never
+ * its ids; a cause, a reason or an error code): sockets and topics by state, queued messages, messages received by
+ * family and dropped by reason, reconnects by cause, LISTEN results by error code (a timer), and PING round trips.
+ * Counts come from the client's activity callbacks, states from its snapshot when a registry reads them. Turn them
+ * off with {@code management.metrics.enable.twitch.pubsub=false}.
+ */
+public class PubSubMetrics implements MeterBinder, PubSubListener {
+
+	/** The causes the client reports, registered up front so that a dashboard shows zeros rather than gaps. */
+	private static final List<String> RECONNECT_CAUSES = List.of("server_reconnect", "pong_timeout", "closed", "error",
+			"requested");
+
+	private static final List<String> DROP_REASONS = List.of("queue_full", "decode_error", "no_subscriber",
+			"duplicate");
+
+	private final Supplier<PubSubClient> client;
+
+	private volatile @Nullable Meters meters;
+
+	/**
+	 * Creates the metrics.
+	 * @param client the client the gauges read, looked up when a registry binds them (the client is built with
+	 * these metrics as a listener)
+	 */
+	public PubSubMetrics(Supplier<PubSubClient> client) {
+		this.client = client;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		PubSubClient source = this.client.get();
+		for (ConnectionState state : ConnectionState.values()) {
+			Gauge.builder("twitch.pubsub.connections", source,
+					(client) -> client.snapshot().connections().stream().filter((c) -> c.state() == state).count())
+				.description("Sockets of the client, by state")
+				.tag("state", tag(state.name()))
+				.register(registry);
+		}
+		for (TopicState state : TopicState.values()) {
+			Gauge.builder("twitch.pubsub.topics", source,
+					(client) -> client.snapshot().topics().stream().filter((t) -> t.state() == state).count())
+				.description("Wanted topics, by state")
+				.tag("state", tag(state.name()))
+				.register(registry);
+		}
+		Gauge.builder("twitch.pubsub.queue.depth", source, PubSubMetrics::queued)
+			.description("Messages waiting for their handlers, over all subscriptions")
+			.register(registry);
+		this.meters = new Meters(registry);
+	}
+
+	private static double queued(PubSubClient client) {
+		ClientSnapshot snapshot = client.snapshot();
+		return snapshot.topics().stream().mapToInt(TopicStatus::queued).sum();
+	}
+
+	@Override
+	public void messageReceived(Topic topic) {
+		Meters current = this.meters;
+		if (current != null) {
+			TopicType type = topic.type();
+			(type != null ? current.received.get(type) : current.receivedUndocumented).increment();
+		}
+	}
+
+	@Override
+	public void messageDropped(@Nullable Topic topic, String reason) {
+		Meters current = this.meters;
+		if (current != null) {
+			current.counter(current.dropped, "twitch.pubsub.messages.dropped", "reason", reason,
+					"Messages not delivered to handlers, by reason").increment();
+		}
+	}
+
+	@Override
+	public void reconnecting(String connectionId, String cause) {
+		Meters current = this.meters;
+		if (current != null) {
+			current.counter(current.reconnects, "twitch.pubsub.reconnects", "cause", cause,
+					"Sockets replaced, by cause").increment();
+		}
+	}
+
+	@Override
+	public void listenCompleted(Topic topic, @Nullable String error, Duration elapsed) {
+		Meters current = this.meters;
+		if (current != null) {
+			String result = (error != null) ? error : "success";
+			current.listens.computeIfAbsent(result, (key) -> Timer.builder("twitch.pubsub.listens")
+				.description("LISTEN requests until their answer, by result (success or the error code)")
+				.tag("result", key)
+				.register(current.registry)).record(elapsed);
+		}
+	}
+
+	@Override
+	public void pongReceived(String connectionId, Duration roundTrip) {
+		Meters current = this.meters;
+		if (current != null) {
+			current.ping.record(roundTrip);
+		}
+	}
+
+	private static String tag(String constant) {
+		return constant.toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** The meters of one registry (the composite, under Spring Boot). */
+	private static final class Meters {
+
+		final MeterRegistry registry;
+
+		final Map<TopicType, Counter> received = new EnumMap<>(TopicType.class);
+
+		final Counter receivedUndocumented;
+
+		final Map<String, Counter> dropped = new ConcurrentHashMap<>();
+
+		final Map<String, Counter> reconnects = new ConcurrentHashMap<>();
+
+		final Map<String, Timer> listens = new ConcurrentHashMap<>();
+
+		final Timer ping;
+
+		Meters(MeterRegistry registry) {
+			this.registry = registry;
+			for (TopicType type : TopicType.values()) {
+				this.received.put(type, received(registry, type.prefix()));
+			}
+			this.receivedUndocumented = received(registry, "undocumented");
+			DROP_REASONS.forEach((reason) -> counter(this.dropped, "twitch.pubsub.messages.dropped", "reason", reason,
+					"Messages not delivered to handlers, by reason"));
+			RECONNECT_CAUSES.forEach((cause) -> counter(this.reconnects, "twitch.pubsub.reconnects", "cause", cause,
+					"Sockets replaced, by cause"));
+			this.ping = Timer.builder("twitch.pubsub.ping")
+				.description("PING to PONG round trips")
+				.register(registry);
+		}
+
+		private static Counter received(MeterRegistry registry, String type) {
+			return Counter.builder("twitch.pubsub.messages.received")
+				.description("MESSAGE frames received for wanted topics, by topic family")
+				.tag("type", type)
+				.register(registry);
+		}
+
+		Counter counter(Map<String, Counter> counters, String name, String tag, String value, String description) {
+			return counters.computeIfAbsent(value,
+					(key) -> Counter.builder(name).description(description).tag(tag, key).register(this.registry));
+		}
+
+	}
+
+}

@@ -1,0 +1,262 @@
+package io.github.twitchjvm.pubsub.actuate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
+import io.github.twitchjvm.pubsub.autoconfigure.PubSubAutoConfiguration;
+import io.github.twitchjvm.pubsub.autoconfigure.PubSubEndpointAutoConfiguration;
+import io.github.twitchjvm.pubsub.autoconfigure.PubSubHealthContributorAutoConfiguration;
+import io.github.twitchjvm.pubsub.autoconfigure.PubSubMetricsAutoConfiguration;
+import io.github.twitchjvm.pubsub.message.BitsBadgeUnlock;
+import io.github.twitchjvm.pubsub.message.PubSubMessage;
+import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
+import io.github.twitchjvm.pubsub.test.SampleMessages;
+import io.github.twitchjvm.pubsub.test.TwitchAccounts;
+import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
+import io.github.twitchjvm.pubsub.topic.Topic;
+import io.github.twitchjvm.pubsub.topic.TopicType;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Health, metrics and the endpoint: their back-offs, and what they show after a scripted scenario. */
+@FakeTwitch
+class PubSubActuatorAutoConfigurationTests {
+
+	private static final String USER = "44322889";
+
+	private static final String WHISPERS = "whispers." + USER;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class,
+				PubSubHealthContributorAutoConfiguration.class, PubSubMetricsAutoConfiguration.class,
+				PubSubEndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class));
+
+	private final AutoConfigurations metrics = AutoConfigurations.of(MetricsAutoConfiguration.class,
+			SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class);
+
+	private FakeTwitchServer server;
+
+	private String token;
+
+	@BeforeEach
+	void setUp(FakeTwitchServer server) {
+		this.server = server;
+		server.accounts().registerUser(USER, "dallas");
+		this.token = server.accounts().issueToken(USER, TwitchAccounts.ALL_SCOPES).accessToken();
+		await().until(() -> server.connections().isEmpty());
+	}
+
+	private ApplicationContextRunner connected() {
+		return this.runner.withPropertyValues("twitch.pubsub.url=" + this.server.pubSubUri(),
+				"twitch.pubsub.access-token=" + this.token, "twitch.pubsub.user-id=" + USER,
+				"twitch.pubsub.reconnect.initial-delay=50ms", "twitch.pubsub.reconnect.max-delay=200ms",
+				"twitch.pubsub.listen-confirm-timeout=2s");
+	}
+
+	@Test
+	void contributesHealthUnlessDisabledOrAbsent() {
+		connected().run((context) -> assertThat(context).hasBean("twitchPubSubHealthIndicator"));
+		connected().withPropertyValues("management.health.twitchpubsub.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PubSubHealthIndicator.class));
+		connected().withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(PubSubHealthIndicator.class)
+				.hasSingleBean(PubSubClient.class));
+	}
+
+	@Test
+	void healthGoesDownWhenTheServerIsGoneAndUpWhenItReturns() {
+		connected().withPropertyValues("twitch.pubsub.health.grace-period=300ms").run((context) -> {
+			PubSubClient client = context.getBean(PubSubClient.class);
+			HealthIndicator health = context.getBean(PubSubHealthIndicator.class);
+			client.listenWhispers(USER, (id, whisper) -> {
+			});
+			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+			this.server.faults().refuseConnections(Duration.ofSeconds(30));
+			this.server.faults().drop(null);
+			await().until(() -> health.health().getStatus().equals(Status.DOWN));
+			Health down = health.health();
+			assertThat(down.getDetails().get("problems").toString()).contains("has not been open for");
+
+			this.server.faults().acceptConnections();
+			await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.UP));
+			Health up = health.health();
+			assertThat(up.getDetails()).containsKeys("sockets", "topics", "sinceLastMessage", "reconnects")
+				.doesNotContainKey("problems");
+			assertThat(up.getDetails().toString()).doesNotContain(this.token);
+
+			client.stop();
+			assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+		});
+	}
+
+	@Test
+	void healthIsDownWithTheReasonWhenATopicFailed() {
+		// A listener's topic is listened to when the client starts, with nobody waiting: it stays FAILED.
+		this.server.faults().failNextListens(1, "ERR_BADTOPIC");
+		connected().withBean(ThrowingListener.class).run((context) -> {
+			HealthIndicator health = context.getBean(PubSubHealthIndicator.class);
+			await().until(() -> health.health().getStatus().equals(Status.DOWN));
+			assertThat(health.health().getDetails().get("failedTopics").toString())
+				.contains("channel-bits-badge-unlocks." + USER)
+				.contains("ERR_BADTOPIC");
+			assertThat(health.health().getDetails().get("topics").toString()).contains("FAILED=1");
+		});
+	}
+
+	@Test
+	void metricsBackOffWithoutARegistryOrWhenDisabled() {
+		connected().run((context) -> assertThat(context).doesNotHaveBean(PubSubMetrics.class));
+		connected().withConfiguration(this.metrics)
+			.withPropertyValues("management.metrics.enable.twitch.pubsub=false")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PubSubMetrics.class);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				context.getBean(PubSubClient.class).listenWhispers(USER, (id, whisper) -> {
+				});
+				this.server.publish(WHISPERS, SampleMessages.get(TopicType.WHISPERS, "thread"));
+				assertThat(registry.find("twitch.pubsub.messages.received").counters()).isEmpty();
+				assertThat(registry.find("twitch.pubsub.connections").gauges()).isEmpty();
+			});
+	}
+
+	@Test
+	void metricsAfterAScriptedScenario() {
+		CountDownLatch release = new CountDownLatch(1);
+		connected().withConfiguration(this.metrics)
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+			.withPropertyValues("twitch.pubsub.dispatch.queue-capacity=2")
+			.withBean(ThrowingListener.class)
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				PubSubClient client = context.getBean(PubSubClient.class);
+				await().until(() -> client.snapshot().topics().size() == 1 && client.isConnected());
+				// A slow handler: its queue of 2 overflows.
+				client.listenRawAsync(Topic.parse(WHISPERS), (id, message) -> release.await(10, TimeUnit.SECONDS)).get();
+				for (int i = 0; i < 6; i++) {
+					this.server.publish(WHISPERS, SampleMessages.get(TopicType.WHISPERS, "thread"));
+				}
+				this.server.publish("channel-bits-badge-unlocks." + USER,
+						SampleMessages.get(TopicType.BITS_BADGE_UNLOCKS, "badge_unlock"));
+				this.server.faults().failNextListens(1, "ERR_BADTOPIC");
+				client.listenBitsAsync(USER, (id, bits) -> {
+				});
+				this.server.faults().sendReconnect(null);
+
+				await().untilAsserted(() -> {
+					assertThat(registry.get("twitch.pubsub.messages.received").tag("type", "whispers").counter().count())
+						.isEqualTo(6);
+					assertThat(registry.get("twitch.pubsub.messages.dropped").tag("reason", "queue_full").counter()
+						.count()).isGreaterThanOrEqualTo(3);
+					assertThat(registry.get("twitch.pubsub.listens").tag("result", "ERR_BADTOPIC").timer().count())
+						.isEqualTo(1);
+					assertThat(registry.get("twitch.pubsub.listens").tag("result", "success").timer().count())
+						.isGreaterThanOrEqualTo(2);
+					assertThat(registry.get("twitch.pubsub.reconnects").tag("cause", "server_reconnect").counter()
+						.count()).isEqualTo(1);
+					assertThat(registry.get("twitch.pubsub.listener")
+						.tag("listener.id", "badges")
+						.tag("topic.type", "channel-bits-badge-unlocks")
+						.tag("outcome", "failure")
+						.timer()
+						.count()).isEqualTo(1);
+					assertThat(registry.get("twitch.pubsub.topics").tag("state", "active").gauge().value()).isEqualTo(2);
+					assertThat(registry.get("twitch.pubsub.connections").tag("state", "open").gauge().value())
+						.isEqualTo(1);
+				});
+				assertThat(registry.get("twitch.pubsub.queue.depth").gauge().value()).isPositive();
+				release.countDown();
+				await().until(() -> registry.get("twitch.pubsub.queue.depth").gauge().value() == 0);
+				assertThat(registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
+					.noneMatch((tag) -> tag.getValue().contains(USER) || tag.getValue().contains(this.token)));
+			});
+		release.countDown();
+	}
+
+	@Test
+	void listenerCallsAreTimedWithoutAnObservationRegistry() {
+		connected().withConfiguration(this.metrics).withBean(ThrowingListener.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(io.micrometer.observation.ObservationRegistry.class);
+			PubSubClient client = context.getBean(PubSubClient.class);
+			await().until(() -> client.snapshot().topics().size() == 1 && client.isConnected());
+			this.server.publish("channel-bits-badge-unlocks." + USER,
+					SampleMessages.get(TopicType.BITS_BADGE_UNLOCKS, "badge_unlock"));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> assertThat(registry.get("twitch.pubsub.listener")
+				.tag("outcome", "failure")
+				.timer()
+				.count()).isEqualTo(1));
+		});
+	}
+
+	@Test
+	void endpointNeedsTheActuatorAndExposure() {
+		connected().run((context) -> assertThat(context).doesNotHaveBean(PubSubEndpoint.class));
+		connected().withPropertyValues("management.endpoints.web.exposure.include=twitchpubsub")
+			.run((context) -> assertThat(context).hasSingleBean(PubSubEndpoint.class));
+		connected().withPropertyValues("management.endpoints.web.exposure.include=twitchpubsub")
+			.withClassLoader(new FilteredClassLoader(Endpoint.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(PubSubEndpoint.class));
+	}
+
+	@Test
+	void endpointShowsTopicsWithTheirHandlersAndReconnectsWithoutLoss() {
+		connected().withPropertyValues("management.endpoints.web.exposure.include=twitchpubsub")
+			.withBean(ThrowingListener.class)
+			.run((context) -> {
+				PubSubClient client = context.getBean(PubSubClient.class);
+				PubSubEndpoint endpoint = context.getBean(PubSubEndpoint.class);
+				await().until(() -> client.snapshot().topics().size() == 1 && client.isConnected());
+				this.server.publish("channel-bits-badge-unlocks." + USER,
+						SampleMessages.get(TopicType.BITS_BADGE_UNLOCKS, "badge_unlock"));
+				await().until(() -> endpoint.describe().topics().get(0).messages() == 1);
+				PubSubEndpoint.TopicDescriptor topic = endpoint.describe().topics().get(0);
+				assertThat(topic.topic()).isEqualTo("channel-bits-badge-unlocks." + USER);
+				assertThat(topic.handlers()).singleElement().asString().startsWith("badges (");
+				assertThat(topic.lastMessageAt()).isNotNull();
+				String first = endpoint.describe().sockets().get(0).id();
+
+				assertThat(endpoint.reconnect().replaced()).isEqualTo(1);
+				await().until(() -> this.server.connections().size() == 1
+						&& this.server.connections().get(0).topics().size() == 1
+						&& endpoint.describe().counters().reconnects().getOrDefault("requested", 0L) == 1);
+				assertThat(endpoint.reconnectOne("pubsub-404").replaced()).isZero();
+				assertThat(endpoint.reconnectOne(first).replaced()).isEqualTo(1);
+			});
+	}
+
+	/** A listener that always fails, to be timed and counted. */
+	static class ThrowingListener {
+
+		@TwitchTopic(value = "channel-bits-badge-unlocks", id = "badges")
+		void onUnlock(BitsBadgeUnlock unlock, PubSubMessage message) {
+			throw new IllegalStateException("broken on purpose");
+		}
+
+	}
+
+
+
+}
