@@ -46,8 +46,15 @@ final class ClientCounters {
 	}
 
 	void dropped(@Nullable Topic topic, String reason) {
-		this.dropped.computeIfAbsent(reason, (key) -> new LongAdder()).increment();
-		tell((listener) -> listener.messageDropped(topic, reason));
+		dropped(topic, reason, 1);
+	}
+
+	void dropped(@Nullable Topic topic, String reason, long count) {
+		if (count <= 0) {
+			return;
+		}
+		this.dropped.computeIfAbsent(reason, (key) -> new LongAdder()).add(count);
+		tell((listener) -> listener.messageDropped(topic, reason, count));
 	}
 
 	void reconnect(String connectionId, String cause) {

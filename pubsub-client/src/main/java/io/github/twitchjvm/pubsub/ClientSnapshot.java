@@ -33,7 +33,7 @@ public record ClientSnapshot(boolean running, List<ConnectionStatus> connections
 	 * @param handlerErrors handler invocations that threw
 	 * @param badFrames frames that were not valid or had an unknown type
 	 * @param reconnects reconnects, by cause: {@code server_reconnect}, {@code pong_timeout}, {@code closed},
-	 * {@code error}, {@code requested}
+	 * {@code error}, {@code connect_failed}, {@code requested}
 	 * @param listenResults LISTEN outcomes by error code ({@code ""} for success, {@code timeout})
 	 */
 	public record Counters(long messagesReceived, long messagesDelivered, Map<String, Long> dropped,

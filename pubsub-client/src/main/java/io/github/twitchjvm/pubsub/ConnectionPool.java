@@ -196,7 +196,7 @@ final class ConnectionPool {
 			slot.cancelTasks();
 			closeSocket(slot.socket);
 			closeSocket(slot.retiring);
-			slot.state = ConnectionState.CLOSED;
+			slot.state(ConnectionState.CLOSED);
 			notifyConnection(slot);
 		}
 		this.slots.clear();
@@ -322,7 +322,7 @@ final class ConnectionPool {
 			closeSocket(slot.socket);
 			closeSocket(slot.retiring);
 			this.slots.remove(slot);
-			slot.state = ConnectionState.CLOSED;
+			slot.state(ConnectionState.CLOSED);
 			notifyConnection(slot);
 		}
 	}
@@ -338,11 +338,12 @@ final class ConnectionPool {
 				this.settings.maxMessageSize());
 		slot.socket = socket;
 		if (slot.retiring == null) {
-			slot.state = ConnectionState.CONNECTING;
+			slot.state(ConnectionState.CONNECTING);
 			notifyConnection(slot);
 		}
 		socket.open(client, this.settings.uri()).whenComplete((session, error) -> {
 			if (error != null) {
+				socket.closeCause("connect_failed");
 				socketEnded(socket, "connect failed: " + rootMessage(error));
 				return;
 			}
@@ -363,7 +364,7 @@ final class ConnectionPool {
 			socket.close();
 			return;
 		}
-		slot.state = ConnectionState.OPEN;
+		slot.state(ConnectionState.OPEN);
 		slot.openedAt = Instant.now();
 		notifyConnection(slot);
 		schedulePing(socket);
@@ -391,6 +392,23 @@ final class ConnectionPool {
 	 * Runs work for a transport callback on the timer thread, under the lock: the transport's I/O threads must
 	 * never block (on the lock, or on a send), or Tomcat's elastic I/O pool grows with the sockets.
 	 */
+	/**
+	 * Hands a route's released messages to its subscriptions from a task that holds no lock: under the pool's lock,
+	 * a handler running on the calling thread (a direct dispatch executor) could stall or re-enter the engine.
+	 */
+	private void emptyLater(TopicRoute route) {
+		ScheduledExecutorService scheduler = this.timer;
+		if (scheduler == null) {
+			return;
+		}
+		try {
+			scheduler.execute(route::emptyOutbox);
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// Stopping: what the route held back is dropped with the client's queues.
+		}
+	}
+
 	private void onEngineThread(Runnable task) {
 		ScheduledExecutorService scheduler = this.timer;
 		if (scheduler == null) {
@@ -424,7 +442,9 @@ final class ConnectionPool {
 		socket.pending().clear();
 		Slot slot = socket.slot();
 		for (TopicEntry entry : slot.topics) {
-			entry.route.ended(socket);
+			if (entry.route.ended(socket)) {
+				emptyLater(entry.route);
+			}
 		}
 		if (socket == slot.retiring) {
 			slot.retiring = null;
@@ -437,7 +457,7 @@ final class ConnectionPool {
 						changeState(entry, TopicState.PENDING, null);
 					}
 				}
-				slot.state = ConnectionState.CONNECTING;
+				slot.state(ConnectionState.CONNECTING);
 				notifyConnection(slot);
 			}
 			// A quiet topic whose streams never aligned switches on the replacement's next message; give up
@@ -447,7 +467,9 @@ final class ConnectionPool {
 				scheduler.schedule(() -> {
 					synchronized (this) {
 						for (TopicEntry entry : slot.topics) {
-							entry.route.forceSwitch();
+							if (entry.route.forceSwitch()) {
+								emptyLater(entry.route);
+							}
 						}
 					}
 				}, this.settings.handoverSettle().toNanos(), TimeUnit.NANOSECONDS);
@@ -459,7 +481,7 @@ final class ConnectionPool {
 		}
 		slot.socket = null;
 		if (socket.closedByClient() || !this.running || slot.closing) {
-			slot.state = ConnectionState.CLOSED;
+			slot.state(ConnectionState.CLOSED);
 			notifyConnection(slot);
 			return;
 		}
@@ -474,7 +496,7 @@ final class ConnectionPool {
 					changeState(entry, TopicState.PENDING, null);
 				}
 			}
-			slot.state = ConnectionState.RECONNECTING;
+			slot.state(ConnectionState.RECONNECTING);
 			notifyConnection(slot);
 		}
 		Duration delay = slot.backoff.next();
@@ -563,7 +585,10 @@ final class ConnectionPool {
 			response(socket, response);
 		}
 		else if (frame instanceof InboundFrame.Pong) {
-			this.counters.pong(socket.slot().id, socket.pongReceived());
+			Duration roundTrip = socket.pongReceived();
+			if (roundTrip != null) {
+				this.counters.pong(socket.slot().id, roundTrip);
+			}
 		}
 		else if (frame instanceof InboundFrame.Reconnect) {
 			handover(socket, "server_reconnect");
@@ -649,7 +674,9 @@ final class ConnectionPool {
 				this.settings.listenConfirmTimeout().toNanos(), TimeUnit.NANOSECONDS);
 		socket.pending().put(nonce, new PendingRequest(entry, true, generation, timeout, System.nanoTime()));
 		// Route before sending: the server may publish on this socket before its RESPONSE arrives.
-		entry.route.listenSent(socket, slot.retiring);
+		if (entry.route.listenSent(socket, slot.retiring)) {
+			emptyLater(entry.route);
+		}
 		if (!socket.send(OutboundFrames.listen(nonce, entry.topic.value(), (token != null) ? token.value() : null))) {
 			socket.pending().remove(nonce);
 			timeout.cancel(false);
@@ -729,8 +756,10 @@ final class ConnectionPool {
 		entry.listenInFlight = false;
 		this.counters.listenResult(entry.topic, "timeout", request.sentNanos());
 		ListenTimeoutException timeout = new ListenTimeoutException(entry.topic, this.settings.listenConfirmTimeout());
-		if (entry.everActive) {
-			// A topic that worked before is retried: the server may be busy after a reconnect storm.
+		if (entry.everActive || entry.waiters.isEmpty()) {
+			// A topic that worked before is retried: the server may be busy after a reconnect storm. So is one that
+			// nobody waits for (listened to before the start, as declarative listeners are): failing it for good
+			// would leave it silent until the application restarts.
 			retryOrFail(entry, timeout);
 		}
 		else {
@@ -869,7 +898,9 @@ final class ConnectionPool {
 		}
 		if (deadline) {
 			for (TopicEntry entry : slot.topics) {
-				entry.route.forceSwitch();
+				if (entry.route.forceSwitch()) {
+					emptyLater(entry.route);
+				}
 			}
 		}
 		closeSocket(old);

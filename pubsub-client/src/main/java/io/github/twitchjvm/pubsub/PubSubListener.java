@@ -50,8 +50,9 @@ public interface PubSubListener {
 	 * @param topic the topic, or {@code null} when no subscription wants the topic the server named
 	 * @param reason {@code queue_full} (a slow handler's oldest message), {@code decode_error},
 	 * {@code no_subscriber}, or {@code duplicate} (suppressed during a RECONNECT handover)
+	 * @param count how many, usually 1 (a handover reports its suppressed duplicates at once)
 	 */
-	default void messageDropped(@Nullable Topic topic, String reason) {
+	default void messageDropped(@Nullable Topic topic, String reason, long count) {
 	}
 
 	/**
@@ -67,7 +68,7 @@ public interface PubSubListener {
 	 * A socket is being replaced.
 	 * @param connectionId the socket's id
 	 * @param cause {@code server_reconnect} (RECONNECT), {@code pong_timeout}, {@code closed} (by the server),
-	 * {@code error}, or {@code requested} ({@link PubSubClient#reconnect(String)})
+	 * {@code error}, {@code connect_failed}, or {@code requested} ({@link PubSubClient#reconnect(String)})
 	 */
 	default void reconnecting(String connectionId, String cause) {
 	}

@@ -236,11 +236,15 @@ final class PubSubSocket implements WebSocketHandler {
 		this.pongDeadline = deadline;
 	}
 
-	/** @return the round trip of the PING it answers */
-	Duration pongReceived() {
+	/** @return the round trip of the PING it answers, or {@code null} for a PONG no PING asked for */
+	@Nullable Duration pongReceived() {
+		boolean expected = this.pongDeadline != null;
 		cancel(this.pongDeadline);
 		this.pongDeadline = null;
 		this.lastPongAt = Instant.now();
+		if (!expected) {
+			return null;
+		}
 		Duration roundTrip = Duration.ofNanos(System.nanoTime() - this.pingSentNanos);
 		this.pingRoundTrip = roundTrip;
 		return roundTrip;

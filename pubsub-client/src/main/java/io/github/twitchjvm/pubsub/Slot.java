@@ -27,7 +27,12 @@ final class Slot {
 	/** During a handover after RECONNECT: the old socket, still delivering until the new one took over. */
 	@Nullable PubSubSocket retiring;
 
-	ConnectionState state = ConnectionState.CONNECTING;
+	private ConnectionState state = ConnectionState.CONNECTING;
+
+	private Instant stateSince = Instant.now();
+
+	/** When it was last open, {@code null} before its first open. */
+	private boolean everOpen;
 
 	@Nullable Instant openedAt;
 
@@ -48,6 +53,20 @@ final class Slot {
 	Slot(String id, Duration initialBackoff, Duration maxBackoff) {
 		this.id = id;
 		this.backoff = new Backoff(initialBackoff, maxBackoff);
+	}
+
+	ConnectionState state() {
+		return this.state;
+	}
+
+	void state(ConnectionState state) {
+		if (state != this.state) {
+			this.state = state;
+			this.stateSince = Instant.now();
+		}
+		if (state == ConnectionState.OPEN) {
+			this.everOpen = true;
+		}
 	}
 
 	boolean isOpen() {
@@ -73,9 +92,9 @@ final class Slot {
 
 	ConnectionStatus status() {
 		PubSubSocket current = (this.socket != null) ? this.socket : this.retiring;
-		return new ConnectionStatus(this.id, this.state, this.topics.size(), this.openedAt,
-				(current != null) ? current.lastPongAt() : null, (current != null) ? current.pingRoundTrip() : null,
-				this.reconnects);
+		return new ConnectionStatus(this.id, this.state, this.stateSince, this.everOpen, this.topics.size(),
+				this.openedAt, (current != null) ? current.lastPongAt() : null,
+				(current != null) ? current.pingRoundTrip() : null, this.reconnects);
 	}
 
 }

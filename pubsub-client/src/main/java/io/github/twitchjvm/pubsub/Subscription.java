@@ -108,32 +108,47 @@ final class Subscription implements Runnable {
 
 	@Override
 	public void run() {
-		this.draining.lock();
-		try {
-			while (true) {
-				int handled = 0;
-				PubSubMessage message;
-				while (handled < BATCH && (message = this.queue.poll()) != null) {
-					this.queued.decrementAndGet();
-					deliver(message);
-					handled++;
-				}
-				this.scheduled.set(false);
-				if (this.queue.isEmpty() || !this.scheduled.compareAndSet(false, true)) {
-					return;
-				}
-				try {
-					// More to do: let other subscriptions have the thread.
-					this.executor.execute(this);
-					return;
-				}
-				catch (RejectedExecutionException ex) {
-					// The executor is shutting down and lets running tasks finish: finish this queue here.
-				}
+		if (!this.draining.tryLock()) {
+			// A drain from before a stop is still in a handler: it takes what is queued when it ends. Never wait for
+			// it here, on a thread that may be the application's (or the caller's).
+			this.scheduled.set(false);
+			if (!this.draining.tryLock()) {
+				return;
 			}
+		}
+		try {
+			drain();
 		}
 		finally {
 			this.draining.unlock();
+		}
+		// What arrived while a run that gave up above found the lock taken.
+		if (!this.queue.isEmpty()) {
+			schedule();
+		}
+	}
+
+	private void drain() {
+		while (true) {
+			int handled = 0;
+			PubSubMessage message;
+			while (handled < BATCH && (message = this.queue.poll()) != null) {
+				this.queued.decrementAndGet();
+				deliver(message);
+				handled++;
+			}
+			this.scheduled.set(false);
+			if (this.queue.isEmpty() || !this.scheduled.compareAndSet(false, true)) {
+				return;
+			}
+			try {
+				// More to do: let other subscriptions have the thread.
+				this.executor.execute(this);
+				return;
+			}
+			catch (RejectedExecutionException ex) {
+				// The executor is shutting down and lets running tasks finish: finish this queue here.
+			}
 		}
 	}
 
@@ -162,8 +177,10 @@ final class Subscription implements Runnable {
 
 	/** Forgets queued messages and any drain that was scheduled but never ran (the executor was shut down). */
 	void reset() {
-		this.queue.clear();
-		this.queued.set(0);
+		// One by one: a drain still running may poll at the same time, and the count must not go below zero.
+		while (this.queue.poll() != null) {
+			this.queued.decrementAndGet();
+		}
 		this.scheduled.set(false);
 	}
 

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>What to deliver is decided under this object's lock, into an outbox; the outbox is emptied into the
  * subscriptions outside the lock, by one thread at a time and in order. So a handler that runs on the calling thread
- * (a direct dispatch executor) never holds the route's lock, which the engine takes while holding the pool's.
+ * (a direct dispatch executor) never holds the route's lock, which the engine takes while holding the pool's; and
+ * the engine's own calls only decide, leaving the emptying to a task that holds no lock.
  */
 final class TopicRoute {
 
@@ -104,7 +105,7 @@ final class TopicRoute {
 	 * Offers the decided messages to the subscriptions, outside the lock. Only one thread empties at a time, so
 	 * messages keep their order; a thread that finds another one emptying leaves its messages to it.
 	 */
-	private void emptyOutbox() {
+	void emptyOutbox() {
 		synchronized (this) {
 			if (this.emptying || this.outbox.isEmpty()) {
 				return;
@@ -137,13 +138,18 @@ final class TopicRoute {
 		}
 	}
 
-	/** The LISTEN for this topic went out on {@code socket}: its messages count from now on. */
-	void listenSent(PubSubSocket socket, @Nullable PubSubSocket retiring) {
+	/**
+	 * The LISTEN for this topic went out on {@code socket}: its messages count from now on. Called by the engine
+	 * under the pool's lock, so it only decides: messages it releases wait in the outbox for
+	 * {@link #emptyOutbox()}, which the pool calls off its lock.
+	 * @return whether the outbox has messages
+	 */
+	synchronized boolean listenSent(PubSubSocket socket, @Nullable PubSubSocket retiring) {
 		startListening(socket, retiring);
-		emptyOutbox();
+		return !this.outbox.isEmpty();
 	}
 
-	private synchronized void startListening(PubSubSocket socket, @Nullable PubSubSocket retiring) {
+	private void startListening(PubSubSocket socket, @Nullable PubSubSocket retiring) {
 		if (this.merger != null) {
 			if (socket == this.newSocket) {
 				// A retry on the replacement: the merge goes on.
@@ -164,13 +170,17 @@ final class TopicRoute {
 		}
 	}
 
-	/** {@code socket} will deliver nothing more for this topic: it closed, or it was unlistened. */
-	void ended(PubSubSocket socket) {
+	/**
+	 * {@code socket} will deliver nothing more for this topic: it closed, or it was unlistened. Decides only, like
+	 * {@link #listenSent}.
+	 * @return whether the outbox has messages
+	 */
+	synchronized boolean ended(PubSubSocket socket) {
 		end(socket);
-		emptyOutbox();
+		return !this.outbox.isEmpty();
 	}
 
-	private synchronized void end(PubSubSocket socket) {
+	private void end(PubSubSocket socket) {
 		HandoverMerger<PubSubMessage> handover = this.merger;
 		if (handover != null && socket == this.oldSocket) {
 			this.oldEnded = true;
@@ -190,15 +200,17 @@ final class TopicRoute {
 		}
 	}
 
-	/** Gives up aligning a handover that takes too long: delivers what the new socket held back. */
-	void forceSwitch() {
-		synchronized (this) {
-			if (this.merger != null) {
-				this.merger.forceSwitch();
-				finishIfSwitched();
-			}
+	/**
+	 * Gives up aligning a handover that takes too long: releases what the new socket held back. Decides only, like
+	 * {@link #listenSent}.
+	 * @return whether the outbox has messages
+	 */
+	synchronized boolean forceSwitch() {
+		if (this.merger != null) {
+			this.merger.forceSwitch();
+			finishIfSwitched();
 		}
-		emptyOutbox();
+		return !this.outbox.isEmpty();
 	}
 
 	synchronized boolean handingOver() {
@@ -208,6 +220,7 @@ final class TopicRoute {
 	synchronized void detach() {
 		this.outbox.clear();
 		this.source = null;
+		this.retired = null;
 		this.merger = null;
 		this.oldSocket = null;
 		this.newSocket = null;
@@ -216,9 +229,7 @@ final class TopicRoute {
 	private void finishIfSwitched() {
 		HandoverMerger<PubSubMessage> handover = this.merger;
 		if (handover != null && handover.isSwitched()) {
-			for (long i = handover.duplicatesSuppressed(); i > 0; i--) {
-				this.counters.dropped(this.topic, "duplicate");
-			}
+			this.counters.dropped(this.topic, "duplicate", handover.duplicatesSuppressed());
 			this.source = this.newSocket;
 			this.retired = this.oldSocket;
 			this.merger = null;

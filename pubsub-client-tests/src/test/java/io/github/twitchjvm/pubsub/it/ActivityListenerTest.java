@@ -34,7 +34,7 @@ class ActivityListenerTest {
 		}
 
 		@Override
-		public void messageDropped(@Nullable Topic topic, String reason) {
+		public void messageDropped(@Nullable Topic topic, String reason, long count) {
 			this.events.add("dropped " + topic + " " + reason);
 		}
 

@@ -259,4 +259,25 @@ class EngineRegressionTest {
 		}
 	}
 
+	@Test
+	void aTopicListenedBeforeTheStartIsRetriedWhenItsFirstListenGoesUnanswered(FakeTwitchServer server) {
+		PubSubClient client = new TwitchSetup(server).client().listenConfirmTimeout(Duration.ofMillis(500)).build();
+		Received<PubSubMessage> received = new Received<>();
+		// Nobody waits for this subscription (as with declarative listeners): it must not fail for good.
+		client.listenRawAsync(Topic.parse(WHISPERS), received).join();
+		server.faults().withholdResponses(true);
+		client.start();
+		try {
+			await().until(() -> client.snapshot().counters().listenResults().getOrDefault("timeout", 0L) >= 1);
+			server.faults().withholdResponses(false);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> client.snapshot().topics().get(0).state() == io.github.twitchjvm.pubsub.TopicState.ACTIVE);
+			server.publish(WHISPERS, "{\"after\":true}");
+			received.awaitCount(1);
+		}
+		finally {
+			client.stop();
+		}
+	}
+
 }

@@ -5,22 +5,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.github.twitchjvm.pubsub.ConnectionState;
-import io.github.twitchjvm.pubsub.ConnectionStatus;
 import io.github.twitchjvm.pubsub.PubSubListener;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the client's snapshot does not keep: messages and the last one per topic, and since when each socket has not
- * been open. Registered as a listener of the auto-configured client; the health indicator and the endpoint read it.
- * Counting a message costs a map lookup and two writes, no allocation.
+ * What the client's snapshot does not keep: messages and the last one per topic. Registered as a listener of the
+ * auto-configured client (an application's own client does not report to it); the endpoint reads it. Counting a
+ * message costs a map lookup and two writes, no allocation.
  */
 public final class PubSubActivity implements PubSubListener {
 
 	private final Map<Topic, TopicActivity> topics = new ConcurrentHashMap<>();
-
-	private final Map<String, Instant> notOpenSince = new ConcurrentHashMap<>();
 
 	@Override
 	public void messageReceived(Topic topic) {
@@ -30,20 +26,6 @@ public final class PubSubActivity implements PubSubListener {
 		}
 		activity.messages.increment();
 		activity.lastMillis = System.currentTimeMillis();
-	}
-
-	@Override
-	public void connectionChanged(ConnectionStatus status) {
-		if (status.state() == ConnectionState.OPEN) {
-			this.notOpenSince.remove(status.id());
-		}
-		else if (status.state() == ConnectionState.CLOSED) {
-			// Closed by the client (stopped, or no topics left): nothing to wait for.
-			this.notOpenSince.remove(status.id());
-		}
-		else {
-			this.notOpenSince.putIfAbsent(status.id(), Instant.now());
-		}
 	}
 
 	/**
@@ -64,15 +46,6 @@ public final class PubSubActivity implements PubSubListener {
 	public @Nullable Instant lastMessageAt(Topic topic) {
 		TopicActivity activity = this.topics.get(topic);
 		return (activity != null && activity.lastMillis != 0) ? Instant.ofEpochMilli(activity.lastMillis) : null;
-	}
-
-	/**
-	 * Since when a socket has been connecting or reconnecting rather than open.
-	 * @param connectionId the socket's id
-	 * @return the time, or {@code null} if it is open (or closed by the client)
-	 */
-	public @Nullable Instant notOpenSince(String connectionId) {
-		return this.notOpenSince.get(connectionId);
 	}
 
 	private static final class TopicActivity {

@@ -14,6 +14,7 @@ import io.github.twitchjvm.pubsub.annotation.TwitchTopicListenerRegistry;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -22,10 +23,10 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 /**
  * The {@code twitchpubsub} actuator endpoint. Reading shows every socket and topic with its state, the handler
  * methods of each topic, its message count and when its last message arrived; writing replaces every socket (or
- * one) without losing messages, the way the client answers a server's RECONNECT. Secured like any endpoint; it
- * shows no token.
+ * one) without losing messages, the way the client answers a server's RECONNECT. Read-only unless
+ * {@code management.endpoint.twitchpubsub.access=unrestricted}; secured like any endpoint; it shows no token.
  */
-@Endpoint(id = "twitchpubsub")
+@Endpoint(id = "twitchpubsub", defaultAccess = Access.READ_ONLY)
 public class PubSubEndpoint {
 
 	private final PubSubClient client;

@@ -20,9 +20,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The client's health: {@code UP} when it is started, its sockets are open (or have been reconnecting for less than
- * the grace period) and no wanted topic failed or was revoked; {@code DOWN} when a socket stayed away longer than the
- * grace period or a topic failed; {@code OUT_OF_SERVICE} when the client is stopped. The details show the sockets,
+ * The client's health: {@code UP} when it is started, its sockets are open (or, once they had been open, have been
+ * reconnecting for less than the grace period) and no wanted topic failed or was revoked; {@code DOWN} when a socket
+ * never opened yet, stayed away longer than the grace period, or a topic failed; {@code OUT_OF_SERVICE} when the
+ * client is stopped. The details show the sockets,
  * the topics by state with the reasons of failures, the time since the last message and PONG, and the reconnects;
  * never a token.
  */
@@ -30,19 +31,15 @@ public class PubSubHealthIndicator implements HealthIndicator {
 
 	private final PubSubClient client;
 
-	private final PubSubActivity activity;
-
 	private final Duration gracePeriod;
 
 	/**
 	 * Creates the indicator.
 	 * @param client the client
-	 * @param activity its activity, for how long sockets have been away
-	 * @param gracePeriod how long a socket may reconnect before the client is {@code DOWN}
+	 * @param gracePeriod how long a socket that had been open may reconnect before the client is {@code DOWN}
 	 */
-	public PubSubHealthIndicator(PubSubClient client, PubSubActivity activity, Duration gracePeriod) {
+	public PubSubHealthIndicator(PubSubClient client, Duration gracePeriod) {
 		this.client = client;
-		this.activity = activity;
 		this.gracePeriod = gracePeriod;
 	}
 
@@ -57,11 +54,16 @@ public class PubSubHealthIndicator implements HealthIndicator {
 		}
 		else {
 			for (ConnectionStatus connection : snapshot.connections()) {
-				Instant since = this.activity.notOpenSince(connection.id());
-				if (connection.state() != ConnectionState.OPEN && since != null
-						&& Duration.between(since, now).compareTo(this.gracePeriod) > 0) {
-					problems.add("socket " + connection.id() + " has not been open for "
-							+ Duration.between(since, now).toSeconds() + " s");
+				if (connection.state() == ConnectionState.OPEN || connection.state() == ConnectionState.CLOSED) {
+					continue;
+				}
+				Duration away = Duration.between(connection.stateSince(), now);
+				if (!connection.everOpen()) {
+					problems.add("socket " + connection.id() + " has not connected yet");
+				}
+				else if (away.compareTo(this.gracePeriod) > 0) {
+					problems.add("socket " + connection.id() + " has been " + connection.state().name().toLowerCase(
+							java.util.Locale.ROOT) + " for " + away.toSeconds() + " s");
 				}
 			}
 			for (TopicStatus topic : snapshot.topics()) {

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import io.github.twitchjvm.pubsub.ClientSnapshot;
@@ -33,14 +35,26 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 
 	/** The causes the client reports, registered up front so that a dashboard shows zeros rather than gaps. */
 	private static final List<String> RECONNECT_CAUSES = List.of("server_reconnect", "pong_timeout", "closed", "error",
-			"requested");
+			"connect_failed", "requested");
+
+	/** LISTEN results Twitch documented; anything else a server sends is {@code other}, to bound the tag. */
+	private static final Set<String> LISTEN_RESULTS = Set.of("success", "timeout", "ERR_BADAUTH", "ERR_BADMESSAGE",
+			"ERR_BADTOPIC", "ERR_SERVER");
+
+	/** Gauges of one scrape share one snapshot, taken under the client's lock. */
+	private static final long SNAPSHOT_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
 	private static final List<String> DROP_REASONS = List.of("queue_full", "decode_error", "no_subscriber",
 			"duplicate");
 
 	private final Supplier<PubSubClient> client;
 
-	private volatile @Nullable Meters meters;
+	/** One set per registry bound (several when an application has registries but no composite). */
+	private final List<Meters> meters = new CopyOnWriteArrayList<>();
+
+	private volatile @Nullable ClientSnapshot snapshot;
+
+	private volatile long snapshotAt;
 
 	/**
 	 * Creates the metrics.
@@ -56,51 +70,55 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 		PubSubClient source = this.client.get();
 		for (ConnectionState state : ConnectionState.values()) {
 			Gauge.builder("twitch.pubsub.connections", source,
-					(client) -> client.snapshot().connections().stream().filter((c) -> c.state() == state).count())
+					(client) -> snapshot(client).connections().stream().filter((c) -> c.state() == state).count())
 				.description("Sockets of the client, by state")
 				.tag("state", tag(state.name()))
 				.register(registry);
 		}
 		for (TopicState state : TopicState.values()) {
 			Gauge.builder("twitch.pubsub.topics", source,
-					(client) -> client.snapshot().topics().stream().filter((t) -> t.state() == state).count())
+					(client) -> snapshot(client).topics().stream().filter((t) -> t.state() == state).count())
 				.description("Wanted topics, by state")
 				.tag("state", tag(state.name()))
 				.register(registry);
 		}
-		Gauge.builder("twitch.pubsub.queue.depth", source, PubSubMetrics::queued)
+		Gauge.builder("twitch.pubsub.queue.depth", source,
+				(client) -> snapshot(client).topics().stream().mapToInt(TopicStatus::queued).sum())
 			.description("Messages waiting for their handlers, over all subscriptions")
 			.register(registry);
-		this.meters = new Meters(registry);
+		this.meters.add(new Meters(registry));
 	}
 
-	private static double queued(PubSubClient client) {
-		ClientSnapshot snapshot = client.snapshot();
-		return snapshot.topics().stream().mapToInt(TopicStatus::queued).sum();
+	private ClientSnapshot snapshot(PubSubClient client) {
+		ClientSnapshot current = this.snapshot;
+		long now = System.nanoTime();
+		if (current == null || now - this.snapshotAt > SNAPSHOT_TTL_NANOS) {
+			current = client.snapshot();
+			this.snapshot = current;
+			this.snapshotAt = now;
+		}
+		return current;
 	}
 
 	@Override
 	public void messageReceived(Topic topic) {
-		Meters current = this.meters;
-		if (current != null) {
-			TopicType type = topic.type();
+		TopicType type = topic.type();
+		for (Meters current : this.meters) {
 			(type != null ? current.received.get(type) : current.receivedUndocumented).increment();
 		}
 	}
 
 	@Override
-	public void messageDropped(@Nullable Topic topic, String reason) {
-		Meters current = this.meters;
-		if (current != null) {
+	public void messageDropped(@Nullable Topic topic, String reason, long count) {
+		for (Meters current : this.meters) {
 			current.counter(current.dropped, "twitch.pubsub.messages.dropped", "reason", reason,
-					"Messages not delivered to handlers, by reason").increment();
+					"Messages not delivered to handlers, by reason").increment(count);
 		}
 	}
 
 	@Override
 	public void reconnecting(String connectionId, String cause) {
-		Meters current = this.meters;
-		if (current != null) {
+		for (Meters current : this.meters) {
 			current.counter(current.reconnects, "twitch.pubsub.reconnects", "cause", cause,
 					"Sockets replaced, by cause").increment();
 		}
@@ -108,9 +126,8 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 
 	@Override
 	public void listenCompleted(Topic topic, @Nullable String error, Duration elapsed) {
-		Meters current = this.meters;
-		if (current != null) {
-			String result = (error != null) ? error : "success";
+		String result = (error == null) ? "success" : LISTEN_RESULTS.contains(error) ? error : "other";
+		for (Meters current : this.meters) {
 			current.listens.computeIfAbsent(result, (key) -> Timer.builder("twitch.pubsub.listens")
 				.description("LISTEN requests until their answer, by result (success or the error code)")
 				.tag("result", key)
@@ -120,8 +137,7 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 
 	@Override
 	public void pongReceived(String connectionId, Duration roundTrip) {
-		Meters current = this.meters;
-		if (current != null) {
+		for (Meters current : this.meters) {
 			current.ping.record(roundTrip);
 		}
 	}

@@ -66,7 +66,9 @@ final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
 			.start();
 		String outcome = "success";
 		try (Observation.Scope scope = observation.openScope()) {
-			invoke(values, message);
+			if (!invoke(values, message)) {
+				outcome = "failure";
+			}
 		}
 		catch (Exception | Error ex) {
 			outcome = "failure";
@@ -79,12 +81,15 @@ final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
 		}
 	}
 
-	private void invoke(Object[] values, PubSubMessage message) throws Exception {
+	/** @return whether the method returned normally (its failure may have gone to the error handler) */
+	private boolean invoke(Object[] values, PubSubMessage message) throws Exception {
 		try {
 			this.method.invoke(this.bean, values);
+			return true;
 		}
 		catch (InvocationTargetException ex) {
 			failed(ex.getTargetException(), message);
+			return false;
 		}
 	}
 

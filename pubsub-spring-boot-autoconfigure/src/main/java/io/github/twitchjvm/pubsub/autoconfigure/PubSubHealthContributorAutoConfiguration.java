@@ -1,9 +1,11 @@
 package io.github.twitchjvm.pubsub.autoconfigure;
 
+import java.time.Duration;
+
 import io.github.twitchjvm.pubsub.PubSubClient;
-import io.github.twitchjvm.pubsub.actuate.PubSubActivity;
 import io.github.twitchjvm.pubsub.actuate.PubSubHealthIndicator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,9 +26,9 @@ public final class PubSubHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "twitchPubSubHealthIndicator")
-	PubSubHealthIndicator twitchPubSubHealthIndicator(PubSubClient client, PubSubActivity activity,
-			PubSubProperties properties) {
-		return new PubSubHealthIndicator(client, activity, properties.getHealth().getGracePeriod());
+	PubSubHealthIndicator twitchPubSubHealthIndicator(PubSubClient client, ObjectProvider<PubSubProperties> properties) {
+		Duration gracePeriod = properties.getIfAvailable(PubSubProperties::new).getHealth().getGracePeriod();
+		return new PubSubHealthIndicator(client, gracePeriod);
 	}
 
 }

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "twitch.pubsub.user-id=44322889",
 				"management.endpoints.web.exposure.include=health,metrics,twitchpubsub",
-				"management.endpoint.health.show-details=always" })
+				"management.endpoint.health.show-details=always",
+				"management.endpoint.twitchpubsub.access=unrestricted" })
 class ActuatorHttpTests {
 
 	static final FakeTwitchServer server = FakeTwitchServer.start();

@@ -86,29 +86,47 @@ class PubSubActuatorAutoConfigurationTests {
 	}
 
 	@Test
-	void healthGoesDownWhenTheServerIsGoneAndUpWhenItReturns() {
-		connected().withPropertyValues("twitch.pubsub.health.grace-period=300ms").run((context) -> {
+	void healthGoesDownWhenTheServerIsGoneLongerThanTheGracePeriodAndUpWhenItReturns() {
+		connected().withPropertyValues("twitch.pubsub.health.grace-period=1h").run((context) -> {
 			PubSubClient client = context.getBean(PubSubClient.class);
 			HealthIndicator health = context.getBean(PubSubHealthIndicator.class);
+			HealthIndicator impatient = new PubSubHealthIndicator(client, Duration.ZERO);
 			client.listenWhispers(USER, (id, whisper) -> {
 			});
 			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 
 			this.server.faults().refuseConnections(Duration.ofSeconds(30));
 			this.server.faults().drop(null);
-			await().until(() -> health.health().getStatus().equals(Status.DOWN));
-			Health down = health.health();
-			assertThat(down.getDetails().get("problems").toString()).contains("has not been open for");
+			await().until(() -> !client.isConnected());
+			assertThat(health.health().getStatus()).as("within the grace period").isEqualTo(Status.UP);
+			await().until(() -> impatient.health().getStatus().equals(Status.DOWN));
+			Health down = impatient.health();
+			assertThat(down.getDetails().get("problems").toString()).contains("socket pubsub-1 has been");
 
 			this.server.faults().acceptConnections();
-			await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.UP));
-			Health up = health.health();
+			await().atMost(Duration.ofSeconds(10)).until(() -> impatient.health().getStatus().equals(Status.UP));
+			Health up = impatient.health();
 			assertThat(up.getDetails()).containsKeys("sockets", "topics", "sinceLastMessage", "reconnects")
 				.doesNotContainKey("problems");
 			assertThat(up.getDetails().toString()).doesNotContain(this.token);
 
 			client.stop();
 			assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+		});
+	}
+
+	@Test
+	void healthIsDownUntilTheClientFirstConnected() {
+		this.server.faults().refuseConnections(Duration.ofSeconds(30));
+		connected().run((context) -> {
+			PubSubClient client = context.getBean(PubSubClient.class);
+			client.listenRawAsync(Topic.parse(WHISPERS), (id, message) -> {
+			});
+			HealthIndicator health = context.getBean(PubSubHealthIndicator.class);
+			await().until(() -> health.health().getStatus().equals(Status.DOWN));
+			assertThat(health.health().getDetails().get("problems").toString()).contains("has not connected yet");
+			this.server.faults().acceptConnections();
+			await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.UP));
 		});
 	}
 
@@ -130,13 +148,15 @@ class PubSubActuatorAutoConfigurationTests {
 	void metricsBackOffWithoutARegistryOrWhenDisabled() {
 		connected().run((context) -> assertThat(context).doesNotHaveBean(PubSubMetrics.class));
 		connected().withConfiguration(this.metrics)
+			.withPropertyValues("twitch.pubsub.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(PubSubMetrics.class)
+				.doesNotHaveBean(PubSubHealthIndicator.class));
+		connected().withConfiguration(this.metrics)
 			.withPropertyValues("management.metrics.enable.twitch.pubsub=false")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(PubSubMetrics.class);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				context.getBean(PubSubClient.class).listenWhispers(USER, (id, whisper) -> {
-				});
-				this.server.publish(WHISPERS, SampleMessages.get(TopicType.WHISPERS, "thread"));
 				assertThat(registry.find("twitch.pubsub.messages.received").counters()).isEmpty();
 				assertThat(registry.find("twitch.pubsub.connections").gauges()).isEmpty();
 			});
@@ -193,6 +213,28 @@ class PubSubActuatorAutoConfigurationTests {
 					.noneMatch((tag) -> tag.getValue().contains(USER) || tag.getValue().contains(this.token)));
 			});
 		release.countDown();
+	}
+
+	@Test
+	void everyBoundRegistryCounts() {
+		PubSubClient client = PubSubClient.builder().accessToken(this.token).build();
+		PubSubMetrics metrics = new PubSubMetrics(() -> client);
+		MeterRegistry first = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+		MeterRegistry second = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+		metrics.bindTo(first);
+		metrics.bindTo(second);
+		metrics.messageReceived(Topic.parse(WHISPERS));
+		metrics.messageDropped(null, "duplicate", 3);
+		metrics.listenCompleted(Topic.parse(WHISPERS), "ERR_SOMETHING_NEW", Duration.ofMillis(5));
+		for (MeterRegistry registry : List.of(first, second)) {
+			assertThat(registry.get("twitch.pubsub.messages.received").tag("type", "whispers").counter().count())
+				.isEqualTo(1);
+			assertThat(registry.get("twitch.pubsub.messages.dropped").tag("reason", "duplicate").counter().count())
+				.isEqualTo(3);
+			assertThat(registry.get("twitch.pubsub.listens").tag("result", "other").timer().count())
+				.as("an unknown error code does not become a tag value").isEqualTo(1);
+			assertThat(registry.get("twitch.pubsub.topics").tag("state", "active").gauge().value()).isZero();
+		}
 	}
 
 	@Test
