@@ -464,13 +464,15 @@ final class ConnectionPool {
 			// waiting after the settle time, so that no merge lingers into a later handover.
 			ScheduledExecutorService scheduler = this.timer;
 			if (scheduler != null) {
+				Map<TopicRoute, Long> merges = new java.util.HashMap<>();
+				slot.topics.forEach((entry) -> merges.put(entry.route, entry.route.merges()));
 				scheduler.schedule(() -> {
 					synchronized (this) {
-						for (TopicEntry entry : slot.topics) {
-							if (entry.route.forceSwitch()) {
-								emptyLater(entry.route);
+						merges.forEach((route, merge) -> {
+							if (route.forceSwitch(merge)) {
+								emptyLater(route);
 							}
-						}
+						});
 					}
 				}, this.settings.handoverSettle().toNanos(), TimeUnit.NANOSECONDS);
 			}
@@ -707,6 +709,10 @@ final class ConnectionPool {
 			return;
 		}
 		request.timeout().cancel(false);
+		if (!request.listen()) {
+			unlistenAnswered(socket, request.entry());
+			return;
+		}
 		TopicEntry entry = request.entry();
 		if (!request.listen() || request.generation() != entry.generation
 				|| this.topics.get(entry.topic.value()) != entry) {
@@ -887,9 +893,39 @@ final class ConnectionPool {
 			}
 		}
 		slot.settling = true;
-		// Frames the server wrote to the old socket before it registered the new LISTENs may still be on their way.
-		scheduler.schedule(() -> finishHandover(slot, old, false), this.settings.handoverSettle().toNanos(),
-				TimeUnit.NANOSECONDS);
+		// Frames the server wrote to the old socket before it registered the new LISTENs may still be unread. The
+		// old socket is unlistened first, so that it stops receiving, and closes a settle time after the answers:
+		// a fixed delay from the new socket's confirmations alone lost what a slow old socket had not read yet.
+		for (TopicEntry entry : slot.topics) {
+			if (entry.state != TopicState.FAILED) {
+				old.handoverUnlistens++;
+				sendUnlisten(old, entry);
+			}
+		}
+		if (old.handoverUnlistens == 0) {
+			closeSocket(old);
+			return;
+		}
+		Duration patience = this.settings.handoverSettle().compareTo(this.settings.listenConfirmTimeout()) > 0
+				? this.settings.handoverSettle() : this.settings.listenConfirmTimeout();
+		scheduler.schedule(() -> finishHandover(slot, old, false), patience.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * An UNLISTEN was answered. On the old socket of a handover, once every topic's is, the server has stopped
+	 * publishing there; messages it published just before may still be on their way (a server need not order its
+	 * answers after its publishes), so the old socket stays for the settle time more, then closes.
+	 */
+	private void unlistenAnswered(PubSubSocket socket, TopicEntry entry) {
+		Slot slot = socket.slot();
+		ScheduledExecutorService scheduler = this.timer;
+		if (socket != slot.retiring || socket.handoverUnlistens == 0) {
+			return;
+		}
+		if (--socket.handoverUnlistens == 0 && scheduler != null) {
+			scheduler.schedule(() -> finishHandover(slot, socket, false), this.settings.handoverSettle().toNanos(),
+					TimeUnit.NANOSECONDS);
+		}
 	}
 
 	private synchronized void finishHandover(Slot slot, PubSubSocket old, boolean deadline) {

@@ -61,6 +61,9 @@ final class PubSubSocket implements WebSocketHandler {
 
 	private volatile @Nullable String closeCause;
 
+	/** As the old socket of a handover: UNLISTENs sent and not yet answered (guarded by the pool's lock). */
+	int handoverUnlistens;
+
 	PubSubSocket(String id, ConnectionPool pool, Slot slot, int maxMessageSize) {
 		this.id = id;
 		this.pool = pool;

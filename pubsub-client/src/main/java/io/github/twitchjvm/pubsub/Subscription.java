@@ -6,7 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.github.twitchjvm.pubsub.message.MessageDecodingException;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
@@ -46,11 +46,15 @@ final class Subscription implements Runnable {
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
 	/**
-	 * Held while messages are delivered: a drain from before a stop may still be in a handler on an executor the
+	 * 1 while messages are delivered (a lock only ever tried, never waited for): a drain from before a stop may still be in a handler on an executor the
 	 * client does not own when a drain after the next start begins, and one subscription's handler never runs twice
 	 * at once.
 	 */
-	private final ReentrantLock draining = new ReentrantLock();
+	private volatile int draining;
+
+	/** A lock in four bytes: thousands of subscriptions each hold one. */
+	private static final AtomicIntegerFieldUpdater<Subscription> DRAINING = AtomicIntegerFieldUpdater
+		.newUpdater(Subscription.class, "draining");
 
 	private final Executor executor;
 
@@ -108,11 +112,11 @@ final class Subscription implements Runnable {
 
 	@Override
 	public void run() {
-		if (!this.draining.tryLock()) {
+		if (!DRAINING.compareAndSet(this, 0, 1)) {
 			// A drain from before a stop is still in a handler: it takes what is queued when it ends. Never wait for
 			// it here, on a thread that may be the application's (or the caller's).
 			this.scheduled.set(false);
-			if (!this.draining.tryLock()) {
+			if (!DRAINING.compareAndSet(this, 0, 1)) {
 				return;
 			}
 		}
@@ -120,7 +124,7 @@ final class Subscription implements Runnable {
 			drain();
 		}
 		finally {
-			this.draining.unlock();
+			this.draining = 0;
 		}
 		// What arrived while a run that gave up above found the lock taken.
 		if (!this.queue.isEmpty()) {
@@ -154,7 +158,7 @@ final class Subscription implements Runnable {
 
 	/** Nothing queued and no handler running. */
 	boolean idle() {
-		return this.queue.isEmpty() && !this.draining.isLocked();
+		return this.queue.isEmpty() && this.draining == 0;
 	}
 
 	private void deliver(PubSubMessage message) {

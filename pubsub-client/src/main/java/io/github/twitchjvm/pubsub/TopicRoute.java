@@ -44,8 +44,11 @@ final class TopicRoute {
 	/** The old socket of the current merge has ended. */
 	private boolean oldEnded;
 
-	/** Messages decided for delivery, not yet offered to the subscriptions. */
-	private final ArrayDeque<PubSubMessage> outbox = new ArrayDeque<>();
+	/** Messages decided for delivery, not yet offered to the subscriptions; made on first use (most topics are quiet). */
+	private @Nullable ArrayDeque<PubSubMessage> outbox;
+
+	/** Counts the merges begun, so that a timer meant for one merge leaves a later one alone. */
+	private long merges;
 
 	/** A thread is emptying the outbox; others leave their messages to it. */
 	private boolean emptying;
@@ -96,9 +99,18 @@ final class TopicRoute {
 		}
 	}
 
+	private boolean hasOutbox() {
+		return this.outbox != null && !this.outbox.isEmpty();
+	}
+
 	/** Under the lock: queues the message for the subscriptions, in the decided order. */
 	private void deliver(PubSubMessage message) {
-		this.outbox.add(message);
+		ArrayDeque<PubSubMessage> pending = this.outbox;
+		if (pending == null) {
+			pending = new ArrayDeque<>(4);
+			this.outbox = pending;
+		}
+		pending.add(message);
 	}
 
 	/**
@@ -107,7 +119,7 @@ final class TopicRoute {
 	 */
 	void emptyOutbox() {
 		synchronized (this) {
-			if (this.emptying || this.outbox.isEmpty()) {
+			if (this.emptying || !hasOutbox()) {
 				return;
 			}
 			this.emptying = true;
@@ -117,7 +129,7 @@ final class TopicRoute {
 			while (true) {
 				PubSubMessage next;
 				synchronized (this) {
-					next = this.outbox.poll();
+					next = (this.outbox != null) ? this.outbox.poll() : null;
 					if (next == null) {
 						this.emptying = false;
 						done = true;
@@ -146,7 +158,7 @@ final class TopicRoute {
 	 */
 	synchronized boolean listenSent(PubSubSocket socket, @Nullable PubSubSocket retiring) {
 		startListening(socket, retiring);
-		return !this.outbox.isEmpty();
+		return hasOutbox();
 	}
 
 	private void startListening(PubSubSocket socket, @Nullable PubSubSocket retiring) {
@@ -160,6 +172,7 @@ final class TopicRoute {
 			finishIfSwitched();
 		}
 		if (retiring != null && this.source == retiring) {
+			this.merges++;
 			this.merger = new HandoverMerger<>(PubSubMessage::text, this::deliver, MAX_HANDOVER_BUFFER);
 			this.oldSocket = retiring;
 			this.newSocket = socket;
@@ -177,7 +190,7 @@ final class TopicRoute {
 	 */
 	synchronized boolean ended(PubSubSocket socket) {
 		end(socket);
-		return !this.outbox.isEmpty();
+		return hasOutbox();
 	}
 
 	private void end(PubSubSocket socket) {
@@ -206,11 +219,26 @@ final class TopicRoute {
 	 * @return whether the outbox has messages
 	 */
 	synchronized boolean forceSwitch() {
-		if (this.merger != null) {
+		return forceSwitch(this.merges);
+	}
+
+	/**
+	 * Like {@link #forceSwitch()}, for a timer set during merge number {@code merge}: a later merge (the next
+	 * handover) is left alone, since forcing it before its new socket caught up would drop what only the old one
+	 * carries.
+	 * @param merge what {@link #merges()} was when the timer was set
+	 * @return whether the outbox has messages
+	 */
+	synchronized boolean forceSwitch(long merge) {
+		if (this.merger != null && merge == this.merges) {
 			this.merger.forceSwitch();
 			finishIfSwitched();
 		}
-		return !this.outbox.isEmpty();
+		return hasOutbox();
+	}
+
+	synchronized long merges() {
+		return this.merges;
 	}
 
 	synchronized boolean handingOver() {
@@ -218,7 +246,7 @@ final class TopicRoute {
 	}
 
 	synchronized void detach() {
-		this.outbox.clear();
+		this.outbox = null;
 		this.source = null;
 		this.retired = null;
 		this.merger = null;

@@ -78,10 +78,7 @@ class PubSubAutoConfigurationTests {
 				assertThat(client.isRunning()).isTrue();
 				assertThat(context.getBean(PubSubProperties.class).getPingFrequency()).hasSeconds(30);
 				assertThat(context.getBean(PubSubProperties.class).getDispatch().getQueueCapacity()).isEqualTo(7);
-				assertThat(client.listenWhispers(USER, (id, whisper) -> {
-				})).isNotNull();
-				assertThat(client.snapshot().topics()).singleElement()
-					.satisfies((topic) -> assertThat(topic.state()).isEqualTo(TopicState.ACTIVE));
+				assertListensToWhispers(client);
 			});
 	}
 
@@ -138,10 +135,7 @@ class PubSubAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(PropertiesPubSubConnectionDetails.class);
 				PubSubClient client = context.getBean(PubSubClient.class);
-				client.listenWhispers(USER, (id, whisper) -> {
-				});
-				assertThat(client.snapshot().topics()).singleElement()
-					.satisfies((topic) -> assertThat(topic.state()).isEqualTo(TopicState.ACTIVE));
+				assertListensToWhispers(client);
 			});
 	}
 
@@ -152,10 +146,7 @@ class PubSubAutoConfigurationTests {
 					() -> (builder) -> builder.uri(this.server.pubSubUri()).listenConfirmTimeout(Duration.ofSeconds(3)))
 			.run((context) -> {
 				PubSubClient client = context.getBean(PubSubClient.class);
-				client.listenWhispers(USER, (id, whisper) -> {
-				});
-				assertThat(client.snapshot().topics()).singleElement()
-					.satisfies((topic) -> assertThat(topic.state()).isEqualTo(TopicState.ACTIVE));
+				assertListensToWhispers(client);
 			});
 	}
 
@@ -288,6 +279,14 @@ class PubSubAutoConfigurationTests {
 				assertThat(invalid.getReason()).contains(reason);
 			});
 		});
+	}
+
+	/** The client reaches the fake server with a valid token: a LISTEN is confirmed. */
+	private static void assertListensToWhispers(PubSubClient client) {
+		assertThat(client.listenWhispers(USER, (id, whisper) -> {
+		})).isNotNull();
+		assertThat(client.snapshot().topics()).singleElement()
+			.satisfies((topic) -> assertThat(topic.state()).isEqualTo(TopicState.ACTIVE));
 	}
 
 	private static Throwable rootCause(Throwable failure) {
