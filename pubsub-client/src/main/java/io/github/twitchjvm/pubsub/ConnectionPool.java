@@ -448,6 +448,8 @@ final class ConnectionPool {
 		}
 		if (socket == slot.retiring) {
 			slot.retiring = null;
+			String queued = slot.queuedHandover;
+			slot.queuedHandover = null;
 			logger.debug("Handover of {}: the old socket {} {}", slot.id, socket, detail);
 			PubSubSocket replacement = slot.socket;
 			if (replacement == null || !replacement.isOpen()) {
@@ -475,6 +477,10 @@ final class ConnectionPool {
 						});
 					}
 				}, this.settings.handoverSettle().toNanos(), TimeUnit.NANOSECONDS);
+			}
+			PubSubSocket current = slot.socket;
+			if (queued != null && current != null && current.isOpen()) {
+				handover(current, queued);
 			}
 			return;
 		}
@@ -859,13 +865,16 @@ final class ConnectionPool {
 		if (slot.socket != socket || slot.closing) {
 			return;
 		}
+		if (slot.retiring != null) {
+			// A handover is under way and its old socket still carries what the replacement may not have yet.
+			// Closing it now would leave no socket listening; replace this one once the handover is over.
+			slot.queuedHandover = cause;
+			return;
+		}
 		this.counters.reconnect(slot.id, cause);
 		slot.reconnects++;
 		logger.info("Connection {}: {}; opening a replacement", slot.id,
 				cause.equals("server_reconnect") ? "server sent RECONNECT" : "reconnect requested");
-		if (slot.retiring != null) {
-			closeSocket(slot.retiring);
-		}
 		socket.cancelTimers();
 		slot.retiring = socket;
 		slot.socket = null;

@@ -44,6 +44,9 @@ final class Slot {
 
 	boolean settling;
 
+	/** A RECONNECT (or request) for the replacement that came during a handover: its cause, done after it. */
+	@Nullable String queuedHandover;
+
 	@Nullable ScheduledFuture<?> reconnectTask;
 
 	@Nullable ScheduledFuture<?> stableTask;

@@ -22,6 +22,10 @@ final class Subscription implements Runnable {
 	/** Messages handled per executor task before yielding the thread to other subscriptions. */
 	private static final int BATCH = 64;
 
+	/** The drain lock in four bytes: thousands of subscriptions each hold one. */
+	private static final AtomicIntegerFieldUpdater<Subscription> DRAINING = AtomicIntegerFieldUpdater
+		.newUpdater(Subscription.class, "draining");
+
 	/** How a message reaches the handler: typed payload or raw message. */
 	@FunctionalInterface
 	interface Delivery {
@@ -46,15 +50,11 @@ final class Subscription implements Runnable {
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
 	/**
-	 * 1 while messages are delivered (a lock only ever tried, never waited for): a drain from before a stop may still be in a handler on an executor the
-	 * client does not own when a drain after the next start begins, and one subscription's handler never runs twice
-	 * at once.
+	 * 1 while messages are delivered, a lock only ever tried, never waited for: a drain from before a stop may still
+	 * be in a handler on an executor the client does not own when a drain after the next start begins, and one
+	 * subscription's handler never runs twice at once.
 	 */
 	private volatile int draining;
-
-	/** A lock in four bytes: thousands of subscriptions each hold one. */
-	private static final AtomicIntegerFieldUpdater<Subscription> DRAINING = AtomicIntegerFieldUpdater
-		.newUpdater(Subscription.class, "draining");
 
 	private final Executor executor;
 

@@ -201,6 +201,32 @@ class EngineRegressionTest {
 		});
 	}
 
+	@Test
+	void reconnectsInQuickSuccessionLoseNothing(FakeTwitchServer server) {
+		// A RECONNECT for the replacement while a handover is under way once closed the old socket at once,
+		// before the replacement listened: nothing listened in between.
+		PubSubClient client = new TwitchSetup(server).client().build();
+		client.start();
+		try {
+			List<String> texts = new CopyOnWriteArrayList<>();
+			client.listenRawAsync(Topic.parse(WHISPERS), (id, message) -> texts.add(message.text())).join();
+			List<String> published = new ArrayList<>();
+			for (int round = 0; round < 5; round++) {
+				server.faults().sendReconnect(null);
+				for (int i = 0; i < 100; i++) {
+					String text = "{\"round\":" + round + ",\"n\":" + i + "}";
+					server.publish(WHISPERS, text);
+					published.add(text);
+				}
+			}
+			await().atMost(Duration.ofSeconds(20)).until(() -> texts.size() >= published.size());
+			assertThat(texts).containsExactlyElementsOf(published);
+		}
+		finally {
+			client.stop();
+		}
+	}
+
 	private static void assertEveryMessageArrivesAcrossHandovers(FakeTwitchServer server, PubSubClient client,
 			Runnable inHandler) {
 		client.start();
