@@ -1,6 +1,8 @@
 package io.github.twitchjvm.pubsub.actuate;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -11,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the client's snapshot does not keep: messages and the last one per topic. Registered as a listener of the
- * auto-configured client (an application's own client does not report to it); the endpoint reads it. Counting a
- * message costs a map lookup and two writes, no allocation.
+ * auto-configured client (an application's own client does not report to it); the endpoint reads it, and forgets
+ * topics the client no longer wants when it does. Counting a message costs a map lookup and two writes, no
+ * allocation.
  */
 public final class PubSubActivity implements PubSubListener {
 
@@ -46,6 +49,14 @@ public final class PubSubActivity implements PubSubListener {
 	public @Nullable Instant lastMessageAt(Topic topic) {
 		TopicActivity activity = this.topics.get(topic);
 		return (activity != null && activity.lastMillis != 0) ? Instant.ofEpochMilli(activity.lastMillis) : null;
+	}
+
+	/**
+	 * Forgets the topics the client no longer wants, so that counts do not pile up for topics listened to once.
+	 * @param wanted the client's topics now
+	 */
+	public void retainOnly(Collection<Topic> wanted) {
+		this.topics.keySet().retainAll(new HashSet<>(wanted));
 	}
 
 	private static final class TopicActivity {

@@ -54,6 +54,7 @@ public class PubSubEndpoint {
 	@ReadOperation
 	public PubSubDescriptor describe() {
 		ClientSnapshot snapshot = this.client.snapshot();
+		this.activity.retainOnly(snapshot.topics().stream().map((topic) -> topic.topic()).toList());
 		List<TwitchTopicListener> registered = (this.listeners != null) ? this.listeners.getListeners() : List.of();
 		List<SocketDescriptor> sockets = snapshot.connections()
 			.stream()

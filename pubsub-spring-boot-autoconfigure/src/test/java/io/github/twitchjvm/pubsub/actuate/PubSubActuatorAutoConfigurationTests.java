@@ -238,6 +238,22 @@ class PubSubActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void activityForgetsTopicsNoLongerWanted() {
+		PubSubActivity activity = new PubSubActivity();
+		Topic whispers = Topic.parse(WHISPERS);
+		Topic bits = Topic.parse("channel-bits-events-v2." + USER);
+		activity.messageReceived(whispers);
+		activity.messageReceived(bits);
+		activity.messageReceived(bits);
+		assertThat(activity.messages(bits)).isEqualTo(2);
+		assertThat(activity.lastMessageAt(bits)).isNotNull();
+		activity.retainOnly(List.of(whispers));
+		assertThat(activity.messages(bits)).isZero();
+		assertThat(activity.lastMessageAt(bits)).isNull();
+		assertThat(activity.messages(whispers)).isEqualTo(1);
+	}
+
+	@Test
 	void listenerCallsAreTimedWithoutAnObservationRegistry() {
 		connected().withConfiguration(this.metrics).withBean(ThrowingListener.class).run((context) -> {
 			assertThat(context).doesNotHaveBean(io.micrometer.observation.ObservationRegistry.class);
