@@ -146,6 +146,15 @@ public final class PubSubClient {
 	}
 
 	/**
+	 * How many topics the client can listen to at once: sockets at most times topics per socket. A topic beyond
+	 * fails with {@link ConnectionLimitException}.
+	 * @return the capacity
+	 */
+	public int topicCapacity() {
+		return this.settings.maxConnections() * this.settings.topicsPerConnection();
+	}
+
+	/**
 	 * Whether the client's token provider can supply a token for the topic's user, without fetching one; always
 	 * {@code true} for an undocumented topic, which is listened to without a token when there is none.
 	 * @param topic a topic

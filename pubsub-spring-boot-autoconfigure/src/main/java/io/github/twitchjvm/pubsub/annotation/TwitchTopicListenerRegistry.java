@@ -1,9 +1,12 @@
 package io.github.twitchjvm.pubsub.annotation;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.autoconfigure.PubSubConfigurationException;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
@@ -44,6 +47,21 @@ public final class TwitchTopicListenerRegistry {
 		this.observations = observations;
 	}
 
+	/** More topics than the client's sockets can carry would fail one by one at runtime: fail the startup instead. */
+	private void checkCapacity(List<TwitchTopicEndpoint> endpoints) {
+		Set<Topic> topics = new HashSet<>();
+		this.client.snapshot().topics().forEach((status) -> topics.add(status.topic()));
+		this.listeners.forEach((listener) -> topics.addAll(listener.topics()));
+		endpoints.forEach((endpoint) -> topics.addAll(endpoint.listener().topics()));
+		int capacity = this.client.topicCapacity();
+		if (topics.size() > capacity) {
+			throw new PubSubConfigurationException("@TwitchTopic listeners want " + topics.size()
+					+ " topics, more than the client can listen to (" + capacity + ").",
+					"Raise twitch.pubsub.max-connections (Twitch allows 50 topics per connection and recommends at most "
+							+ "10 connections per IP address), or listen to fewer channels.");
+		}
+	}
+
 	ObservationRegistry observations() {
 		return this.observations;
 	}
@@ -60,6 +78,7 @@ public final class TwitchTopicListenerRegistry {
 	 * Subscribes the endpoints, all or none: a topic without a token fails before anything is subscribed.
 	 */
 	void register(List<TwitchTopicEndpoint> endpoints) {
+		checkCapacity(endpoints);
 		for (TwitchTopicEndpoint endpoint : endpoints) {
 			for (Topic topic : endpoint.listener().topics()) {
 				String userId = topic.authorizingUserId();

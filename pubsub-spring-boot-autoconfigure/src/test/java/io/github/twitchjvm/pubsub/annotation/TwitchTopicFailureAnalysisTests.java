@@ -168,6 +168,17 @@ class TwitchTopicFailureAnalysisTests {
 	}
 
 	@Test
+	void moreTopicsThanTheClientCanCarry() {
+		this.runner.withPropertyValues("twitch.pubsub.max-connections=1", "twitch.pubsub.max-topics-per-connection=2")
+			.withBean(ThreeChannels.class)
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("want 3 topics, more than the client can listen to (2)");
+				assertThat(analysis.getAction()).contains("twitch.pubsub.max-connections");
+			});
+	}
+
+	@Test
 	void aValidListenerStartsWithoutConnecting() {
 		this.runner.withBean(Valid.class).run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -318,6 +329,14 @@ class TwitchTopicFailureAnalysisTests {
 
 		@TwitchTopic(topic = "video-playback-by-id.999")
 		void handle(String text) {
+		}
+
+	}
+
+	static class ThreeChannels {
+
+		@TwitchTopic(value = "channel-bits-events-v2", channelId = { "1", "2", "3" })
+		void handle(PubSubMessage message) {
 		}
 
 	}
