@@ -31,7 +31,7 @@ final class Slot {
 
 	private Instant stateSince = Instant.now();
 
-	/** When it was last open, {@code null} before its first open. */
+	/** Whether it has been open at least once. */
 	private boolean everOpen;
 
 	@Nullable Instant openedAt;

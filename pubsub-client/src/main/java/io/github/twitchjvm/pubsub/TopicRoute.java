@@ -66,13 +66,23 @@ final class TopicRoute {
 		return this.subscriptions;
 	}
 
-	/** Called on a socket's reading thread for every MESSAGE of this topic. */
+	/**
+	 * Called on a socket's reading thread for every MESSAGE of this topic. One lock both decides and claims the
+	 * emptying of the outbox: outside a handover, a message takes the route's lock twice.
+	 */
 	void accept(PubSubSocket socket, PubSubMessage message) {
-		decide(socket, message);
-		emptyOutbox();
+		PubSubMessage first;
+		synchronized (this) {
+			decide(socket, message);
+			first = claimNext();
+		}
+		if (first != null) {
+			offerInOrder(first);
+		}
 	}
 
-	private synchronized void decide(PubSubSocket socket, PubSubMessage message) {
+	/** Under the lock. */
+	private void decide(PubSubSocket socket, PubSubMessage message) {
 		HandoverMerger<PubSubMessage> handover = this.merger;
 		if (handover != null) {
 			if (socket == this.oldSocket) {
@@ -118,31 +128,45 @@ final class TopicRoute {
 	 * messages keep their order; a thread that finds another one emptying leaves its messages to it.
 	 */
 	void emptyOutbox() {
+		PubSubMessage first;
 		synchronized (this) {
-			if (this.emptying || !hasOutbox()) {
-				return;
-			}
-			this.emptying = true;
+			first = claimNext();
 		}
-		boolean done = false;
+		if (first != null) {
+			offerInOrder(first);
+		}
+	}
+
+	/**
+	 * Under the lock: the next message to offer, making the calling thread the one that empties the outbox.
+	 * @return the message, or {@code null} when nothing waits or another thread is emptying
+	 */
+	private @Nullable PubSubMessage claimNext() {
+		if (this.emptying || !hasOutbox()) {
+			return null;
+		}
+		this.emptying = true;
+		return this.outbox.poll();
+	}
+
+	/** Offers {@code first} and whatever follows it in the outbox, then gives up the emptying. */
+	private void offerInOrder(PubSubMessage first) {
+		PubSubMessage next = first;
 		try {
-			while (true) {
-				PubSubMessage next;
+			while (next != null) {
+				for (Subscription subscription : this.subscriptions) {
+					subscription.offer(next);
+				}
 				synchronized (this) {
 					next = (this.outbox != null) ? this.outbox.poll() : null;
 					if (next == null) {
 						this.emptying = false;
-						done = true;
-						return;
 					}
-				}
-				for (Subscription subscription : this.subscriptions) {
-					subscription.offer(next);
 				}
 			}
 		}
 		finally {
-			if (!done) {
+			if (next != null) {
 				synchronized (this) {
 					this.emptying = false;
 				}

@@ -111,16 +111,14 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 	@Override
 	public void messageDropped(@Nullable Topic topic, String reason, long count) {
 		for (Meters current : this.meters) {
-			current.counter(current.dropped, "twitch.pubsub.messages.dropped", "reason", reason,
-					"Messages not delivered to handlers, by reason").increment(count);
+			current.dropped(reason).increment(count);
 		}
 	}
 
 	@Override
 	public void reconnecting(String connectionId, String cause) {
 		for (Meters current : this.meters) {
-			current.counter(current.reconnects, "twitch.pubsub.reconnects", "cause", cause,
-					"Sockets replaced, by cause").increment();
+			current.reconnects(cause).increment();
 		}
 	}
 
@@ -169,10 +167,8 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 				this.received.put(type, received(registry, type.prefix()));
 			}
 			this.receivedUndocumented = received(registry, "undocumented");
-			DROP_REASONS.forEach((reason) -> counter(this.dropped, "twitch.pubsub.messages.dropped", "reason", reason,
-					"Messages not delivered to handlers, by reason"));
-			RECONNECT_CAUSES.forEach((cause) -> counter(this.reconnects, "twitch.pubsub.reconnects", "cause", cause,
-					"Sockets replaced, by cause"));
+			DROP_REASONS.forEach(this::dropped);
+			RECONNECT_CAUSES.forEach(this::reconnects);
 			this.ping = Timer.builder("twitch.pubsub.ping")
 				.description("PING to PONG round trips")
 				.register(registry);
@@ -185,9 +181,18 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 				.register(registry);
 		}
 
-		Counter counter(Map<String, Counter> counters, String name, String tag, String value, String description) {
-			return counters.computeIfAbsent(value,
-					(key) -> Counter.builder(name).description(description).tag(tag, key).register(this.registry));
+		Counter dropped(String reason) {
+			return this.dropped.computeIfAbsent(reason, (key) -> Counter.builder("twitch.pubsub.messages.dropped")
+				.description("Messages not delivered to handlers, by reason")
+				.tag("reason", key)
+				.register(this.registry));
+		}
+
+		Counter reconnects(String cause) {
+			return this.reconnects.computeIfAbsent(cause, (key) -> Counter.builder("twitch.pubsub.reconnects")
+				.description("Sockets replaced, by cause")
+				.tag("cause", key)
+				.register(this.registry));
 		}
 
 	}

@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.WebSocketHandler;
@@ -290,13 +291,8 @@ class PubSubAutoConfigurationTests {
 	}
 
 	private static Throwable rootCause(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
+		return NestedExceptionUtils.getMostSpecificCause(failure);
 	}
-
 	private String handlerThread(PubSubClient client) {
 		List<String> threads = new CopyOnWriteArrayList<>();
 		client.listenRawAsync(Topic.parse("whispers." + USER), (id, message) -> threads.add(Thread.currentThread().getName()))

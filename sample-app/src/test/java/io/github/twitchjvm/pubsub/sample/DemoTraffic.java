@@ -16,6 +16,7 @@ import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.test.SampleMessages;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import io.github.twitchjvm.pubsub.topic.TopicType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,18 +103,27 @@ final class DemoTraffic implements SmartLifecycle {
 		return (type.idCount() == 1) ? new String[] { this.channel } : new String[] { this.channel, this.channel };
 	}
 
-	/** A whisper to the bot with a command, built from a realistic whisper. */
+	/** A whisper to the bot with a command. */
 	private String command() {
+		return whisper(null, COMMANDS.get(this.random.nextInt(COMMANDS.size())));
+	}
+
+	/**
+	 * A realistic received whisper (the shipped sample) with another text, and another sender if given.
+	 * @param sender the sender's tags, or {@code null} for the sample's
+	 * @param body the text
+	 * @return the inner message, as Twitch would send it
+	 */
+	static String whisper(WhisperEvent.@Nullable WhisperTags sender, String body) {
 		PayloadCodec codec = PayloadCodec.standard();
 		WhisperEvent.Whisper sample = ((WhisperEvent.Received) codec.decode(TopicType.WHISPERS,
 				SampleMessages.get(TopicType.WHISPERS, "whisper_received")))
 			.whisper();
-		String body = COMMANDS.get(this.random.nextInt(COMMANDS.size()));
 		WhisperEvent.Whisper whisper = new WhisperEvent.Whisper(sample.messageId(), sample.id(), sample.threadId(), body,
-				Instant.now(), sample.fromId(), sample.tags(), sample.recipient(), sample.nonce());
+				Instant.now(), sample.fromId(), (sender != null) ? sender : sample.tags(), sample.recipient(),
+				sample.nonce());
 		return codec.encode(TopicType.WHISPERS, new WhisperEvent.Received(whisper));
 	}
-
 	private void reconnect() {
 		logger.info("Demo: the server sends RECONNECT to {} connection(s)", this.server.faults().sendReconnect(null));
 	}

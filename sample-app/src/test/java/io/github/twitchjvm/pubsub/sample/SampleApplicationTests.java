@@ -4,10 +4,8 @@ import java.util.List;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.TopicState;
-import io.github.twitchjvm.pubsub.message.PayloadCodec;
 import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
-import io.github.twitchjvm.pubsub.test.SampleMessages;
 import io.github.twitchjvm.pubsub.topic.TopicType;
 import org.junit.jupiter.api.Test;
 
@@ -80,14 +78,10 @@ class SampleApplicationTests {
 	@Test
 	void answersAWhisperedCommandFromTheTallies() {
 		await().until(() -> this.cheers.totalBits() > 0);
-		WhisperEvent.Whisper sample = ((WhisperEvent.Received) PayloadCodec.standard()
-			.decode(TopicType.WHISPERS, SampleMessages.get(TopicType.WHISPERS, "whisper_received"))).whisper();
 		WhisperEvent.WhisperTags viewer = new WhisperEvent.WhisperTags("test_viewer", "TestViewer", null, null, false,
 				List.of(), List.of());
-		WhisperEvent.Whisper command = new WhisperEvent.Whisper(sample.messageId(), sample.id(), sample.threadId(),
-				"!cheers please", sample.sentAt(), sample.fromId(), viewer, sample.recipient(), sample.nonce());
 		this.server.publish("whispers." + DemoConfiguration.BROADCASTER_ID,
-				PayloadCodec.standard().encode(TopicType.WHISPERS, new WhisperEvent.Received(command)));
+				DemoTraffic.whisper(viewer, "!cheers please"));
 		await().until(() -> this.whispers.answers()
 			.stream()
 			.anyMatch((answer) -> answer.startsWith("TestViewer: ") && answer.contains(" bits (")));
