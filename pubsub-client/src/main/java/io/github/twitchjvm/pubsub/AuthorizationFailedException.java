@@ -3,7 +3,8 @@ package io.github.twitchjvm.pubsub;
 import io.github.twitchjvm.pubsub.topic.Topic;
 
 /**
- * The server refused the token for the topic (unknown, expired or revoked token, another user's token, or a missing scope), also after one refresh.
+ * The server refused the token for the topic (unknown, expired or revoked token, another
+ * user's token, or a missing scope), also after one refresh.
  */
 public class AuthorizationFailedException extends ListenFailedException {
 

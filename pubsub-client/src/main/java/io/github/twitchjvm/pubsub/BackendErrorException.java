@@ -3,7 +3,8 @@ package io.github.twitchjvm.pubsub;
 import io.github.twitchjvm.pubsub.topic.Topic;
 
 /**
- * The server failed internally (ERR_SERVER) and kept failing through the client's bounded retries.
+ * The server failed internally (ERR_SERVER) and kept failing through the client's bounded
+ * retries.
  */
 public class BackendErrorException extends ListenFailedException {
 

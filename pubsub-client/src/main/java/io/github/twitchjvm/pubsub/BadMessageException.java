@@ -3,7 +3,8 @@ package io.github.twitchjvm.pubsub;
 import io.github.twitchjvm.pubsub.topic.Topic;
 
 /**
- * The server could not understand the request (ERR_BADMESSAGE), which Twitch also answered when a connection had too many topics.
+ * The server could not understand the request (ERR_BADMESSAGE), which Twitch also
+ * answered when a connection had too many topics.
  */
 public class BadMessageException extends ListenFailedException {
 

@@ -3,7 +3,8 @@ package io.github.twitchjvm.pubsub;
 import io.github.twitchjvm.pubsub.topic.Topic;
 
 /**
- * The server does not know the topic or finds it malformed (ERR_BADTOPIC); retrying cannot help.
+ * The server does not know the topic or finds it malformed (ERR_BADTOPIC); retrying
+ * cannot help.
  */
 public class BadTopicException extends ListenFailedException {
 

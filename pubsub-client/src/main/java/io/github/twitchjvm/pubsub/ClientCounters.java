@@ -1,29 +1,29 @@
 package io.github.twitchjvm.pubsub;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 
+import io.github.twitchjvm.core.dispatch.DropReason;
+import io.github.twitchjvm.core.engine.ReconnectCause;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.LoggerFactory;
 
 /**
- * The live counters behind {@link ClientSnapshot.Counters}, cheap to increment from any thread, which also tell the
- * listeners about each activity (for metrics).
+ * The live counters behind {@link ClientSnapshot.Counters}, cheap to increment from any
+ * thread. Activity that happens on a reading or dispatch thread (a message routed or
+ * dropped) is told to the listeners right there, without allocating; what the engine does
+ * is told through the {@link EngineNotifier}, off the engine's loop.
  */
 final class ClientCounters {
 
 	private final List<PubSubListener> listeners;
 
-	private final RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(PubSubClient.class),
-			TimeUnit.SECONDS.toNanos(10));
+	private final EngineNotifier notifier;
 
 	final LongAdder messagesReceived = new LongAdder();
 
@@ -33,53 +33,69 @@ final class ClientCounters {
 
 	final LongAdder badFrames = new LongAdder();
 
-	private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+	private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
 
-	private final Map<String, LongAdder> reconnects = new ConcurrentHashMap<>();
+	private final Map<ReconnectCause, LongAdder> reconnects = new EnumMap<>(ReconnectCause.class);
 
 	private final Map<String, LongAdder> listenResults = new ConcurrentHashMap<>();
 
 	private volatile @Nullable Instant lastMessageAt;
 
-	ClientCounters(List<PubSubListener> listeners) {
+	ClientCounters(List<PubSubListener> listeners, EngineNotifier notifier) {
 		this.listeners = List.copyOf(listeners);
+		this.notifier = notifier;
+		// Filled up front, so that every thread reads the maps without a lock.
+		for (DropReason reason : DropReason.values()) {
+			this.dropped.put(reason, new LongAdder());
+		}
+		for (ReconnectCause cause : ReconnectCause.values()) {
+			this.reconnects.put(cause, new LongAdder());
+		}
 	}
 
-	void dropped(@Nullable Topic topic, String reason) {
-		dropped(topic, reason, 1);
-	}
-
-	void dropped(@Nullable Topic topic, String reason, long count) {
+	/** A message did not reach a handler; on the thread where it happened. */
+	void dropped(@Nullable Topic topic, DropReason reason, long count) {
 		if (count <= 0) {
 			return;
 		}
-		this.dropped.computeIfAbsent(reason, (key) -> new LongAdder()).add(count);
-		tell((listener) -> listener.messageDropped(topic, reason, count));
-	}
-
-	void reconnect(String connectionId, String cause) {
-		this.reconnects.computeIfAbsent(cause, (key) -> new LongAdder()).increment();
-		tell((listener) -> listener.reconnecting(connectionId, cause));
-	}
-
-	/**
-	 * @param error the RESPONSE's error, {@code ""} for success, or {@code "timeout"}
-	 * @param sentNanos when the LISTEN went out ({@link System#nanoTime()})
-	 */
-	void listenResult(Topic topic, String error, long sentNanos) {
-		this.listenResults.computeIfAbsent(error, (key) -> new LongAdder()).increment();
-		if (!this.listeners.isEmpty()) {
-			Duration elapsed = Duration.ofNanos(System.nanoTime() - sentNanos);
-			tell((listener) -> listener.listenCompleted(topic, error.isEmpty() ? null : error, elapsed));
+		counter(this.dropped, reason).add(count);
+		for (int i = 0; i < this.listeners.size(); i++) {
+			PubSubListener listener = this.listeners.get(i);
+			try {
+				listener.messageDropped(topic, reason, count);
+			}
+			catch (RuntimeException ex) {
+				this.notifier.listenerFailed(listener, ex);
+			}
 		}
 	}
 
+	/** A socket is being replaced; on the engine's loop. */
+	void reconnect(String connectionId, ReconnectCause cause) {
+		counter(this.reconnects, cause).increment();
+		this.notifier.reconnecting(connectionId, cause);
+	}
+
+	/**
+	 * A LISTEN got its answer or none; on the engine's loop.
+	 * @param error the RESPONSE's error, {@code ""} for success, or {@code "timeout"}
+	 * @param elapsedNanos since the LISTEN went out
+	 */
+	void listenResult(Topic topic, String error, long elapsedNanos) {
+		this.listenResults.computeIfAbsent(error, (key) -> new LongAdder()).increment();
+		this.notifier.listenCompleted(topic, error.isEmpty() ? null : error, elapsedNanos);
+	}
+
+	/** A MESSAGE frame arrived; on the reading thread. */
 	void messageReceived(Instant at) {
 		this.messagesReceived.increment();
 		this.lastMessageAt = at;
 	}
 
-	/** A MESSAGE for a topic some subscription wants, on the socket's reading thread: no allocation here. */
+	/**
+	 * A MESSAGE for a topic some subscription wants, on the socket's reading thread: no
+	 * allocation here.
+	 */
 	void routed(Topic topic) {
 		for (int i = 0; i < this.listeners.size(); i++) {
 			PubSubListener listener = this.listeners.get(i);
@@ -87,29 +103,16 @@ final class ClientCounters {
 				listener.messageReceived(topic);
 			}
 			catch (RuntimeException ex) {
-				failed(listener, ex);
+				this.notifier.listenerFailed(listener, ex);
 			}
 		}
 	}
 
-	void pong(String connectionId, Duration roundTrip) {
-		tell((listener) -> listener.pongReceived(connectionId, roundTrip));
-	}
-
-	private void tell(Consumer<PubSubListener> call) {
-		for (PubSubListener listener : this.listeners) {
-			try {
-				call.accept(listener);
-			}
-			catch (RuntimeException ex) {
-				failed(listener, ex);
-			}
-		}
-	}
-
-	private void failed(PubSubListener listener, RuntimeException ex) {
-		this.log.warn("activity-listener-" + listener.getClass().getName(), "Listener {} failed: {}", listener,
-				ex.toString());
+	/**
+	 * Every key has its counter from the start: the maps are filled in the constructor.
+	 */
+	private static <K> LongAdder counter(Map<K, LongAdder> counters, K key) {
+		return java.util.Objects.requireNonNull(counters.get(key));
 	}
 
 	@Nullable Instant lastMessageAt() {
@@ -117,14 +120,20 @@ final class ClientCounters {
 	}
 
 	ClientSnapshot.Counters snapshot() {
-		return new ClientSnapshot.Counters(this.messagesReceived.sum(), this.messagesDelivered.sum(), sums(this.dropped),
-				this.handlerErrors.sum(), this.badFrames.sum(), sums(this.reconnects), sums(this.listenResults));
+		Map<String, Long> drops = new TreeMap<>();
+		this.dropped.forEach((reason, count) -> putIfCounted(drops, reason.tagValue(), count.sum()));
+		Map<String, Long> causes = new TreeMap<>();
+		this.reconnects.forEach((cause, count) -> putIfCounted(causes, cause.tagValue(), count.sum()));
+		Map<String, Long> results = new TreeMap<>();
+		this.listenResults.forEach((result, count) -> results.put(result, count.sum()));
+		return new ClientSnapshot.Counters(this.messagesReceived.sum(), this.messagesDelivered.sum(), drops,
+				this.handlerErrors.sum(), this.badFrames.sum(), causes, results);
 	}
 
-	private static Map<String, Long> sums(Map<String, LongAdder> counters) {
-		Map<String, Long> sums = new TreeMap<>();
-		counters.forEach((key, adder) -> sums.put(key, adder.sum()));
-		return sums;
+	private static void putIfCounted(Map<String, Long> sums, String key, long sum) {
+		if (sum > 0) {
+			sums.put(key, sum);
+		}
 	}
 
 }

@@ -28,16 +28,19 @@ public record ClientSnapshot(boolean running, List<ConnectionStatus> connections
 	 *
 	 * @param messagesReceived MESSAGE frames received
 	 * @param messagesDelivered messages handed to handlers
-	 * @param dropped messages not delivered, by reason: {@code queue_full}, {@code decode_error},
-	 * {@code no_subscriber}, {@code duplicate} (suppressed during a handover)
+	 * @param dropped messages not delivered, by reason: {@code queue_full},
+	 * {@code decode_error}, {@code no_subscriber}, {@code duplicate} (suppressed during a
+	 * handover)
 	 * @param handlerErrors handler invocations that threw
 	 * @param badFrames frames that were not valid or had an unknown type
-	 * @param reconnects reconnects, by cause: {@code server_reconnect}, {@code pong_timeout}, {@code closed},
-	 * {@code error}, {@code connect_failed}, {@code requested}
-	 * @param listenResults LISTEN outcomes by error code ({@code ""} for success, {@code timeout})
+	 * @param reconnects reconnects, by cause: {@code server_reconnect},
+	 * {@code pong_timeout}, {@code closed}, {@code error}, {@code connect_failed},
+	 * {@code requested}
+	 * @param listenResults LISTEN outcomes by error code ({@code ""} for success,
+	 * {@code timeout})
 	 */
-	public record Counters(long messagesReceived, long messagesDelivered, Map<String, Long> dropped,
-			long handlerErrors, long badFrames, Map<String, Long> reconnects, Map<String, Long> listenResults) {
+	public record Counters(long messagesReceived, long messagesDelivered, Map<String, Long> dropped, long handlerErrors,
+			long badFrames, Map<String, Long> reconnects, Map<String, Long> listenResults) {
 
 		public Counters {
 			dropped = Map.copyOf(dropped);

@@ -3,8 +3,8 @@ package io.github.twitchjvm.pubsub;
 import io.github.twitchjvm.pubsub.topic.Topic;
 
 /**
- * Listening to one more topic would need more connections than the client may open (Twitch recommended at most
- * 10 per IP, with 50 topics each).
+ * Listening to one more topic would need more connections than the client may open
+ * (Twitch recommended at most 10 per IP, with 50 topics each).
  */
 public class ConnectionLimitException extends PubSubException {
 

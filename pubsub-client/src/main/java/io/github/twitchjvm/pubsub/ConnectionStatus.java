@@ -11,14 +11,15 @@ import org.jspecify.annotations.Nullable;
  * @param id the client's id for it, such as {@code "pubsub-1"}
  * @param state where it stands
  * @param stateSince since when it has been in that state
- * @param everOpen whether it has been open at least once (a socket that never opened has no grace for reconnecting)
+ * @param everOpen whether it has been open at least once (a socket that never opened has
+ * no grace for reconnecting)
  * @param topics how many topics are assigned to it
  * @param openedAt when it last opened, or {@code null} if it is not open
  * @param lastPongAt when it last received a PONG, or {@code null}
  * @param pingRoundTrip the last PING round trip, or {@code null}
  * @param reconnects how often it reconnected
  */
-public record ConnectionStatus(String id, ConnectionState state, Instant stateSince, boolean everOpen, int topics, @Nullable Instant openedAt,
-		@Nullable Instant lastPongAt, @Nullable Duration pingRoundTrip, long reconnects) {
+public record ConnectionStatus(String id, ConnectionState state, Instant stateSince, boolean everOpen, int topics,
+		@Nullable Instant openedAt, @Nullable Instant lastPongAt, @Nullable Duration pingRoundTrip, long reconnects) {
 
 }

@@ -5,8 +5,8 @@ import io.github.twitchjvm.pubsub.topic.Topic;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server answered a LISTEN with an error. Subclasses name the documented codes; an undocumented code is
- * reported with this class itself.
+ * The server answered a LISTEN with an error. Subclasses name the documented codes; an
+ * undocumented code is reported with this class itself.
  */
 public class ListenFailedException extends PubSubException {
 

@@ -3,7 +3,8 @@ package io.github.twitchjvm.pubsub;
 import io.github.twitchjvm.pubsub.topic.Topic;
 
 /**
- * The token for a topic is known to lack the scope the topic needs; nothing was sent to the server.
+ * The token for a topic is known to lack the scope the topic needs; nothing was sent to
+ * the server.
  */
 public class MissingScopeException extends PubSubException {
 

@@ -2,27 +2,25 @@ package io.github.twitchjvm.pubsub;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
-import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.dispatch.Dispatcher;
+import io.github.twitchjvm.core.engine.EngineLoop;
+import io.github.twitchjvm.core.log.RateLimitedLog;
+import io.github.twitchjvm.core.transport.JdkWebSocketTransport;
+import io.github.twitchjvm.core.transport.WebSocketTransport;
 import io.github.twitchjvm.pubsub.message.AutomodQueueEvent;
 import io.github.twitchjvm.pubsub.message.BitsBadgeUnlock;
 import io.github.twitchjvm.pubsub.message.BitsEvent;
 import io.github.twitchjvm.pubsub.message.ChannelPointsEvent;
 import io.github.twitchjvm.pubsub.message.ChatModeratorActionEvent;
 import io.github.twitchjvm.pubsub.message.LowTrustUserEvent;
+import io.github.twitchjvm.pubsub.message.PayloadCodec;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
 import io.github.twitchjvm.pubsub.message.PubSubPayload;
 import io.github.twitchjvm.pubsub.message.SubscriptionEvent;
@@ -30,13 +28,13 @@ import io.github.twitchjvm.pubsub.message.UserModerationEvent;
 import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import io.github.twitchjvm.pubsub.topic.TopicType;
-import org.springframework.web.socket.client.WebSocketClient;
-
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
- * A Twitch PubSub client: the whole API of the reference client {@code twitchAPI.pubsub.PubSub}, on a connection
- * engine that recovers from every failure the protocol knows and never goes silent after a reconnect.
+ * A Twitch PubSub client: the whole API of the reference client
+ * {@code twitchAPI.pubsub.PubSub}, on a connection engine that recovers from every
+ * failure the protocol knows and never goes silent after a reconnect.
  *
  * <pre>{@code
  * PubSubClient client = PubSubClient.builder()
@@ -53,78 +51,99 @@ import org.jspecify.annotations.Nullable;
  * client.stop();
  * }</pre>
  *
- * <p>Each {@code listen*} method returns the subscription's id once the server confirmed the LISTEN (at once
- * before {@link #start()}; the topic is then listened when the client connects) and has an {@code ...Async} twin
- * returning a future. Several subscriptions to one topic share one LISTEN. Handlers run on the dispatch executor,
- * in order per subscription, never on a socket's thread. Instances are thread-safe.
+ * <p>
+ * Each {@code listen*} method returns the subscription's id once the server confirmed the
+ * LISTEN (at once before {@link #start()}; the topic is then listened when the client
+ * connects) and has an {@code ...Async} twin returning a future. Several subscriptions to
+ * one topic share one LISTEN. Handlers run on the dispatch executor, in order per
+ * subscription, never on a socket's thread. Instances are thread-safe.
  */
 public final class PubSubClient {
 
-	/** Twitch's PubSub address (switched off on 2025-04-14; point the client at a fake server). */
+	/**
+	 * Twitch's PubSub address (switched off on 2025-04-14; point the client at a fake
+	 * server).
+	 */
 	public static final URI TWITCH_PUBSUB_URI = URI.create("wss://pubsub-edge.twitch.tv");
 
 	private final ClientSettings settings;
 
-	private final ClientCounters counters;
+	private final Dispatcher dispatcher;
 
-	private final ConnectionPool pool;
+	private final PubSubEngine engine;
 
-	private @Nullable Resources resources;
+	private final EngineLoop notificationLoop;
 
-	private PubSubClient(ClientSettings settings) {
+	/** The transport of the current start, or {@code null} while stopped. */
+	private @Nullable WebSocketTransport transport;
+
+	PubSubClient(ClientSettings settings, EngineLoop engineLoop, EngineLoop notificationLoop) {
 		this.settings = settings;
-		this.counters = new ClientCounters(settings.listeners());
-		this.pool = new ConnectionPool(settings, this.counters);
+		RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(PubSubClient.class), Duration.ofSeconds(10));
+		EngineNotifier notifier = new EngineNotifier(settings.listeners(), notificationLoop, log);
+		ClientCounters counters = new ClientCounters(settings.listeners(), notifier);
+		this.notificationLoop = notificationLoop;
+		this.dispatcher = new Dispatcher(settings.dispatchExecutor(), "pubsub-dispatch");
+		this.engine = new PubSubEngine(settings, engineLoop, notifier, counters, log, this.dispatcher);
 	}
 
 	/**
 	 * Starts building a client.
 	 * @return a builder with Twitch's defaults
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static PubSubClientBuilder builder() {
+		return new PubSubClientBuilder();
 	}
 
 	// --- lifecycle ---
 
 	/**
-	 * Connects and listens to every topic listened to so far. Sockets open as topics need them: a client without
-	 * topics holds none (Twitch closes a socket that listens to nothing within 15 s).
+	 * Connects and listens to every topic listened to so far. Sockets open as topics need
+	 * them: a client without topics holds none (Twitch closes a socket that listens to
+	 * nothing within 15 s).
 	 * @throws IllegalStateException if the client is already started
 	 */
 	public synchronized void start() {
-		if (this.resources != null) {
+		if (this.transport != null) {
 			throw new IllegalStateException("The client is already started");
 		}
-		Resources started = Resources.create(this.settings);
+		WebSocketTransport given = this.settings.transport();
+		WebSocketTransport started = (given != null) ? given : JdkWebSocketTransport.create();
+		this.dispatcher.start();
 		try {
-			this.pool.start(started.timer, started.dispatch, started.transport.client());
+			this.engine.start(started);
 		}
 		catch (RuntimeException ex) {
-			started.release(Duration.ZERO);
+			this.dispatcher.stop(Duration.ZERO, java.util.List::of);
+			if (given == null) {
+				started.close();
+			}
 			throw ex;
 		}
-		this.resources = started;
+		this.transport = started;
 	}
 
 	/**
-	 * Closes every socket, stops the timers, lets queued deliveries finish within the dispatch drain timeout (then
-	 * drops what is left) and ends every thread the client started. The subscriptions stay: a later {@link #start()}
-	 * listens again.
+	 * Closes every socket, stops the timers, lets queued deliveries finish within the
+	 * dispatch drain timeout (then drops what is left) and ends every thread the client
+	 * started. The subscriptions stay: a later {@link #start()} listens again.
 	 * @throws IllegalStateException if the client is not running
 	 */
 	public synchronized void stop() {
-		Resources started = this.resources;
+		WebSocketTransport started = this.transport;
 		if (started == null) {
 			throw new IllegalStateException("The client is not running");
 		}
-		this.resources = null;
-		this.pool.stop();
-		if (started.ownedDispatch == null) {
-			this.pool.awaitDeliveries(this.settings.dispatchDrainTimeout());
+		this.transport = null;
+		try {
+			this.engine.stop();
 		}
-		started.release(this.settings.dispatchDrainTimeout());
-		this.pool.resetDeliveries();
+		finally {
+			this.dispatcher.stop(this.settings.dispatchDrainTimeout(), this.engine::queues);
+			if (this.settings.transport() == null) {
+				started.close();
+			}
+		}
 	}
 
 	/**
@@ -132,22 +151,25 @@ public final class PubSubClient {
 	 * @return {@code true} when connected (also when no topic needs a socket)
 	 */
 	public boolean isConnected() {
-		return this.pool.isConnected();
+		return this.engine.isConnected();
 	}
 
 	/**
-	 * Replaces open sockets without losing messages, the way the client answers a server's RECONNECT: a new socket
-	 * listens to the same topics, and the old one closes once the new one confirmed them.
-	 * @param connectionId the socket to replace (a {@link ConnectionStatus#id()}), or {@code null} for every socket
-	 * @return how many sockets are being replaced (sockets not open, or already being replaced, are left alone)
+	 * Replaces open sockets without losing messages, the way the client answers a
+	 * server's RECONNECT: a new socket listens to the same topics, and the old one closes
+	 * once the new one confirmed them.
+	 * @param connectionId the socket to replace (a {@link ConnectionStatus#id()}), or
+	 * {@code null} for every socket
+	 * @return how many sockets are being replaced (sockets not open, or already being
+	 * replaced, are left alone)
 	 */
 	public int reconnect(@Nullable String connectionId) {
-		return this.pool.reconnect(connectionId);
+		return this.engine.reconnect(connectionId);
 	}
 
 	/**
-	 * How many topics the client can listen to at once: sockets at most times topics per socket. A topic beyond
-	 * fails with {@link ConnectionLimitException}.
+	 * How many topics the client can listen to at once: sockets at most times topics per
+	 * socket. A topic beyond fails with {@link ConnectionLimitException}.
 	 * @return the capacity
 	 */
 	public int topicCapacity() {
@@ -155,8 +177,9 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Whether the client's token provider can supply a token for the topic's user, without fetching one; always
-	 * {@code true} for an undocumented topic, which is listened to without a token when there is none.
+	 * Whether the client's token provider can supply a token for the topic's user,
+	 * without fetching one; always {@code true} for an undocumented topic, which is
+	 * listened to without a token when there is none.
 	 * @param topic a topic
 	 * @return {@code false} when a LISTEN for the topic would fail for want of a token
 	 */
@@ -169,7 +192,7 @@ public final class PubSubClient {
 	 * @return {@code true} while running
 	 */
 	public boolean isRunning() {
-		return this.pool.isRunning();
+		return this.engine.isRunning();
 	}
 
 	/**
@@ -177,13 +200,14 @@ public final class PubSubClient {
 	 * @return a read-only snapshot
 	 */
 	public ClientSnapshot snapshot() {
-		return this.pool.snapshot();
+		return this.engine.snapshot();
 	}
 
 	// --- documented topics ---
 
 	/**
-	 * Listens to the whispers a user sends and receives ({@code whispers.<user_id>}, scope {@code whispers:read}).
+	 * Listens to the whispers a user sends and receives ({@code whispers.<user_id>},
+	 * scope {@code whispers:read}).
 	 * @param userId the user, whose token is used
 	 * @param handler receives each whisper event
 	 * @return the subscription's id, once the server confirmed
@@ -204,7 +228,8 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Listens to cheers in a channel, first version ({@code channel-bits-events-v1.<channel_id>}, {@code bits:read}).
+	 * Listens to cheers in a channel, first version
+	 * ({@code channel-bits-events-v1.<channel_id>}, {@code bits:read}).
 	 * @param channelId the channel, whose token is used
 	 * @param handler receives each cheer
 	 * @return the subscription's id, once the server confirmed
@@ -225,7 +250,8 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Listens to cheers in a channel ({@code channel-bits-events-v2.<channel_id>}, {@code bits:read}).
+	 * Listens to cheers in a channel ({@code channel-bits-events-v2.<channel_id>},
+	 * {@code bits:read}).
 	 * @param channelId the channel, whose token is used
 	 * @param handler receives each cheer
 	 * @return the subscription's id, once the server confirmed
@@ -246,7 +272,8 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Listens to bits badge tiers unlocked in a channel ({@code channel-bits-badge-unlocks.<channel_id>}).
+	 * Listens to bits badge tiers unlocked in a channel
+	 * ({@code channel-bits-badge-unlocks.<channel_id>}).
 	 * @param channelId the channel, whose token is used
 	 * @param handler receives each unlock
 	 * @return the subscription's id, once the server confirmed
@@ -268,8 +295,8 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Listens to channel points redemptions and reward changes ({@code channel-points-channel-v1.<channel_id>},
-	 * {@code channel:read:redemptions}).
+	 * Listens to channel points redemptions and reward changes
+	 * ({@code channel-points-channel-v1.<channel_id>}, {@code channel:read:redemptions}).
 	 * @param channelId the channel, whose token is used
 	 * @param handler receives each event
 	 * @return the subscription's id, once the server confirmed
@@ -291,7 +318,8 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Listens to subscriptions and gifts in a channel ({@code channel-subscribe-events-v1.<channel_id>},
+	 * Listens to subscriptions and gifts in a channel
+	 * ({@code channel-subscribe-events-v1.<channel_id>},
 	 * {@code channel:read:subscriptions}).
 	 * @param channelId the channel, whose token is used
 	 * @param handler receives each event
@@ -314,8 +342,8 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Listens to moderator actions in a channel ({@code chat_moderator_actions.<user_id>.<channel_id>},
-	 * {@code channel:moderate}).
+	 * Listens to moderator actions in a channel
+	 * ({@code chat_moderator_actions.<user_id>.<channel_id>}, {@code channel:moderate}).
 	 * @param userId the moderator (or broadcaster), whose token is used
 	 * @param channelId the channel
 	 * @param handler receives each action
@@ -341,8 +369,8 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Listens to messages AutoMod holds in a channel ({@code automod-queue.<moderator_id>.<channel_id>},
-	 * {@code channel:moderate}).
+	 * Listens to messages AutoMod holds in a channel
+	 * ({@code automod-queue.<moderator_id>.<channel_id>}, {@code channel:moderate}).
 	 * @param moderatorId the moderator, whose token is used
 	 * @param channelId the channel
 	 * @param handler receives each held message and its updates
@@ -380,7 +408,8 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Asynchronous {@link #listenUserModerationNotifications(String, String, PubSubHandler)}.
+	 * Asynchronous
+	 * {@link #listenUserModerationNotifications(String, String, PubSubHandler)}.
 	 * @param userId the user
 	 * @param channelId the channel
 	 * @param handler receives each notification
@@ -393,8 +422,8 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Listens to suspicious users in a channel ({@code low-trust-users.<moderator_id>.<channel_id>},
-	 * {@code channel:moderate}).
+	 * Listens to suspicious users in a channel
+	 * ({@code low-trust-users.<moderator_id>.<channel_id>}, {@code channel:moderate}).
 	 * @param moderatorId the moderator, whose token is used
 	 * @param channelId the channel
 	 * @param handler receives each treatment change and message
@@ -418,8 +447,9 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Listens to a topic Twitch never documented, such as {@code video-playback-by-id.44322889}, delivering raw
-	 * messages. The token provider is asked for the token of user {@code null}.
+	 * Listens to a topic Twitch never documented, such as
+	 * {@code video-playback-by-id.44322889}, delivering raw messages. The token provider
+	 * is asked for the token of user {@code null}.
 	 * @param topic the topic string, sent as it is
 	 * @param handler receives each raw message
 	 * @return the subscription's id, once the server confirmed
@@ -442,14 +472,16 @@ public final class PubSubClient {
 	// --- general forms ---
 
 	/**
-	 * Listens to a documented topic and delivers the payloads that are instances of {@code payloadType}: the
-	 * topic's family, or one variant of it (other variants are skipped for this subscription).
+	 * Listens to a documented topic and delivers the payloads that are instances of
+	 * {@code payloadType}: the topic's family, or one variant of it (other variants are
+	 * skipped for this subscription).
 	 * @param <T> the payload type
 	 * @param topic a documented topic
 	 * @param payloadType the family or a variant of it
 	 * @param handler receives each matching payload
 	 * @return completes with the subscription's id, or with a {@link PubSubException}
-	 * @throws IllegalArgumentException if the topic is undocumented or the type belongs to another family
+	 * @throws IllegalArgumentException if the topic is undocumented or the type belongs
+	 * to another family
 	 */
 	public <T extends PubSubPayload> CompletableFuture<UUID> listenAsync(Topic topic, Class<T> payloadType,
 			PubSubHandler<? super T> handler) {
@@ -457,13 +489,13 @@ public final class PubSubClient {
 		if (type == null) {
 			throw new IllegalArgumentException("Topic " + topic + " is undocumented; use listenRawAsync");
 		}
-		Class<? extends PubSubPayload> family = io.github.twitchjvm.pubsub.message.PayloadCodec.payloadType(type);
+		Class<? extends PubSubPayload> family = PayloadCodec.payloadType(type);
 		if (!family.isAssignableFrom(payloadType)) {
 			throw new IllegalArgumentException(payloadType.getName() + " is not a payload of " + type.prefix()
 					+ ", which carries " + family.getName());
 		}
 		Objects.requireNonNull(handler, "handler");
-		return this.pool.subscribe(topic, (subscription, message) -> {
+		return this.engine.subscribe(topic, (subscription, message) -> {
 			PubSubPayload payload = message.payload();
 			if (payloadType.isInstance(payload)) {
 				handler.handle(subscription, payloadType.cast(payload));
@@ -472,28 +504,35 @@ public final class PubSubClient {
 	}
 
 	/**
-	 * Listens to any topic and delivers raw messages, from which a handler can still get the typed payload of a
-	 * documented topic.
+	 * Listens to any topic and delivers raw messages, from which a handler can still get
+	 * the typed payload of a documented topic.
 	 * @param topic the topic
 	 * @param handler receives each raw message
 	 * @return completes with the subscription's id, or with a {@link PubSubException}
 	 */
 	public CompletableFuture<UUID> listenRawAsync(Topic topic, PubSubHandler<PubSubMessage> handler) {
 		Objects.requireNonNull(handler, "handler");
-		return this.pool.subscribe(topic, handler::handle);
+		return this.engine.subscribe(topic, handler::handle);
 	}
 
 	/**
-	 * Ends a subscription. When it was the last one of its topic, the topic is unlistened, and a socket left
-	 * without topics closes.
+	 * Ends a subscription. When it was the last one of its topic, the topic is
+	 * unlistened, and a socket left without topics closes.
 	 * @param subscription the id a {@code listen*} method returned
 	 * @return whether the subscription existed
 	 */
 	public boolean unlisten(UUID subscription) {
-		return this.pool.unsubscribe(subscription);
+		return this.engine.unsubscribe(subscription);
 	}
 
 	private UUID await(CompletableFuture<UUID> confirmation) {
+		if (this.notificationLoop.inLoop() && !confirmation.isDone()) {
+			// The confirmation reaches the caller after the listeners heard of the topic,
+			// on this very thread.
+			confirmation.thenAccept(this::unlisten);
+			throw new IllegalStateException("A PubSubListener callback must not wait for a listen confirmation: it "
+					+ "would wait for itself. Use the listen...Async method and do not block on its future there.");
+		}
 		Duration wait = this.settings.listenConfirmTimeout().plusSeconds(10);
 		try {
 			return confirmation.get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -509,7 +548,8 @@ public final class PubSubClient {
 			throw new PubSubException(null, "Listening failed: " + ex.getCause(), ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			// The caller never gets the id: a confirmation coming after all must not leave a subscription behind.
+			// The caller never gets the id: a confirmation coming after all must not
+			// leave a subscription behind.
 			confirmation.thenAccept(this::unlisten);
 			throw new PubSubException(null, "No confirmation from the server within " + wait, ex);
 		}
@@ -518,327 +558,6 @@ public final class PubSubClient {
 	@Override
 	public String toString() {
 		return "PubSubClient[" + this.settings.uri() + (isRunning() ? ", running" : "") + "]";
-	}
-
-	/** The threads and transport of one start, released on stop. */
-	private static final class Resources {
-
-		final ScheduledExecutorService timer;
-
-		final Executor dispatch;
-
-		final @Nullable ExecutorService ownedDispatch;
-
-		final WebSocketTransport transport;
-
-		private Resources(ScheduledExecutorService timer, Executor dispatch, @Nullable ExecutorService ownedDispatch,
-				WebSocketTransport transport) {
-			this.timer = timer;
-			this.dispatch = dispatch;
-			this.ownedDispatch = ownedDispatch;
-			this.transport = transport;
-		}
-
-		static Resources create(ClientSettings settings) {
-			ScheduledExecutorService timer = Executors
-				.newSingleThreadScheduledExecutor(new NamedThreadFactory("pubsub-timer"));
-			ExecutorService ownedDispatch = null;
-			Executor dispatch = settings.dispatchExecutor();
-			if (dispatch == null) {
-				ownedDispatch = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-						new NamedThreadFactory("pubsub-dispatch"));
-				dispatch = ownedDispatch;
-			}
-			return new Resources(timer, dispatch, ownedDispatch,
-					WebSocketTransport.of(settings.webSocketClient(), settings.maxMessageSize()));
-		}
-
-		void release(Duration drainTimeout) {
-			this.timer.shutdownNow();
-			if (this.ownedDispatch != null) {
-				this.ownedDispatch.shutdown();
-				try {
-					if (!this.ownedDispatch.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-						this.ownedDispatch.shutdownNow();
-						this.ownedDispatch.awaitTermination(5, TimeUnit.SECONDS);
-					}
-				}
-				catch (InterruptedException ex) {
-					this.ownedDispatch.shutdownNow();
-					Thread.currentThread().interrupt();
-				}
-			}
-			this.transport.close();
-			try {
-				this.timer.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-	}
-
-	/**
-	 * Builds a {@link PubSubClient}. Every value starts at the reference client's or Twitch's default.
-	 */
-	public static final class Builder {
-
-		private URI uri = TWITCH_PUBSUB_URI;
-
-		private @Nullable TwitchTokenProvider tokenProvider;
-
-		private @Nullable Executor dispatchExecutor;
-
-		private @Nullable WebSocketClient webSocketClient;
-
-		private Duration pingFrequency = Duration.ofSeconds(120);
-
-		private Duration pingJitter = Duration.ofSeconds(4);
-
-		private Duration pongTimeout = Duration.ofSeconds(10);
-
-		private Duration listenConfirmTimeout = Duration.ofSeconds(30);
-
-		private int topicsPerConnection = 50;
-
-		private int maxConnections = 10;
-
-		private Duration reconnectInitialDelay = Duration.ofSeconds(1);
-
-		private Duration reconnectMaxDelay = Duration.ofSeconds(120);
-
-		private Duration stablePeriod = Duration.ofSeconds(60);
-
-		private int listensPerSecond = 50;
-
-		private int queueCapacity = 1000;
-
-		private int maxMessageSize = 1024 * 1024;
-
-		private int serverErrorRetries = 3;
-
-		private Duration handoverSettle = Duration.ofSeconds(1);
-
-		private Duration dispatchDrainTimeout = Duration.ofSeconds(5);
-
-		private final List<PubSubListener> listeners = new ArrayList<>();
-
-		private Builder() {
-		}
-
-		/**
-		 * @param uri the PubSub server, {@code wss://pubsub-edge.twitch.tv} by default
-		 * @return this builder
-		 */
-		public Builder uri(URI uri) {
-			this.uri = Objects.requireNonNull(uri, "uri");
-			return this;
-		}
-
-		/**
-		 * @param tokenProvider where tokens come from; required
-		 * @return this builder
-		 */
-		public Builder tokenProvider(TwitchTokenProvider tokenProvider) {
-			this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider");
-			return this;
-		}
-
-		/**
-		 * @param token one token for every topic; the same as {@code tokenProvider(StaticTokenProvider.of(token))}
-		 * @return this builder
-		 */
-		public Builder accessToken(String token) {
-			return tokenProvider(StaticTokenProvider.of(token));
-		}
-
-		/**
-		 * Chooses where handlers run. Each subscription still gets its messages in order, one at a time, whatever
-		 * the executor. {@code Runnable::run} runs handlers on the socket's reading thread: the lowest latency (no
-		 * thread hand-off per message), for fast handlers that never block only, because a slow handler then stops
-		 * the socket from reading and Twitch disconnects a client that stops reading.
-		 * @param dispatchExecutor where handlers run; by default a pool of one daemon thread per core that the
-		 * client owns and shuts down (an executor given here is never shut down by the client)
-		 * @return this builder
-		 */
-		public Builder dispatchExecutor(Executor dispatchExecutor) {
-			this.dispatchExecutor = Objects.requireNonNull(dispatchExecutor, "dispatchExecutor");
-			return this;
-		}
-
-		/**
-		 * @param webSocketClient the transport; by default Spring's {@code StandardWebSocketClient} over Tomcat's
-		 * client, with the message size limit applied (a client given here must allow large messages itself)
-		 * @return this builder
-		 */
-		public Builder webSocketClient(WebSocketClient webSocketClient) {
-			this.webSocketClient = Objects.requireNonNull(webSocketClient, "webSocketClient");
-			return this;
-		}
-
-		/**
-		 * @param pingFrequency how often each socket sends PING, 120 s by default; must be above 12 s plus the
-		 * jitter and below Twitch's 5 minutes
-		 * @return this builder
-		 */
-		public Builder pingFrequency(Duration pingFrequency) {
-			this.pingFrequency = pingFrequency;
-			return this;
-		}
-
-		/**
-		 * @param pingJitter the most a PING is moved earlier or later, 4 s by default
-		 * @return this builder
-		 */
-		public Builder pingJitter(Duration pingJitter) {
-			this.pingJitter = pingJitter;
-			return this;
-		}
-
-		/**
-		 * @param pongTimeout how long to wait for PONG before reconnecting, 10 s by default
-		 * @return this builder
-		 */
-		public Builder pongTimeout(Duration pongTimeout) {
-			this.pongTimeout = pongTimeout;
-			return this;
-		}
-
-		/**
-		 * @param listenConfirmTimeout how long to wait for a LISTEN's RESPONSE, 30 s by default
-		 * @return this builder
-		 */
-		public Builder listenConfirmTimeout(Duration listenConfirmTimeout) {
-			this.listenConfirmTimeout = listenConfirmTimeout;
-			return this;
-		}
-
-		/**
-		 * @param topicsPerConnection topics per socket, 50 by default (Twitch's limit)
-		 * @return this builder
-		 */
-		public Builder topicsPerConnection(int topicsPerConnection) {
-			this.topicsPerConnection = topicsPerConnection;
-			return this;
-		}
-
-		/**
-		 * @param maxConnections sockets at most, 10 by default (Twitch's recommendation per IP)
-		 * @return this builder
-		 */
-		public Builder maxConnections(int maxConnections) {
-			this.maxConnections = maxConnections;
-			return this;
-		}
-
-		/**
-		 * @param initialDelay the first reconnect delay, 1 s by default; it doubles per failed attempt
-		 * @param maxDelay the longest reconnect delay, 120 s by default
-		 * @return this builder
-		 */
-		public Builder reconnectBackoff(Duration initialDelay, Duration maxDelay) {
-			this.reconnectInitialDelay = initialDelay;
-			this.reconnectMaxDelay = maxDelay;
-			return this;
-		}
-
-		/**
-		 * @param stablePeriod how long a socket must stay open before the backoff starts again from the initial
-		 * delay, 60 s by default
-		 * @return this builder
-		 */
-		public Builder stablePeriod(Duration stablePeriod) {
-			this.stablePeriod = stablePeriod;
-			return this;
-		}
-
-		/**
-		 * @param listensPerSecond the pace of LISTEN requests over all sockets, 50 per second by default, with a
-		 * second's worth allowed at once
-		 * @return this builder
-		 */
-		public Builder listensPerSecond(int listensPerSecond) {
-			this.listensPerSecond = listensPerSecond;
-			return this;
-		}
-
-		/**
-		 * @param queueCapacity messages queued per subscription before the oldest is dropped, 1000 by default
-		 * @return this builder
-		 */
-		public Builder queueCapacity(int queueCapacity) {
-			this.queueCapacity = queueCapacity;
-			return this;
-		}
-
-		/**
-		 * @param maxMessageSize the largest frame accepted, in characters, 1 MiB by default
-		 * @return this builder
-		 */
-		public Builder maxMessageSize(int maxMessageSize) {
-			this.maxMessageSize = maxMessageSize;
-			return this;
-		}
-
-		/**
-		 * @param serverErrorRetries how often a LISTEN answered with {@code ERR_SERVER} (or a re-listen that timed
-		 * out) is retried, with growing delays, before the topic fails; 3 by default
-		 * @return this builder
-		 */
-		public Builder serverErrorRetries(int serverErrorRetries) {
-			this.serverErrorRetries = serverErrorRetries;
-			return this;
-		}
-
-		/**
-		 * @param handoverSettle after a RECONNECT, how long the old socket stays open once the replacement confirmed
-		 * every topic, for frames still on their way; 1 s by default
-		 * @return this builder
-		 */
-		public Builder handoverSettle(Duration handoverSettle) {
-			this.handoverSettle = handoverSettle;
-			return this;
-		}
-
-		/**
-		 * @param dispatchDrainTimeout how long {@link PubSubClient#stop()} lets queued deliveries run (on the client's
-		 * own executor, or on one it was given, which it waits for but never shuts down) before it drops what is
-		 * left; 5 s by default
-		 * @return this builder
-		 */
-		public Builder dispatchDrainTimeout(Duration dispatchDrainTimeout) {
-			this.dispatchDrainTimeout = dispatchDrainTimeout;
-			return this;
-		}
-
-		/**
-		 * @param listener told about connection and topic state changes
-		 * @return this builder
-		 */
-		public Builder listener(PubSubListener listener) {
-			this.listeners.add(Objects.requireNonNull(listener, "listener"));
-			return this;
-		}
-
-		/**
-		 * @return the client, not started
-		 * @throws IllegalArgumentException if a setting is impossible (for example a ping frequency not above 12 s
-		 * plus the jitter)
-		 * @throws IllegalStateException if no token provider was set
-		 */
-		public PubSubClient build() {
-			if (this.tokenProvider == null) {
-				throw new IllegalStateException("A token provider is required: call tokenProvider(...) or accessToken(...)");
-			}
-			return new PubSubClient(new ClientSettings(this.uri, this.tokenProvider, this.dispatchExecutor,
-					this.webSocketClient, this.pingFrequency, this.pingJitter, this.pongTimeout,
-					this.listenConfirmTimeout, this.topicsPerConnection, this.maxConnections, this.reconnectInitialDelay,
-					this.reconnectMaxDelay, this.stablePeriod, this.listensPerSecond, this.queueCapacity,
-					this.maxMessageSize, this.serverErrorRetries, this.handoverSettle, this.dispatchDrainTimeout,
-					this.listeners));
-		}
-
 	}
 
 }

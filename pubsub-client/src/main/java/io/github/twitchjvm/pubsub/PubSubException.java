@@ -5,8 +5,8 @@ import io.github.twitchjvm.pubsub.topic.Topic;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The root of every failure the client reports. The message names the topic and, where the server answered, its
- * error code; it never contains a token.
+ * The root of every failure the client reports. The message names the topic and, where
+ * the server answered, its error code; it never contains a token.
  */
 public class PubSubException extends RuntimeException {
 

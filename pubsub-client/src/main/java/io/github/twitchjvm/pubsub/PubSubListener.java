@@ -2,14 +2,20 @@ package io.github.twitchjvm.pubsub;
 
 import java.time.Duration;
 
+import io.github.twitchjvm.core.dispatch.DropReason;
+import io.github.twitchjvm.core.engine.ReconnectCause;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Told about state changes and activity of the client, for health, metrics and the application. Every method does
- * nothing by default. State callbacks run on the client's engine thread; activity callbacks run where the activity
- * happens, some on a socket's reading thread for every message: all must return quickly and never block. An
- * exception thrown here is logged (rate-limited) and otherwise ignored.
+ * Told about state changes and activity of the client, for health, metrics and the
+ * application. Every method does nothing by default. What the engine does (state changes,
+ * LISTEN results, reconnects, PONGs) is told in order on the client's notification thread
+ * ({@code pubsub-notify}), never on the engine's own, so a listener may take its time or
+ * call the client. Per-message activity ({@link #messageReceived},
+ * {@link #messageDropped}) is told where it happens, some on a socket's reading thread
+ * for every message: those must return quickly and never block. An exception thrown here
+ * is logged (rate-limited) and otherwise ignored.
  */
 public interface PubSubListener {
 
@@ -28,8 +34,18 @@ public interface PubSubListener {
 	}
 
 	/**
-	 * The server revoked the token of a topic ({@code AUTH_REVOKED}): the topic is {@link TopicState#REVOKED} and
-	 * will not be listened to again; the application may re-authorise the user and listen anew.
+	 * The client no longer wants a topic: its last subscription ended, or it failed or
+	 * was revoked and no subscription is left. Whatever a listener keeps per topic can
+	 * go.
+	 * @param topic the topic
+	 */
+	default void topicRemoved(Topic topic) {
+	}
+
+	/**
+	 * The server revoked the token of a topic ({@code AUTH_REVOKED}): the topic is
+	 * {@link TopicState#REVOKED} and will not be listened to again; the application may
+	 * re-authorise the user and listen anew.
 	 * @param topic the topic
 	 */
 	default void authorizationRevoked(Topic topic) {
@@ -38,28 +54,33 @@ public interface PubSubListener {
 	// --- activity, for metrics ---
 
 	/**
-	 * A MESSAGE arrived for a topic some subscription wants. Called on the socket's reading thread, once per
-	 * message, before it is queued for the handlers.
+	 * A MESSAGE arrived for a topic some subscription wants. Called on the socket's
+	 * reading thread, once per message, before it is queued for the handlers.
 	 * @param topic the message's topic
 	 */
 	default void messageReceived(Topic topic) {
 	}
 
 	/**
-	 * A message was not delivered to a handler (or, with {@code duplicate}, to any).
-	 * @param topic the topic, or {@code null} when no subscription wants the topic the server named
-	 * @param reason {@code queue_full} (a slow handler's oldest message), {@code decode_error},
-	 * {@code no_subscriber}, or {@code duplicate} (suppressed during a RECONNECT handover)
-	 * @param count how many, usually 1 (a handover reports its suppressed duplicates at once)
+	 * A message was not delivered to a handler (or, with {@link DropReason#DUPLICATE}, to
+	 * any). Called where it happens: on a socket's reading thread or a dispatch thread.
+	 * @param topic the topic, or {@code null} when no subscription wants the topic the
+	 * server named
+	 * @param reason {@link DropReason#QUEUE_FULL} (a slow handler's oldest message),
+	 * {@link DropReason#DECODE_ERROR}, {@link DropReason#NO_SUBSCRIBER}, or
+	 * {@link DropReason#DUPLICATE} (suppressed during a RECONNECT handover)
+	 * @param count how many, usually 1 (a handover reports its suppressed duplicates at
+	 * once)
 	 */
-	default void messageDropped(@Nullable Topic topic, String reason, long count) {
+	default void messageDropped(@Nullable Topic topic, DropReason reason, long count) {
 	}
 
 	/**
 	 * A LISTEN got its answer, or none in time.
 	 * @param topic the topic
 	 * @param error {@code null} for success, the server's error code, or {@code timeout}
-	 * @param elapsed from sending to the answer (or from the {@code listen*} call to its timeout)
+	 * @param elapsed from sending to the answer (or from the {@code listen*} call to its
+	 * timeout)
 	 */
 	default void listenCompleted(Topic topic, @Nullable String error, Duration elapsed) {
 	}
@@ -67,10 +88,13 @@ public interface PubSubListener {
 	/**
 	 * A socket is being replaced.
 	 * @param connectionId the socket's id
-	 * @param cause {@code server_reconnect} (RECONNECT), {@code pong_timeout}, {@code closed} (by the server),
-	 * {@code error}, {@code connect_failed}, or {@code requested} ({@link PubSubClient#reconnect(String)})
+	 * @param cause {@link ReconnectCause#SERVER_RECONNECT} (RECONNECT),
+	 * {@link ReconnectCause#PONG_TIMEOUT}, {@link ReconnectCause#CLOSED} (by the server),
+	 * {@link ReconnectCause#ERROR}, {@link ReconnectCause#CONNECT_FAILED},
+	 * {@link ReconnectCause#SEND_STALLED} (the server stopped reading), or
+	 * {@link ReconnectCause#REQUESTED} ({@link PubSubClient#reconnect(String)})
 	 */
-	default void reconnecting(String connectionId, String cause) {
+	default void reconnecting(String connectionId, ReconnectCause cause) {
 	}
 
 	/**

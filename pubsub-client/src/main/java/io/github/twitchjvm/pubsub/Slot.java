@@ -1,96 +1,266 @@
 package io.github.twitchjvm.pubsub;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 
+import io.github.twitchjvm.core.engine.Backoff;
+import io.github.twitchjvm.core.engine.EngineLoop;
+import io.github.twitchjvm.core.engine.EngineLoop.Scheduled;
+import io.github.twitchjvm.core.engine.ReconnectCause;
+import io.github.twitchjvm.pubsub.connection.PubSubSocket;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One of the client's connections as the pool shards topics: a stable id, up to the topic limit of topics, and the
- * socket that carries them now. Sockets come and go (reconnects, handovers); the slot and its topics stay. Guarded
- * by the pool's lock.
+ * One of the client's connections as sharding sees it: a stable id ({@code pubsub-1}), up
+ * to the topic limit of topics, and the socket carrying them now. Sockets come and go
+ * (reconnects, handovers); the slot and its topics stay. During a handover after
+ * RECONNECT the slot has two sockets: the {@linkplain #retiring() old one}, still
+ * delivering, and the new one. Belongs to the engine's loop; its state changes only
+ * through the methods named for what happened, each of which tells the engine's
+ * listeners.
  */
 final class Slot {
 
-	final String id;
+	private final String id;
 
-	final Set<TopicEntry> topics = new LinkedHashSet<>();
+	private final EngineLoop loop;
 
-	final Backoff backoff;
+	private final Consumer<Slot> changed;
 
-	/** The socket that carries (or is about to carry) the topics. */
-	@Nullable PubSubSocket socket;
+	private final Set<TopicEntry> topics = new LinkedHashSet<>();
 
-	/** During a handover after RECONNECT: the old socket, still delivering until the new one took over. */
-	@Nullable PubSubSocket retiring;
+	private final Backoff backoff;
+
+	private @Nullable PubSubSocket socket;
+
+	private @Nullable PubSubSocket retiring;
 
 	private ConnectionState state = ConnectionState.CONNECTING;
 
-	private Instant stateSince = Instant.now();
+	private Instant stateSince;
 
-	/** Whether it has been open at least once. */
 	private boolean everOpen;
 
-	@Nullable Instant openedAt;
+	private @Nullable Instant openedAt;
 
-	long reconnects;
+	private long reconnects;
 
-	int sockets;
+	private int socketCount;
 
-	boolean closing;
+	private boolean closing;
 
-	boolean settling;
+	/**
+	 * The handover's old socket was asked to unlisten everything; UNLISTENs not answered
+	 * yet.
+	 */
+	private boolean settling;
 
-	/** A RECONNECT (or request) for the replacement that came during a handover: its cause, done after it. */
-	@Nullable String queuedHandover;
+	private int unlistensOutstanding;
 
-	@Nullable ScheduledFuture<?> reconnectTask;
+	/**
+	 * A RECONNECT (or request) for the replacement that came during a handover: done once
+	 * it is over.
+	 */
+	private @Nullable ReconnectCause queuedHandover;
 
-	@Nullable ScheduledFuture<?> stableTask;
+	private Scheduled reconnectTimer = Scheduled.NONE;
 
-	@Nullable ScheduledFuture<?> handoverDeadline;
+	private Scheduled stableTimer = Scheduled.NONE;
 
-	Slot(String id, Duration initialBackoff, Duration maxBackoff) {
+	private Scheduled handoverDeadline = Scheduled.NONE;
+
+	/** Closes the handover's old socket once it settled. */
+	private Scheduled settleTimer = Scheduled.NONE;
+
+	Slot(String id, EngineLoop loop, Backoff backoff, Consumer<Slot> changed) {
 		this.id = id;
-		this.backoff = new Backoff(initialBackoff, maxBackoff);
+		this.loop = loop;
+		this.backoff = backoff;
+		this.changed = changed;
+		this.stateSince = loop.now();
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	Set<TopicEntry> topics() {
+		return this.topics;
+	}
+
+	Backoff backoff() {
+		return this.backoff;
+	}
+
+	/** The socket that carries (or is about to carry) the topics. */
+	@Nullable PubSubSocket socket() {
+		return this.socket;
+	}
+
+	/**
+	 * During a handover: the old socket, still delivering until the new one took over.
+	 */
+	@Nullable PubSubSocket retiring() {
+		return this.retiring;
+	}
+
+	boolean isClosing() {
+		return this.closing;
+	}
+
+	/**
+	 * Whether a socket of the slot is open: the current one, or the old one of a
+	 * handover.
+	 */
+	boolean isOpen() {
+		return (this.socket != null && this.socket.isOpen()) || (this.retiring != null && this.retiring.isOpen());
+	}
+
+	String nextSocketId() {
+		return this.id + "#" + (++this.socketCount);
+	}
+
+	// --- the socket's life ---
+
+	/**
+	 * A new socket is connecting; during a handover the old one still carries the topics.
+	 */
+	void connecting(PubSubSocket next) {
+		this.socket = next;
+		if (this.retiring == null) {
+			moveTo(ConnectionState.CONNECTING);
+		}
+	}
+
+	void opened(Scheduled stable) {
+		this.openedAt = this.loop.now();
+		this.stableTimer.cancel();
+		this.stableTimer = stable;
+		moveTo(ConnectionState.OPEN);
+	}
+
+	/** The current socket ended. */
+	void socketLost() {
+		this.socket = null;
+		this.stableTimer.cancel();
+	}
+
+	/**
+	 * The next socket connects after the backoff.
+	 * @param attempt the timer that connects it
+	 * @param away whether the topics are without a carrier meanwhile (no old socket of a
+	 * handover delivers them)
+	 */
+	void reconnectScheduled(Scheduled attempt, boolean away) {
+		this.reconnectTimer.cancel();
+		this.reconnectTimer = attempt;
+		if (away) {
+			moveTo(ConnectionState.RECONNECTING);
+		}
+	}
+
+	/** While waiting for a replacement that is not open yet, with no old socket left. */
+	void waitingForReplacement() {
+		moveTo(ConnectionState.CONNECTING);
+	}
+
+	void countReconnect() {
+		this.reconnects++;
+	}
+
+	/** Closed on purpose (emptied, or the client stopped): no socket will follow. */
+	void close() {
+		this.closing = true;
+		this.reconnectTimer.cancel();
+		this.stableTimer.cancel();
+		this.handoverDeadline.cancel();
+		this.settleTimer.cancel();
+		moveTo(ConnectionState.CLOSED);
+	}
+
+	/** The last socket the slot had closed, on purpose. */
+	void closed() {
+		moveTo(ConnectionState.CLOSED);
+	}
+
+	// --- handover ---
+
+	boolean handingOver() {
+		return this.retiring != null;
+	}
+
+	/**
+	 * The current socket becomes the old one of a handover; a replacement connects next.
+	 */
+	void beginHandover(PubSubSocket old, Scheduled deadline) {
+		this.retiring = old;
+		this.socket = null;
+		this.settling = false;
+		this.unlistensOutstanding = 0;
+		this.handoverDeadline.cancel();
+		this.handoverDeadline = deadline;
+	}
+
+	/** The old socket of the handover ended. */
+	void endHandover() {
+		this.retiring = null;
+		this.settling = false;
+		this.unlistensOutstanding = 0;
+		this.handoverDeadline.cancel();
+		this.settleTimer.cancel();
+	}
+
+	/** The old socket closes when this timer fires (the last to be set wins). */
+	void settleTimer(Scheduled timer) {
+		this.settleTimer.cancel();
+		this.settleTimer = timer;
+	}
+
+	boolean settling() {
+		return this.settling;
+	}
+
+	/** The new socket confirmed everything: the old one is being unlistened. */
+	void settle(int unlistens) {
+		this.settling = true;
+		this.unlistensOutstanding = unlistens;
+	}
+
+	/**
+	 * @return whether that was the last UNLISTEN the old socket waited for
+	 */
+	boolean unlistenAnswered() {
+		return this.unlistensOutstanding > 0 && --this.unlistensOutstanding == 0;
+	}
+
+	void queueHandover(ReconnectCause cause) {
+		this.queuedHandover = cause;
+	}
+
+	/**
+	 * @return the cause of a handover that waited for this one, forgotten here
+	 */
+	@Nullable ReconnectCause takeQueuedHandover() {
+		ReconnectCause queued = this.queuedHandover;
+		this.queuedHandover = null;
+		return queued;
+	}
+
+	private void moveTo(ConnectionState next) {
+		if (next != this.state) {
+			this.state = next;
+			this.stateSince = this.loop.now();
+		}
+		if (next == ConnectionState.OPEN) {
+			this.everOpen = true;
+		}
+		this.changed.accept(this);
 	}
 
 	ConnectionState state() {
 		return this.state;
-	}
-
-	void state(ConnectionState state) {
-		if (state != this.state) {
-			this.state = state;
-			this.stateSince = Instant.now();
-		}
-		if (state == ConnectionState.OPEN) {
-			this.everOpen = true;
-		}
-	}
-
-	boolean isOpen() {
-		PubSubSocket current = this.socket;
-		PubSubSocket old = this.retiring;
-		return (current != null && current.isOpen()) || (old != null && old.isOpen());
-	}
-
-	void cancelTasks() {
-		cancel(this.reconnectTask);
-		cancel(this.stableTask);
-		cancel(this.handoverDeadline);
-		this.reconnectTask = null;
-		this.stableTask = null;
-		this.handoverDeadline = null;
-	}
-
-	private static void cancel(@Nullable ScheduledFuture<?> task) {
-		if (task != null) {
-			task.cancel(false);
-		}
 	}
 
 	ConnectionStatus status() {
@@ -98,6 +268,11 @@ final class Slot {
 		return new ConnectionStatus(this.id, this.state, this.stateSince, this.everOpen, this.topics.size(),
 				this.openedAt, (current != null) ? current.lastPongAt() : null,
 				(current != null) ? current.pingRoundTrip() : null, this.reconnects);
+	}
+
+	@Override
+	public String toString() {
+		return this.id;
 	}
 
 }

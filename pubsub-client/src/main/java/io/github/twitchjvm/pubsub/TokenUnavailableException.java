@@ -5,8 +5,8 @@ import io.github.twitchjvm.pubsub.topic.Topic;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The token provider gave no token for a topic's user (its stage failed or completed empty); nothing was sent to
- * the server.
+ * The token provider gave no token for a topic's user (its stage failed or completed
+ * empty); nothing was sent to the server.
  */
 public class TokenUnavailableException extends PubSubException {
 

@@ -4,20 +4,25 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.twitchjvm.core.dispatch.DropReason;
+import io.github.twitchjvm.pubsub.connection.PubSubSocket;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
 import io.github.twitchjvm.pubsub.topic.Topic;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the messages of one topic go, as the socket readers see it: the subscriptions, and the one socket whose
- * messages count. During a handover after RECONNECT both the old and the new socket deliver the topic, and a
- * {@link HandoverMerger} turns the two streams into one without loss or duplicates.
+ * Where the messages of one topic go, as the socket readers see it: the subscriptions,
+ * and the one socket whose messages count. During a handover after RECONNECT both the old
+ * and the new socket deliver the topic, and a {@link HandoverMerger} turns the two
+ * streams into one without loss or duplicates.
  *
- * <p>What to deliver is decided under this object's lock, into an outbox; the outbox is emptied into the
- * subscriptions outside the lock, by one thread at a time and in order. So a handler that runs on the calling thread
- * (a direct dispatch executor) never holds the route's lock, which the engine takes while holding the pool's; and
- * the engine's own calls only decide, leaving the emptying to a task that holds no lock.
+ * <p>
+ * Both the sockets' reading threads and the engine's loop use a route, so it has a small
+ * lock of its own, which nothing else takes. What to deliver is decided under it, into an
+ * outbox; the outbox is emptied into the subscriptions outside it, by one thread at a
+ * time and in order. So a handler that runs on the calling thread (a direct dispatch
+ * executor) never holds the lock: the engine's own calls decide, then empty the outbox.
  */
 final class TopicRoute {
 
@@ -38,16 +43,25 @@ final class TopicRoute {
 
 	private @Nullable PubSubSocket newSocket;
 
-	/** The old socket of the last handover: what it still delivers is already known from the new one. */
+	/**
+	 * The old socket of the last handover: what it still delivers is already known from
+	 * the new one.
+	 */
 	private @Nullable PubSubSocket retired;
 
 	/** The old socket of the current merge has ended. */
 	private boolean oldEnded;
 
-	/** Messages decided for delivery, not yet offered to the subscriptions; made on first use (most topics are quiet). */
+	/**
+	 * Messages decided for delivery, not yet offered to the subscriptions; made on first
+	 * use (most topics are quiet).
+	 */
 	private @Nullable ArrayDeque<PubSubMessage> outbox;
 
-	/** Counts the merges begun, so that a timer meant for one merge leaves a later one alone. */
+	/**
+	 * Counts the merges begun, so that a timer meant for one merge leaves a later one
+	 * alone.
+	 */
 	private long merges;
 
 	/** A thread is emptying the outbox; others leave their messages to it. */
@@ -67,8 +81,9 @@ final class TopicRoute {
 	}
 
 	/**
-	 * Called on a socket's reading thread for every MESSAGE of this topic. One lock both decides and claims the
-	 * emptying of the outbox: outside a handover, a message takes the route's lock twice.
+	 * Called on a socket's reading thread for every MESSAGE of this topic. One lock both
+	 * decides and claims the emptying of the outbox: outside a handover, a message takes
+	 * the route's lock twice.
 	 */
 	void accept(PubSubSocket socket, PubSubMessage message) {
 		PubSubMessage first;
@@ -92,7 +107,7 @@ final class TopicRoute {
 				handover.fromNew(message);
 			}
 			else {
-				this.counters.dropped(this.topic, "no_subscriber");
+				this.counters.dropped(this.topic, DropReason.NO_SUBSCRIBER, 1);
 			}
 			finishIfSwitched();
 			return;
@@ -101,11 +116,12 @@ final class TopicRoute {
 			deliver(message);
 		}
 		else if (socket == this.retired) {
-			this.counters.dropped(this.topic, "duplicate");
+			this.counters.dropped(this.topic, DropReason.DUPLICATE, 1);
 		}
 		else {
-			// A socket that no longer carries the topic (unlistened, or replaced) may still have frames in flight.
-			this.counters.dropped(this.topic, "no_subscriber");
+			// A socket that no longer carries the topic (unlistened, or replaced) may
+			// still have frames in flight.
+			this.counters.dropped(this.topic, DropReason.NO_SUBSCRIBER, 1);
 		}
 	}
 
@@ -124,8 +140,9 @@ final class TopicRoute {
 	}
 
 	/**
-	 * Offers the decided messages to the subscriptions, outside the lock. Only one thread empties at a time, so
-	 * messages keep their order; a thread that finds another one emptying leaves its messages to it.
+	 * Offers the decided messages to the subscriptions, outside the lock. Only one thread
+	 * empties at a time, so messages keep their order; a thread that finds another one
+	 * emptying leaves its messages to it.
 	 */
 	void emptyOutbox() {
 		PubSubMessage first;
@@ -138,18 +155,24 @@ final class TopicRoute {
 	}
 
 	/**
-	 * Under the lock: the next message to offer, making the calling thread the one that empties the outbox.
-	 * @return the message, or {@code null} when nothing waits or another thread is emptying
+	 * Under the lock: the next message to offer, making the calling thread the one that
+	 * empties the outbox.
+	 * @return the message, or {@code null} when nothing waits or another thread is
+	 * emptying
 	 */
 	private @Nullable PubSubMessage claimNext() {
-		if (this.emptying || !hasOutbox()) {
+		ArrayDeque<PubSubMessage> pending = this.outbox;
+		if (this.emptying || pending == null || pending.isEmpty()) {
 			return null;
 		}
 		this.emptying = true;
-		return this.outbox.poll();
+		return pending.poll();
 	}
 
-	/** Offers {@code first} and whatever follows it in the outbox, then gives up the emptying. */
+	/**
+	 * Offers {@code first} and whatever follows it in the outbox, then gives up the
+	 * emptying.
+	 */
 	private void offerInOrder(PubSubMessage first) {
 		PubSubMessage next = first;
 		try {
@@ -175,9 +198,9 @@ final class TopicRoute {
 	}
 
 	/**
-	 * The LISTEN for this topic went out on {@code socket}: its messages count from now on. Called by the engine
-	 * under the pool's lock, so it only decides: messages it releases wait in the outbox for
-	 * {@link #emptyOutbox()}, which the pool calls off its lock.
+	 * The LISTEN for this topic went out on {@code socket}: its messages count from now
+	 * on. Decides only: messages it releases wait in the outbox for
+	 * {@link #emptyOutbox()}.
 	 * @return whether the outbox has messages
 	 */
 	synchronized boolean listenSent(PubSubSocket socket, @Nullable PubSubSocket retiring) {
@@ -191,7 +214,8 @@ final class TopicRoute {
 				// A retry on the replacement: the merge goes on.
 				return;
 			}
-			// A merge still open while the next handover begins: settle it on its replacement first.
+			// A merge still open while the next handover begins: settle it on its
+			// replacement first.
 			this.merger.forceSwitch();
 			finishIfSwitched();
 		}
@@ -208,8 +232,8 @@ final class TopicRoute {
 	}
 
 	/**
-	 * {@code socket} will deliver nothing more for this topic: it closed, or it was unlistened. Decides only, like
-	 * {@link #listenSent}.
+	 * {@code socket} will deliver nothing more for this topic: it closed, or it was
+	 * unlistened. Decides only, like {@link #listenSent}.
 	 * @return whether the outbox has messages
 	 */
 	synchronized boolean ended(PubSubSocket socket) {
@@ -225,7 +249,8 @@ final class TopicRoute {
 			finishIfSwitched();
 		}
 		else if (handover != null && socket == this.newSocket) {
-			// The replacement failed: the old socket stays the source while it lives; once it ended, nothing is.
+			// The replacement failed: the old socket stays the source while it lives;
+			// once it ended, nothing is.
 			this.merger = null;
 			this.source = this.oldEnded ? null : this.oldSocket;
 			this.oldSocket = null;
@@ -238,8 +263,8 @@ final class TopicRoute {
 	}
 
 	/**
-	 * Gives up aligning a handover that takes too long: releases what the new socket held back. Decides only, like
-	 * {@link #listenSent}.
+	 * Gives up aligning a handover that takes too long: releases what the new socket held
+	 * back. Decides only, like {@link #listenSent}.
 	 * @return whether the outbox has messages
 	 */
 	synchronized boolean forceSwitch() {
@@ -247,9 +272,9 @@ final class TopicRoute {
 	}
 
 	/**
-	 * Like {@link #forceSwitch()}, for a timer set during merge number {@code merge}: a later merge (the next
-	 * handover) is left alone, since forcing it before its new socket caught up would drop what only the old one
-	 * carries.
+	 * Like {@link #forceSwitch()}, for a timer set during merge number {@code merge}: a
+	 * later merge (the next handover) is left alone, since forcing it before its new
+	 * socket caught up would drop what only the old one carries.
 	 * @param merge what {@link #merges()} was when the timer was set
 	 * @return whether the outbox has messages
 	 */
@@ -281,7 +306,7 @@ final class TopicRoute {
 	private void finishIfSwitched() {
 		HandoverMerger<PubSubMessage> handover = this.merger;
 		if (handover != null && handover.isSwitched()) {
-			this.counters.dropped(this.topic, "duplicate", handover.duplicatesSuppressed());
+			this.counters.dropped(this.topic, DropReason.DUPLICATE, handover.duplicatesSuppressed());
 			this.source = this.newSocket;
 			this.retired = this.oldSocket;
 			this.merger = null;

@@ -171,7 +171,8 @@ class HandoverMergerTest {
 		merger.fromNew(m(1));
 		merger.forceSwitch();
 		assertThat(merger.isSwitched()).isTrue();
-		// The documented cost of giving up: the new side's repeat of m2 is delivered again.
+		// The documented cost of giving up: the new side's repeat of m2 is delivered
+		// again.
 		merger.fromNew(m(2));
 		assertThat(this.delivered).containsExactly(m(0), m(1), m(2), m(3), m(2));
 	}
@@ -284,7 +285,8 @@ class HandoverMergerTest {
 	@Test
 	void identicalMessagesAcrossTheSwitchPointAreAKnownLimit() {
 		HandoverMerger<String> merger = merger(10);
-		// Published: a, a, b. The new side's first "a" is aligned on the latest "a" the old side delivered.
+		// Published: a, a, b. The new side's first "a" is aligned on the latest "a" the
+		// old side delivered.
 		merger.fromOld("a");
 		merger.fromOld("a");
 		merger.fromNew("a");
@@ -304,13 +306,13 @@ class HandoverMergerTest {
 		for (long seed = 0; seed < RUNS; seed++) {
 			Scenario scenario = Scenario.random(seed);
 			List<String> delivered = new ArrayList<>();
-			HandoverMerger<String> merger = new HandoverMerger<>(Function.identity(), delivered::add,
-					MAX_MESSAGES + 4);
+			HandoverMerger<String> merger = new HandoverMerger<>(Function.identity(), delivered::add, MAX_MESSAGES + 4);
 			scenario.feed(feed(merger));
 			assertThat(delivered).as("delivered, %s", scenario).isEqualTo(scenario.expected());
 			assertThat(merger.duplicatesSuppressed()).as("duplicates, %s", scenario)
 				.isEqualTo(scenario.c() - scenario.k());
-			// Unless the new side sent nothing: then its first message, still to come, could repeat the old side.
+			// Unless the new side sent nothing: then its first message, still to come,
+			// could repeat the old side.
 			boolean newSideDecided = scenario.k() < scenario.n() || scenario.c() == 0;
 			assertThat(merger.isSwitched()).as("switched, %s", scenario).isEqualTo(newSideDecided);
 			assertThat(merger.bufferedFromNew()).as("buffered, %s", scenario).isZero();
@@ -370,7 +372,8 @@ class HandoverMergerTest {
 			}
 
 		})).isNotNull();
-		// Switches at the new side's first message: loses what the old side had yet to deliver.
+		// Switches at the new side's first message: loses what the old side had yet to
+		// deliver.
 		assertThat(firstFailingSeed((deliver) -> new Feed() {
 
 			private boolean switched;
@@ -393,7 +396,8 @@ class HandoverMergerTest {
 			}
 
 		})).isNotNull();
-		// Delivers whatever it has not seen yet: no loss, no duplicates, but out of order when the new side is ahead.
+		// Delivers whatever it has not seen yet: no loss, no duplicates, but out of order
+		// when the new side is ahead.
 		assertThat(firstFailingSeed((deliver) -> new Feed() {
 
 			private final Set<String> seen = new HashSet<>();
@@ -462,7 +466,10 @@ class HandoverMergerTest {
 		return IntStream.range(0, count).mapToObj(HandoverMergerTest::m).toList();
 	}
 
-	/** What the merger is driven through, so that the property check can be pointed at deliberately wrong mergers. */
+	/**
+	 * What the merger is driven through, so that the property check can be pointed at
+	 * deliberately wrong mergers.
+	 */
 	private interface Feed {
 
 		void fromOld(String message);
@@ -483,8 +490,9 @@ class HandoverMergerTest {
 	}
 
 	/**
-	 * One handover: {@code n} messages published, the old side receiving the first {@code c}, the new side those from
-	 * {@code k} on, arriving in the order of {@code steps}.
+	 * One handover: {@code n} messages published, the old side receiving the first
+	 * {@code c}, the new side those from {@code k} on, arriving in the order of
+	 * {@code steps}.
 	 */
 	private record Scenario(long seed, int n, int c, int k, boolean endLate, List<Step> steps) {
 
@@ -493,7 +501,8 @@ class HandoverMergerTest {
 			int n = random.nextInt(MAX_MESSAGES + 1);
 			int c = random.nextInt(n + 1);
 			int k = random.nextInt(c + 1);
-			// From "new side always first" to "old side always first", with the extremes drawn often.
+			// From "new side always first" to "old side always first", with the extremes
+			// drawn often.
 			double[] biases = { 0.0, 0.05, 0.5, 0.95, 1.0, random.nextDouble() };
 			double oldFirst = biases[random.nextInt(biases.length)];
 			boolean endLate = random.nextBoolean();
@@ -531,8 +540,8 @@ class HandoverMergerTest {
 
 		@Override
 		public String toString() {
-			return "seed " + this.seed + ": N=" + this.n + " c=" + this.c + " k=" + this.k + " endLate="
-					+ this.endLate + " steps=" + this.steps;
+			return "seed " + this.seed + ": N=" + this.n + " c=" + this.c + " k=" + this.k + " endLate=" + this.endLate
+					+ " steps=" + this.steps;
 		}
 
 	}

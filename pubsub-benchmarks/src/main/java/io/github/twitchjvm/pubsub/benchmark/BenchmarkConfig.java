@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What to run and how big. Throughput takes {@code rounds} measured rounds after {@code warmups}; latency, scale and
- * recovery take {@code suiteRounds} each (3), being slower. The full run takes several minutes; {@code --smoke} runs every suite tiny, to keep the
- * harness working in CI, and its numbers mean nothing.
+ * What to run and how big. Throughput takes {@code rounds} measured rounds after
+ * {@code warmups}; latency, scale and recovery take {@code suiteRounds} each (3), being
+ * slower. The full run takes several minutes; {@code --smoke} runs every suite tiny, to
+ * keep the harness working in CI, and its numbers mean nothing.
  */
 record BenchmarkConfig(int messages, int warmups, int rounds, List<Integer> latencyRates, int latencySeconds,
 		List<Integer> scaleTopics, int recoveryTopics, boolean jmh, boolean smoke, Set<String> only, int suiteRounds) {
@@ -27,14 +28,16 @@ record BenchmarkConfig(int messages, int warmups, int rounds, List<Integer> late
 			String value = (i + 1 < args.length) ? args[i + 1] : "";
 			switch (args[i]) {
 				case "--smoke" -> config = smokeRun();
-				case "--messages" -> config = config.with(Integer.parseInt(value), config.rounds, config.scaleTopics, config.jmh);
-				case "--rounds" -> config = config.with(config.messages, Integer.parseInt(value), config.scaleTopics, config.jmh);
+				case "--messages" ->
+					config = config.with(Integer.parseInt(value), config.rounds, config.scaleTopics, config.jmh);
+				case "--rounds" ->
+					config = config.with(config.messages, Integer.parseInt(value), config.scaleTopics, config.jmh);
 				case "--scale" -> config = config.with(config.messages, config.rounds,
 						Arrays.stream(value.split(",")).map(Integer::valueOf).toList(), config.jmh);
 				case "--no-jmh" -> config = config.with(config.messages, config.rounds, config.scaleTopics, false);
 				case "--only" -> config = new BenchmarkConfig(config.messages, config.warmups, config.rounds,
-						config.latencyRates, config.latencySeconds, config.scaleTopics, config.recoveryTopics, config.jmh,
-						config.smoke, Set.of(value.split(",")), config.suiteRounds);
+						config.latencyRates, config.latencySeconds, config.scaleTopics, config.recoveryTopics,
+						config.jmh, config.smoke, Set.of(value.split(",")), config.suiteRounds);
 				default -> {
 					continue;
 				}

@@ -17,7 +17,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Measurement 5: typed decoding of one realistic inner message per topic family, and parsing of a MESSAGE frame. */
+/**
+ * Measurement 5: typed decoding of one realistic inner message per topic family, and
+ * parsing of a MESSAGE frame.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The fake server in a JVM of its own, started from the benchmark jar with a token file, so that the benchmark JVM's
- * heap holds only the client. Usable only when running from the shaded jar, whose class path has the server.
+ * The fake server in a JVM of its own, started from the benchmark jar with a token file,
+ * so that the benchmark JVM's heap holds only the client. Usable only when running from
+ * the shaded jar, whose class path has the server.
  */
 final class ExternalServer implements AutoCloseable {
 
@@ -31,7 +32,10 @@ final class ExternalServer implements AutoCloseable {
 		return System.getProperty("java.class.path", "").endsWith("pubsub-benchmarks.jar");
 	}
 
-	/** Starts a server with {@code count} channels (ids from {@code firstId}), each with a {@code bits:read} token. */
+	/**
+	 * Starts a server with {@code count} channels (ids from {@code firstId}), each with a
+	 * {@code bits:read} token.
+	 */
 	static ExternalServer start(int count, int firstId, Map<String, String> tokensOut) throws IOException {
 		StringBuilder users = new StringBuilder();
 		Map<String, String> tokens = new LinkedHashMap<>();
@@ -39,19 +43,25 @@ final class ExternalServer implements AutoCloseable {
 			String channel = String.valueOf(firstId + i);
 			String token = String.format("scaletoken%020d", i);
 			tokens.put(channel, token);
-			users.append((i == 0) ? "" : ",").append("{\"user_id\":\"").append(channel).append("\",\"login\":\"scale")
-				.append(i).append("\",\"tokens\":[{\"access_token\":\"").append(token)
+			users.append((i == 0) ? "" : ",")
+				.append("{\"user_id\":\"")
+				.append(channel)
+				.append("\",\"login\":\"scale")
+				.append(i)
+				.append("\",\"tokens\":[{\"access_token\":\"")
+				.append(token)
 				.append("\",\"scopes\":[\"bits:read\"],\"expires_in\":86400}]}");
 		}
 		Path file = Files.createTempFile("scale-tokens", ".json");
 		Files.writeString(file, "{\"users\":[" + users + "]}");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-				"io.github.twitchjvm.pubsub.test.FakeTwitchServerMain", "--port", "0", "--control-port", "-1", "--tokens",
-				file.toString()))
+				"io.github.twitchjvm.pubsub.test.FakeTwitchServerMain", "--port", "0", "--control-port", "-1",
+				"--tokens", file.toString()))
 			.redirectErrorStream(true)
 			.start();
-		BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		String line;
 		while ((line = out.readLine()) != null) {
 			int at = line.indexOf("ws://");
@@ -73,10 +83,16 @@ final class ExternalServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		this.process.destroy();
-		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+		try {
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
 			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
 		}
 	}
 

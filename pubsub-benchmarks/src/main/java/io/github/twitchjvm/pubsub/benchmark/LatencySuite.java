@@ -6,16 +6,20 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import io.github.twitchjvm.core.transport.WebSocketTransport;
 import io.github.twitchjvm.pubsub.PubSubClient;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
+import io.github.twitchjvm.pubsub.PubSubClientBuilder;
+import io.github.twitchjvm.pubsub.transport.SpringWebSocketTransport;
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
 import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Measurement 2: whispers published at a fixed rate, each carrying its send time ({@code System.nanoTime()} of this
- * JVM, the fake server runs in-process); the time from the server's send to the typed handler's call.
+ * Measurement 2: whispers published at a fixed rate, each carrying its send time
+ * ({@code System.nanoTime()} of this JVM, the fake server runs in-process); the time from
+ * the server's send to the typed handler's call.
  */
 final class LatencySuite {
 
@@ -31,8 +35,8 @@ final class LatencySuite {
 		this.config = config;
 	}
 
-	record Result(String receiver, int targetRate, double achievedRate, long messages, Stats p50Micros,
-			Stats p99Micros, Stats p999Micros, Stats maxMicros) {
+	record Result(String receiver, int targetRate, double achievedRate, long messages, Stats p50Micros, Stats p99Micros,
+			Stats p999Micros, Stats maxMicros) {
 	}
 
 	/** Collects one figure set per round. */
@@ -69,8 +73,25 @@ final class LatencySuite {
 	List<Result> run() throws Exception {
 		List<Result> results = new ArrayList<>();
 		String template = Samples.whisperTemplate();
-		// The baseline: the bare transport decoding on its reading thread, no hand-off.
-		try (BareClient bare = new BareClient(true)) {
+		// The baselines: each bare transport decoding on its reading thread, no hand-off.
+		results.addAll(bare("bare JDK WebSocket, decoding on the reading thread", new BareJdkClient(true), template));
+		results
+			.addAll(bare("bare Tomcat (Spring), decoding on the reading thread", new BareTomcatClient(true), template));
+		results.addAll(measureClient(template, "PubSubClient, typed handler", null, null));
+		// The same with handlers on the reading thread: separates the hand-off's cost
+		// from the client's own work.
+		results
+			.addAll(measureClient(template, "PubSubClient, typed handler on the reading thread", Runnable::run, null));
+		try (SpringWebSocketTransport tomcat = SpringWebSocketTransport.overTomcat()) {
+			results
+				.addAll(measureClient(template, "PubSubClient, typed handler, Spring/Tomcat transport", null, tomcat));
+		}
+		return results;
+	}
+
+	private List<Result> bare(String receiver, BareClient client, String template) throws Exception {
+		List<Result> results = new ArrayList<>();
+		try (BareClient bare = client) {
 			bare.listen(this.server.pubSubUri(), "whispers." + ThroughputSuite.USER, this.token);
 			for (int rate : this.config.latencyRates()) {
 				publish(template, rate, Math.max(1, this.config.latencySeconds() / 2));
@@ -87,24 +108,25 @@ final class LatencySuite {
 					bare.recordLatency(null);
 					rounds.add(histogram, achieved);
 				}
-				results.add(rounds.result("bare transport, decoding on the reading thread", rate));
+				results.add(rounds.result(receiver, rate));
 			}
 		}
-		results.addAll(measureClient(template, "PubSubClient, typed handler", null));
-		// The same with handlers on the reading thread: separates the hand-off's cost from the client's own work.
-		results.addAll(measureClient(template, "PubSubClient, typed handler on the reading thread", Runnable::run));
 		return results;
 	}
 
-	private List<Result> measureClient(String template, String receiver, @Nullable Executor dispatch) {
+	private List<Result> measureClient(String template, String receiver, @Nullable Executor dispatch,
+			@Nullable WebSocketTransport transport) {
 		List<Result> results = new ArrayList<>();
 		Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-		PubSubClient.Builder builder = PubSubClient.builder()
+		PubSubClientBuilder builder = PubSubClient.builder()
 			.uri(this.server.pubSubUri())
 			.tokenProvider(StaticTokenProvider.of(this.token))
 			.queueCapacity(100_000);
 		if (dispatch != null) {
 			builder.dispatchExecutor(dispatch);
+		}
+		if (transport != null) {
+			builder.transport(transport);
 		}
 		PubSubClient client = builder.build();
 		client.start();
@@ -144,9 +166,9 @@ final class LatencySuite {
 	}
 
 	/**
-	 * Publishes at the rate for the duration, each message stamped with its send time. The publisher parks until each
-	 * message is due (spinning would take one of the two cores from the client it measures) and catches up at once
-	 * when it woke late.
+	 * Publishes at the rate for the duration, each message stamped with its send time.
+	 * The publisher parks until each message is due (spinning would take one of the two
+	 * cores from the client it measures) and catches up at once when it woke late.
 	 */
 	private long publish(String template, int rate, int seconds) {
 		long interval = TimeUnit.SECONDS.toNanos(1) / rate;

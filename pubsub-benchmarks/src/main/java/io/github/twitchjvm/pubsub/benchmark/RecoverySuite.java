@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.TopicState;
-import io.github.twitchjvm.pubsub.auth.AccessToken;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
 import io.github.twitchjvm.pubsub.test.ConnectionInfo;
 import io.github.twitchjvm.pubsub.test.FakeServerSettings;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
@@ -24,9 +24,10 @@ import io.github.twitchjvm.pubsub.topic.Topic;
 import io.github.twitchjvm.pubsub.topic.TopicType;
 
 /**
- * Measurement 4: RECONNECT to every socket while the server publishes a numbered stream to every topic: time until
- * every topic is listened on the replacement sockets, and messages lost and duplicated (both must be 0). Then an
- * abrupt drop of every socket: time until every topic is ACTIVE again (messages published while a socket is down are
+ * Measurement 4: RECONNECT to every socket while the server publishes a numbered stream
+ * to every topic: time until every topic is listened on the replacement sockets, and
+ * messages lost and duplicated (both must be 0). Then an abrupt drop of every socket:
+ * time until every topic is ACTIVE again (messages published while a socket is down are
  * gone by the protocol's design, PubSub never replays, so they are not counted).
  */
 final class RecoverySuite {
@@ -41,7 +42,9 @@ final class RecoverySuite {
 			Duration dropRecovery) {
 	}
 
-	/** The rounds, as medians and spreads; losses and duplicates summed over all rounds. */
+	/**
+	 * The rounds, as medians and spreads; losses and duplicates summed over all rounds.
+	 */
 	record Summary(int topics, int sockets, int rounds, long published, Stats handoverMillis, long lost,
 			long duplicated, Stats dropRecoveryMillis) {
 	}
@@ -68,7 +71,8 @@ final class RecoverySuite {
 			for (int i = 0; i < topicCount; i++) {
 				String channel = String.valueOf(2_000_000 + i);
 				server.accounts().registerUser(channel, "recovery" + i);
-				tokens.put(channel, AccessToken.of(server.accounts().issueToken(channel, List.of("bits:read")).accessToken()));
+				tokens.put(channel,
+						AccessToken.of(server.accounts().issueToken(channel, List.of("bits:read")).accessToken()));
 				topics.add(TopicType.BITS_V2.topic(channel).value());
 			}
 			PubSubClient client = PubSubClient.builder()
@@ -109,7 +113,10 @@ final class RecoverySuite {
 				long start = System.nanoTime();
 				server.faults().sendReconnect(null);
 				await(() -> server.connections().stream().noneMatch((connection) -> before.contains(connection.id()))
-						&& server.connections().stream().mapToInt((connection) -> connection.topics().size()).sum() == topicCount);
+						&& server.connections()
+							.stream()
+							.mapToInt((connection) -> connection.topics().size())
+							.sum() == topicCount);
 				Duration handover = Duration.ofNanos(System.nanoTime() - start);
 				LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
 				publishing.set(false);
@@ -134,10 +141,10 @@ final class RecoverySuite {
 
 				long dropStart = System.nanoTime();
 				server.faults().drop(null);
-				await(() -> !client.isConnected() || client.snapshot().topics().stream()
-					.anyMatch((topic) -> topic.state() != TopicState.ACTIVE));
-				await(() -> client.isConnected() && client.snapshot().topics().stream()
-					.allMatch((topic) -> topic.state() == TopicState.ACTIVE));
+				await(() -> !client.isConnected()
+						|| client.snapshot().topics().stream().anyMatch((topic) -> topic.state() != TopicState.ACTIVE));
+				await(() -> client.isConnected()
+						&& client.snapshot().topics().stream().allMatch((topic) -> topic.state() == TopicState.ACTIVE));
 				Duration dropRecovery = Duration.ofNanos(System.nanoTime() - dropStart);
 				return new Result(topicCount, client.snapshot().connections().size(), published, handover, lost,
 						duplicated, dropRecovery);

@@ -15,18 +15,24 @@ import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.topic.TopicType;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Realistic messages: a whisper of about 1 KB on the wire, and one sample per topic family. */
+/**
+ * Realistic messages: a whisper of about 1 KB on the wire, and one sample per topic
+ * family.
+ */
 final class Samples {
 
-	/** Stands for a value each message carries, such as a sequence number or a send time. */
+	/**
+	 * Stands for a value each message carries, such as a sequence number or a send time.
+	 */
 	static final String MARK = "000000000000000000";
 
 	private Samples() {
 	}
 
 	/**
-	 * A whisper as Twitch sent it (content twice: the {@code data} string and {@code data_object}), with
-	 * {@link #MARK} as its nonce. As a MESSAGE frame it is about 1 KB.
+	 * A whisper as Twitch sent it (content twice: the {@code data} string and
+	 * {@code data_object}), with {@link #MARK} as its nonce. As a MESSAGE frame it is
+	 * about 1 KB.
 	 */
 	static String whisperTemplate() {
 		WhisperEvent.Whisper whisper = new WhisperEvent.Whisper("c8a1f2e4-6b3d-4f0a-9e27-5d1b8c3a7f90", "41237",
@@ -40,7 +46,10 @@ final class Samples {
 		return PayloadCodec.standard().encode(TopicType.WHISPERS, new WhisperEvent.Received(whisper));
 	}
 
-	/** The template with {@code value} in place of the mark, in both copies of the content. */
+	/**
+	 * The template with {@code value} in place of the mark, in both copies of the
+	 * content.
+	 */
 	static String whisper(String template, long value) {
 		String digits = Long.toString(value);
 		String padded = MARK.substring(0, Math.max(0, MARK.length() - digits.length())) + digits;

@@ -13,15 +13,16 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.TopicState;
-import io.github.twitchjvm.pubsub.auth.AccessToken;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
 import io.github.twitchjvm.pubsub.test.FakeServerSettings;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 
 /**
- * Measurement 3: many topics, 50 per socket (the connection limit raised for the run): time until all are ACTIVE,
- * heap retained per topic and threads used. From the benchmark jar the fake server runs in a JVM of its own, so the
- * heap figure is the client's alone; elsewhere (the smoke test) it runs in-process and the figure includes it.
+ * Measurement 3: many topics, 50 per socket (the connection limit raised for the run):
+ * time until all are ACTIVE, heap retained per topic and threads used. From the benchmark
+ * jar the fake server runs in a JVM of its own, so the heap figure is the client's alone;
+ * elsewhere (the smoke test) it runs in-process and the figure includes it.
  */
 final class ScaleSuite {
 
@@ -76,7 +77,8 @@ final class ScaleSuite {
 			for (int i = 0; i < topics; i++) {
 				String channel = String.valueOf(1_000_000 + i);
 				server.accounts().registerUser(channel, "scale" + i);
-				tokens.put(channel, AccessToken.of(server.accounts().issueToken(channel, List.of("bits:read")).accessToken()));
+				tokens.put(channel,
+						AccessToken.of(server.accounts().issueToken(channel, List.of("bits:read")).accessToken()));
 			}
 			return measure(server.pubSubUri(), tokens, false);
 		}

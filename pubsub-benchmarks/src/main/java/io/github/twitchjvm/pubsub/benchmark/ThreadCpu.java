@@ -6,8 +6,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.function.Predicate;
 
 /**
- * CPU time of the threads that matter for one side: the fake server runs in the same JVM, so process CPU time would
- * count its work too. Threads are picked by name.
+ * CPU time of the threads that matter for one side: the fake server runs in the same JVM,
+ * so process CPU time would count its work too. Threads are picked by name.
  */
 final class ThreadCpu {
 
@@ -30,18 +30,24 @@ final class ThreadCpu {
 		return total;
 	}
 
-	/** The client's threads and Tomcat's WebSocket I/O threads under it; not the fake server's. */
+	/**
+	 * The client's threads and its transport's: the JDK's HttpClient selector (which
+	 * reads the sockets) or Tomcat's WebSocket I/O threads; not the fake server's.
+	 */
 	static boolean clientSide(String name) {
-		return name.startsWith("pubsub-") || name.startsWith("WebSocketClient-");
+		return name.startsWith("pubsub-") || name.startsWith("WebSocketClient-") || name.startsWith("HttpClient-");
 	}
 
-	/** Thread names, grouped without their numbers, with counts: for a report that explains a thread count. */
+	/**
+	 * Thread names, grouped without their numbers, with counts: for a report that
+	 * explains a thread count.
+	 */
 	static String census(Predicate<String> threadName) {
 		java.util.Map<String, Integer> groups = new java.util.TreeMap<>();
 		for (long id : THREADS.getAllThreadIds()) {
 			ThreadInfo info = THREADS.getThreadInfo(id);
 			if (info != null && threadName.test(info.getThreadName())) {
-				groups.merge(info.getThreadName().replaceAll("-?\\d+$", ""), 1, Integer::sum);
+				groups.merge(info.getThreadName().replaceAll("-?\\d+$", "").replaceAll("-\\d+-", "-"), 1, Integer::sum);
 			}
 		}
 		return groups.toString();

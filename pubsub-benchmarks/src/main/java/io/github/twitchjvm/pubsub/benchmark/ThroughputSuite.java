@@ -7,14 +7,20 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
+import io.github.twitchjvm.core.transport.WebSocketTransport;
 import io.github.twitchjvm.pubsub.PubSubClient;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
+import io.github.twitchjvm.pubsub.PubSubClientBuilder;
+import io.github.twitchjvm.pubsub.transport.SpringWebSocketTransport;
+import org.jspecify.annotations.Nullable;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 
 /**
- * Measurement 1: the server bursts whispers of about 1 KB to one subscription as fast as the socket takes them;
- * messages per second delivered and CPU per message, for the client with a no-op typed handler and, in the same
- * run, for the bare transport counting frames and the bare transport decoding three JSON layers.
+ * Measurement 1: the server bursts whispers of about 1 KB to one subscription as fast as
+ * the socket takes them; messages per second delivered and CPU per message, for the
+ * client with a no-op typed handler (on its default transport and on the Spring/Tomcat
+ * adapter) and, in the same run, for both transports bare, counting frames and decoding
+ * three JSON layers.
  */
 final class ThroughputSuite {
 
@@ -38,31 +44,43 @@ final class ThroughputSuite {
 	List<Result> run() throws Exception {
 		String message = Samples.whisper(Samples.whisperTemplate(), 1);
 		List<Result> results = new ArrayList<>();
-		try (BareClient counting = new BareClient(false)) {
-			counting.listen(this.server.pubSubUri(), "whispers." + USER, this.token);
-			results.add(measure("bare transport, counting", message, counting::messages, counting::reset, () -> 0));
+		results.add(bare("bare JDK WebSocket, counting", new BareJdkClient(false), message));
+		results.add(bare("bare JDK WebSocket, 3 x Jackson readTree", new BareJdkClient(true), message));
+		results.add(bare("bare Tomcat (Spring), counting", new BareTomcatClient(false), message));
+		results.add(bare("bare Tomcat (Spring), 3 x Jackson readTree", new BareTomcatClient(true), message));
+		results.add(client("PubSubClient, typed WhisperEvent handler (default: JDK transport)", null, message));
+		try (SpringWebSocketTransport tomcat = SpringWebSocketTransport.overTomcat()) {
+			results.add(client("PubSubClient, typed WhisperEvent handler, Spring/Tomcat transport", tomcat, message));
 		}
-		try (BareClient decoding = new BareClient(true)) {
-			decoding.listen(this.server.pubSubUri(), "whispers." + USER, this.token);
-			results.add(measure("bare transport, 3 x Jackson readTree", message, decoding::messages, decoding::reset,
-					() -> 0));
+		return results;
+	}
+
+	private Result bare(String name, BareClient bare, String message) throws Exception {
+		try (bare) {
+			bare.listen(this.server.pubSubUri(), "whispers." + USER, this.token);
+			return measure(name, message, bare::messages, bare::reset, () -> 0);
 		}
+	}
+
+	private Result client(String name, @Nullable WebSocketTransport transport, String message) {
 		LongAdder delivered = new LongAdder();
-		PubSubClient client = PubSubClient.builder()
+		PubSubClientBuilder builder = PubSubClient.builder()
 			.uri(this.server.pubSubUri())
 			.tokenProvider(StaticTokenProvider.of(this.token))
-			.queueCapacity(this.config.messages())
-			.build();
+			.queueCapacity(this.config.messages());
+		if (transport != null) {
+			builder.transport(transport);
+		}
+		PubSubClient client = builder.build();
 		client.start();
 		try {
 			client.listenWhispers(USER, (subscription, whisper) -> delivered.increment());
-			results.add(measure("PubSubClient, typed WhisperEvent handler", message, delivered::sum, delivered::reset,
-					() -> client.snapshot().counters().dropped().values().stream().mapToLong(Long::longValue).sum()));
+			return measure(name, message, delivered::sum, delivered::reset,
+					() -> client.snapshot().counters().dropped().values().stream().mapToLong(Long::longValue).sum());
 		}
 		finally {
 			client.stop();
 		}
-		return results;
 	}
 
 	private Result measure(String name, String message, LongSupplier received, Runnable reset, LongSupplier dropped) {

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.twitchjvm.core.dispatch.DropReason;
+import io.github.twitchjvm.core.engine.ReconnectCause;
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.PubSubListener;
-import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
 import io.github.twitchjvm.pubsub.topic.Topic;
@@ -34,8 +35,8 @@ class ActivityListenerTest {
 		}
 
 		@Override
-		public void messageDropped(@Nullable Topic topic, String reason, long count) {
-			this.events.add("dropped " + topic + " " + reason);
+		public void messageDropped(@Nullable Topic topic, DropReason reason, long count) {
+			this.events.add("dropped " + topic + " " + reason.tagValue());
 		}
 
 		@Override
@@ -44,13 +45,14 @@ class ActivityListenerTest {
 		}
 
 		@Override
-		public void reconnecting(String connectionId, String cause) {
-			this.events.add("reconnecting " + connectionId + " " + cause);
+		public void reconnecting(String connectionId, ReconnectCause cause) {
+			this.events.add("reconnecting " + connectionId + " " + cause.tagValue());
 		}
 
 		@Override
 		public void pongReceived(String connectionId, Duration roundTrip) {
-			this.events.add("pong " + connectionId + ((roundTrip.isNegative() || roundTrip.isZero()) ? " no time" : ""));
+			this.events
+				.add("pong " + connectionId + ((roundTrip.isNegative() || roundTrip.isZero()) ? " no time" : ""));
 		}
 
 		boolean has(String event) {
@@ -84,8 +86,10 @@ class ActivityListenerTest {
 
 			server.publish(WHISPERS, "{\"type\":\"thread\",\"data\":\"{\\\"id\\\":\\\"1_2\\\"}\"}");
 			server.publish(WHISPERS, "{\"type\":\"whisper_received\",\"data\":\"{broken\"}");
-			server.faults().sendRaw(null, "{\"type\":\"MESSAGE\",\"data\":{\"topic\":\"whispers.999\",\"message\":\"{}\"}}");
-			await().until(() -> activity.has("dropped " + WHISPERS + " decode_error") && activity.has("dropped null no_subscriber"));
+			server.faults()
+				.sendRaw(null, "{\"type\":\"MESSAGE\",\"data\":{\"topic\":\"whispers.999\",\"message\":\"{}\"}}");
+			await().until(() -> activity.has("dropped " + WHISPERS + " decode_error")
+					&& activity.has("dropped null no_subscriber"));
 			assertThat(activity.events).contains("received " + WHISPERS);
 			assertThat(second.events).as("a later listener is still told").contains("received " + WHISPERS);
 

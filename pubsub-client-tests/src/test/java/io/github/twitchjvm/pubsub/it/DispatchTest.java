@@ -23,7 +23,10 @@ import static io.github.twitchjvm.pubsub.it.TwitchSetup.BROADCASTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Delivery: in order per subscription, off the socket thread, and robust against slow, failing and bad input. */
+/**
+ * Delivery: in order per subscription, off the socket thread, and robust against slow,
+ * failing and bad input.
+ */
 @FakeTwitch
 class DispatchTest {
 
@@ -118,8 +121,8 @@ class DispatchTest {
 		this.server.faults().sendRaw(null, "{\"type\":\"SURPRISE\"}");
 		this.server.faults().sendRaw(null, "{\"type\":\"MESSAGE\",\"data\":{\"topic\":\"whispers.1\"}}");
 		this.server.publish(WHISPERS, "{\"type\":\"whisper_received\",\"data\":\"{broken\"}");
-		this.server.faults().sendRaw(null,
-				"{\"type\":\"MESSAGE\",\"data\":{\"topic\":\"whispers.999\",\"message\":\"{}\"}}");
+		this.server.faults()
+			.sendRaw(null, "{\"type\":\"MESSAGE\",\"data\":{\"topic\":\"whispers.999\",\"message\":\"{}\"}}");
 		this.server.publish(WHISPERS, "{\"type\":\"thread\",\"data\":\"{\\\"id\\\":\\\"ok\\\"}\"}");
 		assertThat(whispers.awaitCount(1).get(0)).isInstanceOf(WhisperEvent.ThreadUpdate.class);
 		await().until(() -> this.client.snapshot().counters().badFrames() == 3);
@@ -182,7 +185,8 @@ class DispatchTest {
 			assertThat(raw.payloads).extracting((message) -> message.json().get("seq").asInt())
 				.containsExactlyElementsOf(IntStream.range(0, 100).boxed().toList());
 			custom.stop();
-			assertThat(chosen.isShutdown()).as("an executor the application gave is the application's to stop").isFalse();
+			assertThat(chosen.isShutdown()).as("an executor the application gave is the application's to stop")
+				.isFalse();
 		}
 		finally {
 			chosen.shutdownNow();

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.twitchjvm.pubsub.ListenTimeoutException;
 import io.github.twitchjvm.pubsub.PubSubClient;
-import io.github.twitchjvm.pubsub.auth.AccessToken;
-import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.TwitchTokenProvider;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
@@ -26,7 +26,10 @@ import static io.github.twitchjvm.pubsub.it.TwitchSetup.BROADCASTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Failures a review of the engine found, each first shown by a failing test, kept so they stay fixed. */
+/**
+ * Failures a review of the engine found, each first shown by a failing test, kept so they
+ * stay fixed.
+ */
 @FakeTwitch
 class EngineRegressionTest {
 
@@ -44,8 +47,10 @@ class EngineRegressionTest {
 			server.publish(WHISPERS, "{\"n\":0}");
 			received.awaitCount(1);
 
-			// The replacement's LISTEN fails once and is retried 1.5 s later: meanwhile only the old socket listens,
-			// so its message is one the replacement never repeats, and the merge cannot align.
+			// The replacement's LISTEN fails once and is retried 1.5 s later: meanwhile
+			// only the old socket listens,
+			// so its message is one the replacement never repeats, and the merge cannot
+			// align.
 			String first = server.connections().get(0).id();
 			server.faults().failNextListens(1, "ERR_SERVER");
 			server.faults().sendReconnect(first, null);
@@ -96,7 +101,8 @@ class EngineRegressionTest {
 			await().until(() -> server.connections().size() == 1 && server.connections().get(0).topics().size() == 1);
 			await().until(() -> {
 				server.publish(WHISPERS, "{\"after\":1}");
-				return seen.stream().allMatch((messages) -> messages.stream().anyMatch((text) -> text.contains("after")));
+				return seen.stream()
+					.allMatch((messages) -> messages.stream().anyMatch((text) -> text.contains("after")));
 			});
 		}
 		finally {
@@ -181,10 +187,14 @@ class EngineRegressionTest {
 	}
 
 	@Test
-	@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a regression deadlocks: fail, not hang
+	@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a regression
+																			// deadlocks:
+																			// fail, not
+																			// hang
 	void aHandlerOnTheReadingThreadMayAskTheClientWhileTopicsAreListenedAgain(FakeTwitchServer server) {
 		PubSubClient client = new TwitchSetup(server).client().dispatchExecutor(Runnable::run).build();
-		// snapshot() takes the pool's lock; a re-LISTEN holds it and takes the route's, which a handler must
+		// snapshot() takes the pool's lock; a re-LISTEN holds it and takes the route's,
+		// which a handler must
 		// therefore never hold. A handler that takes a moment widens the window.
 		assertEveryMessageArrivesAcrossHandovers(server, client, () -> {
 			java.util.concurrent.locks.LockSupport.parkNanos(100_000);
@@ -194,8 +204,10 @@ class EngineRegressionTest {
 
 	@Test
 	void messagesPublishedRightAfterEachOfSeveralReconnectsAllArrive(FakeTwitchServer server) {
-		// Each burst reaches only the old socket, before the replacement listens: a timer left from one handover
-		// once switched the next one to its replacement too early, and the old socket's messages were lost.
+		// Each burst reaches only the old socket, before the replacement listens: a timer
+		// left from one handover
+		// once switched the next one to its replacement too early, and the old socket's
+		// messages were lost.
 		PubSubClient client = new TwitchSetup(server).client().build();
 		assertEveryMessageArrivesAcrossHandovers(server, client, () -> {
 		});
@@ -203,7 +215,8 @@ class EngineRegressionTest {
 
 	@Test
 	void reconnectsInQuickSuccessionLoseNothing(FakeTwitchServer server) {
-		// A RECONNECT for the replacement while a handover is under way once closed the old socket at once,
+		// A RECONNECT for the replacement while a handover is under way once closed the
+		// old socket at once,
 		// before the replacement listened: nothing listened in between.
 		PubSubClient client = new TwitchSetup(server).client().build();
 		client.start();
@@ -309,7 +322,8 @@ class EngineRegressionTest {
 	void aTopicListenedBeforeTheStartIsRetriedWhenItsFirstListenGoesUnanswered(FakeTwitchServer server) {
 		PubSubClient client = new TwitchSetup(server).client().listenConfirmTimeout(Duration.ofMillis(500)).build();
 		Received<PubSubMessage> received = new Received<>();
-		// Nobody waits for this subscription (as with declarative listeners): it must not fail for good.
+		// Nobody waits for this subscription (as with declarative listeners): it must not
+		// fail for good.
 		client.listenRawAsync(Topic.parse(WHISPERS), received).join();
 		server.faults().withholdResponses(true);
 		client.start();

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * RECONNECT while the server publishes throughout: the client opens a replacement, listens there, switches and
- * closes the old socket, and the application sees every message exactly once, in order.
+ * RECONNECT while the server publishes throughout: the client opens a replacement,
+ * listens there, switches and closes the old socket, and the application sees every
+ * message exactly once, in order.
  */
 class HandoverTest {
 
@@ -65,7 +66,8 @@ class HandoverTest {
 				for (String topic : topics) {
 					this.server.publish(topic, "{\"seq\":" + n + "}");
 				}
-				// About 2,000 messages a second per topic: a steady stream, not a flood the handler cannot keep up with.
+				// About 2,000 messages a second per topic: a steady stream, not a flood
+				// the handler cannot keep up with.
 				LockSupport.parkNanos(500_000);
 			}
 		}, "publisher");
@@ -74,10 +76,12 @@ class HandoverTest {
 			await().until(() -> sequence.get() > 200);
 			String before = this.server.connections().get(0).id();
 			assertThat(this.server.faults().sendReconnect(null)).isEqualTo(1);
-			// The handover is over when the old connection is gone and the new one carries every topic.
-			await().atMost(Duration.ofSeconds(20)).until(() -> this.server.connections().size() == 1
-					&& !this.server.connections().get(0).id().equals(before)
-					&& this.server.connections().get(0).topics().size() == topics.size());
+			// The handover is over when the old connection is gone and the new one
+			// carries every topic.
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> this.server.connections().size() == 1
+						&& !this.server.connections().get(0).id().equals(before)
+						&& this.server.connections().get(0).topics().size() == topics.size());
 			int after = sequence.get();
 			await().until(() -> sequence.get() > after + 200);
 		}

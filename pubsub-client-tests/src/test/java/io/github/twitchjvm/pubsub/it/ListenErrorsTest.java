@@ -12,10 +12,11 @@ import io.github.twitchjvm.pubsub.ConnectionLimitException;
 import io.github.twitchjvm.pubsub.ListenTimeoutException;
 import io.github.twitchjvm.pubsub.MissingScopeException;
 import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.PubSubClientBuilder;
 import io.github.twitchjvm.pubsub.TokenUnavailableException;
-import io.github.twitchjvm.pubsub.auth.AccessToken;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
-import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
+import io.github.twitchjvm.core.auth.TwitchTokenProvider;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,10 @@ import static io.github.twitchjvm.pubsub.it.TwitchSetup.BROADCASTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Every way a LISTEN fails, as an exception that names the topic and the code, never the token. */
+/**
+ * Every way a LISTEN fails, as an exception that names the topic and the code, never the
+ * token.
+ */
 @FakeTwitch
 class ListenErrorsTest {
 
@@ -49,7 +53,7 @@ class ListenErrorsTest {
 		}
 	}
 
-	private PubSubClient start(PubSubClient.Builder builder) {
+	private PubSubClient start(PubSubClientBuilder builder) {
 		this.client = builder.build();
 		this.client.start();
 		return this.client;
@@ -57,8 +61,8 @@ class ListenErrorsTest {
 
 	@Test
 	void aKnownMissingScopeFailsWithoutSendingAnything() {
-		start(this.setup.client().tokenProvider(StaticTokenProvider.of(
-				TwitchSetup.withScopes(this.setup.broadcasterToken, "bits:read"))));
+		start(this.setup.client()
+			.tokenProvider(StaticTokenProvider.of(TwitchSetup.withScopes(this.setup.broadcasterToken, "bits:read"))));
 		assertThatExceptionOfType(MissingScopeException.class)
 			.isThrownBy(() -> this.client.listenWhispers(BROADCASTER, new Received<>()))
 			.withMessage("The token for whispers." + BROADCASTER + " lacks the scope whispers:read the topic needs")
@@ -79,7 +83,8 @@ class ListenErrorsTest {
 			@Override
 			public CompletionStage<AccessToken> refresh(String userId, AccessToken rejected) {
 				refreshes.incrementAndGet();
-				return CompletableFuture.completedFuture(AccessToken.of(ListenErrorsTest.this.setup.broadcasterToken.accessToken()));
+				return CompletableFuture
+					.completedFuture(AccessToken.of(ListenErrorsTest.this.setup.broadcasterToken.accessToken()));
 			}
 		};
 		start(this.setup.client().tokenProvider(refreshing));
@@ -134,14 +139,18 @@ class ListenErrorsTest {
 	void aTopicTheServerDoesNotKnowIsABadTopic() {
 		start(this.setup.client().tokenProvider(StaticTokenProvider.of(this.setup.broadcasterToken.accessToken())));
 		assertThatExceptionOfType(BadTopicException.class)
-			.isThrownBy(() -> this.client.listenUndocumentedTopic("video-playback-by-id." + BROADCASTER, new Received<>()))
+			.isThrownBy(
+					() -> this.client.listenUndocumentedTopic("video-playback-by-id." + BROADCASTER, new Received<>()))
 			.withMessageContaining("ERR_BADTOPIC");
 	}
 
 	@Test
 	void tooManyTopicsForTheConnectionLimitFail() {
 		Map<String, AccessToken> tokens = this.setup.channels(3, 9000, "bits:read");
-		start(this.setup.client().tokenProvider(StaticTokenProvider.forUsers(tokens)).topicsPerConnection(1).maxConnections(2));
+		start(this.setup.client()
+			.tokenProvider(StaticTokenProvider.forUsers(tokens))
+			.topicsPerConnection(1)
+			.maxConnections(2));
 		this.client.listenBits("9000", new Received<>());
 		this.client.listenBits("9001", new Received<>());
 		assertThatExceptionOfType(ConnectionLimitException.class)

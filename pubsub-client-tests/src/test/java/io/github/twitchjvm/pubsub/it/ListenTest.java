@@ -82,23 +82,29 @@ class ListenTest {
 		assertThat(this.client.snapshot().topics()).hasSize(10)
 			.allSatisfy((topic) -> assertThat(topic.state()).isEqualTo(TopicState.ACTIVE));
 
-		publish("whispers." + BROADCASTER, "{\"type\":\"thread\",\"data\":\"{\\\"id\\\":\\\"1_2\\\",\\\"last_read\\\":7}\"}");
-		String cheer = "{\"data\":{\"channel_name\":\"dallas\",\"channel_id\":\"" + BROADCASTER + "\",\"time\":\"" + TIME
-				+ "\",\"chat_message\":\"Cheer5\",\"bits_used\":5,\"total_bits_used\":9,\"context\":\"cheer\"},"
+		publish("whispers." + BROADCASTER,
+				"{\"type\":\"thread\",\"data\":\"{\\\"id\\\":\\\"1_2\\\",\\\"last_read\\\":7}\"}");
+		String cheer = "{\"data\":{\"channel_name\":\"dallas\",\"channel_id\":\"" + BROADCASTER + "\",\"time\":\""
+				+ TIME + "\",\"chat_message\":\"Cheer5\",\"bits_used\":5,\"total_bits_used\":9,\"context\":\"cheer\"},"
 				+ "\"version\":\"1.0\",\"message_type\":\"bits_event\",\"message_id\":\"m1\"}";
 		publish("channel-bits-events-v1." + BROADCASTER, cheer);
 		publish("channel-bits-events-v2." + BROADCASTER, cheer);
-		publish("channel-bits-badge-unlocks." + BROADCASTER, "{\"user_id\":\"1\",\"user_name\":\"u\",\"channel_id\":\""
-				+ BROADCASTER + "\",\"channel_name\":\"dallas\",\"badge_tier\":1000,\"chat_message\":\"\",\"time\":\"" + TIME + "\"}");
-		publish("channel-points-channel-v1." + BROADCASTER, "{\"type\":\"update-redemption-statuses-finished\",\"data\":{"
-				+ "\"timestamp\":\"" + TIME + "\",\"progress\":{\"id\":\"p\",\"channel_id\":\"" + BROADCASTER
-				+ "\",\"method\":\"BY_REWARD\",\"new_status\":\"FULFILLED\",\"processed\":3,\"total\":3}}}");
-		publish("channel-subscribe-events-v1." + BROADCASTER, "{\"user_name\":\"u\",\"display_name\":\"U\",\"channel_name\":"
-				+ "\"dallas\",\"user_id\":\"1\",\"channel_id\":\"" + BROADCASTER + "\",\"time\":\"" + TIME
-				+ "\",\"sub_plan\":\"1000\",\"sub_plan_name\":\"T1\",\"months\":0,\"context\":\"sub\",\"is_gift\":false}");
-		publish("chat_moderator_actions." + MODERATOR + "." + BROADCASTER, "{\"type\":\"vip_added\",\"data\":{"
-				+ "\"channel_id\":\"" + BROADCASTER + "\",\"target_user_id\":\"2\",\"target_user_login\":\"v\","
-				+ "\"created_by_user_id\":\"" + MODERATOR + "\",\"created_by\":\"twitch_mod\"}}");
+		publish("channel-bits-badge-unlocks." + BROADCASTER,
+				"{\"user_id\":\"1\",\"user_name\":\"u\",\"channel_id\":\"" + BROADCASTER
+						+ "\",\"channel_name\":\"dallas\",\"badge_tier\":1000,\"chat_message\":\"\",\"time\":\"" + TIME
+						+ "\"}");
+		publish("channel-points-channel-v1." + BROADCASTER,
+				"{\"type\":\"update-redemption-statuses-finished\",\"data\":{" + "\"timestamp\":\"" + TIME
+						+ "\",\"progress\":{\"id\":\"p\",\"channel_id\":\"" + BROADCASTER
+						+ "\",\"method\":\"BY_REWARD\",\"new_status\":\"FULFILLED\",\"processed\":3,\"total\":3}}}");
+		publish("channel-subscribe-events-v1." + BROADCASTER,
+				"{\"user_name\":\"u\",\"display_name\":\"U\",\"channel_name\":"
+						+ "\"dallas\",\"user_id\":\"1\",\"channel_id\":\"" + BROADCASTER + "\",\"time\":\"" + TIME
+						+ "\",\"sub_plan\":\"1000\",\"sub_plan_name\":\"T1\",\"months\":0,\"context\":\"sub\",\"is_gift\":false}");
+		publish("chat_moderator_actions." + MODERATOR + "." + BROADCASTER,
+				"{\"type\":\"vip_added\",\"data\":{" + "\"channel_id\":\"" + BROADCASTER
+						+ "\",\"target_user_id\":\"2\",\"target_user_login\":\"v\"," + "\"created_by_user_id\":\""
+						+ MODERATOR + "\",\"created_by\":\"twitch_mod\"}}");
 		publish("automod-queue." + MODERATOR + "." + BROADCASTER, "{\"type\":\"automod_queue_cleared\",\"data\":{}}");
 		publish("user-moderation-notifications." + MODERATOR + "." + BROADCASTER,
 				"{\"type\":\"automod_caught_message\",\"data\":{\"message_id\":\"m\",\"status\":\"ALLOWED\"}}");
@@ -179,7 +185,8 @@ class ListenTest {
 		assertThat(first.payloads).hasSize(1);
 
 		this.client.unlisten(secondId);
-		await().until(() -> twitch.server().receivedFrames().stream().anyMatch((frame) -> frame.text().contains("UNLISTEN")));
+		await().until(
+				() -> twitch.server().receivedFrames().stream().anyMatch((frame) -> frame.text().contains("UNLISTEN")));
 		await().until(() -> !TwitchSetup.topicsOf(twitch.server()).contains("whispers." + BROADCASTER));
 		assertThat(this.client.snapshot().topics()).singleElement()
 			.satisfies((topic) -> assertThat(topic.topic().value()).startsWith("channel-bits-events-v2"));
@@ -199,10 +206,12 @@ class ListenTest {
 	@Test
 	void startAndStopAreGuarded() {
 		this.client.start();
-		org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(this.client::start)
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(this.client::start)
 			.withMessage("The client is already started");
 		this.client.stop();
-		org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(this.client::stop)
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(this.client::stop)
 			.withMessage("The client is not running");
 	}
 

@@ -7,8 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
-import io.github.twitchjvm.pubsub.auth.AccessToken;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
 import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.test.IssuedToken;
@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The README's plain-Java example, as written, against the fake server instead of a person pressing ENTER. */
+/**
+ * The README's plain-Java example, as written, against the fake server instead of a
+ * person pressing ENTER.
+ */
 @FakeTwitch
 class ReadmeExampleTest {
 

@@ -20,7 +20,10 @@ import static io.github.twitchjvm.pubsub.it.TwitchSetup.BROADCASTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The client never goes silent: after every kind of failure, it is listening and delivering again. */
+/**
+ * The client never goes silent: after every kind of failure, it is listening and
+ * delivering again.
+ */
 @FakeTwitch
 class RecoveryTest {
 
@@ -66,7 +69,9 @@ class RecoveryTest {
 		}
 	}
 
-	/** Publishes until the client received one more message: proof that it listens again. */
+	/**
+	 * Publishes until the client received one more message: proof that it listens again.
+	 */
 	private void assertDeliveringAgain() {
 		int before = this.whispers.payloads.size();
 		await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -81,7 +86,8 @@ class RecoveryTest {
 	void recoversFromADroppedConnection() {
 		String before = this.server.connections().get(0).id();
 		this.server.faults().drop(null);
-		await().until(() -> !this.server.connections().isEmpty() && !this.server.connections().get(0).id().equals(before));
+		await()
+			.until(() -> !this.server.connections().isEmpty() && !this.server.connections().get(0).id().equals(before));
 		assertDeliveringAgain();
 		assertThat(this.client.snapshot().counters().reconnects()).containsKey("error");
 		assertThat(this.topicChanges).extracting(TopicStatus::state).contains(TopicState.PENDING, TopicState.ACTIVE);
@@ -145,8 +151,8 @@ class RecoveryTest {
 	void badAuthOnARelistenAfterAReconnectIsReported() {
 		this.server.accounts().expire(this.setup.broadcasterToken.accessToken());
 		this.server.faults().drop(null);
-		await().until(() -> this.client.snapshot().topics().stream()
-			.anyMatch((topic) -> topic.state() == TopicState.FAILED));
+		await().until(
+				() -> this.client.snapshot().topics().stream().anyMatch((topic) -> topic.state() == TopicState.FAILED));
 		assertThat(this.client.snapshot().topics()).singleElement().satisfies((topic) -> {
 			assertThat(topic.failure()).contains("ERR_BADAUTH");
 			assertThat(topic.subscriptions()).isEqualTo(1);

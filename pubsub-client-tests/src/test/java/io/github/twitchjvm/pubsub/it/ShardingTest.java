@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
-import io.github.twitchjvm.pubsub.auth.AccessToken;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** At most 50 topics per socket: 120 topics take three sockets, and unlistening brings them back to one. */
+/**
+ * At most 50 topics per socket: 120 topics take three sockets, and unlistening brings
+ * them back to one.
+ */
 @FakeTwitch
 class ShardingTest {
 
@@ -38,7 +41,8 @@ class ShardingTest {
 				.containsExactlyInAnyOrder(50, 50, 20);
 			assertThat(client.snapshot().connections()).hasSize(3);
 
-			// The first 100 topics filled the first two sockets; unlistening them empties those sockets.
+			// The first 100 topics filled the first two sockets; unlistening them empties
+			// those sockets.
 			ids.subList(0, 100).forEach(client::unlisten);
 			await().until(() -> server.connections().size() == 1);
 			assertThat(server.connections().get(0).topics()).hasSize(20);

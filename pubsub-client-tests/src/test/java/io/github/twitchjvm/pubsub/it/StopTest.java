@@ -1,6 +1,5 @@
 package io.github.twitchjvm.pubsub.it;
 
-
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
@@ -10,10 +9,12 @@ import static io.github.twitchjvm.pubsub.it.TwitchSetup.BROADCASTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** stop() closes the sockets and leaves no thread behind; start() after stop() listens again. */
+/**
+ * stop() closes the sockets and leaves no thread behind; start() after stop() listens
+ * again.
+ */
 @FakeTwitch
 class StopTest {
-
 
 	@Test
 	void stopLeavesNoThreadAndStartListensAgain(FakeTwitchServer server) {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
-import io.github.twitchjvm.pubsub.auth.AccessToken;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
+import io.github.twitchjvm.pubsub.PubSubClientBuilder;
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.test.IssuedToken;
 import io.github.twitchjvm.pubsub.test.TwitchAccounts;
@@ -15,7 +16,8 @@ import io.github.twitchjvm.pubsub.test.TwitchAccounts;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Users and tokens on the fake server, and clients pointed at it with timings short enough for tests.
+ * Users and tokens on the fake server, and clients pointed at it with timings short
+ * enough for tests.
  */
 final class TwitchSetup {
 
@@ -35,7 +37,8 @@ final class TwitchSetup {
 		server.accounts().registerUser(MODERATOR, "twitch_mod");
 		this.broadcasterToken = server.accounts().issueToken(BROADCASTER, TwitchAccounts.ALL_SCOPES);
 		this.moderatorToken = server.accounts().issueToken(MODERATOR, TwitchAccounts.ALL_SCOPES);
-		// Sockets of the previous test close asynchronously; counts must see only this test's.
+		// Sockets of the previous test close asynchronously; counts must see only this
+		// test's.
 		await().until(() -> server.connections().isEmpty());
 	}
 
@@ -45,7 +48,7 @@ final class TwitchSetup {
 	}
 
 	/** A builder for a client of this server, with short timeouts and backoff. */
-	PubSubClient.Builder client() {
+	PubSubClientBuilder client() {
 		return PubSubClient.builder()
 			.uri(this.server.pubSubUri())
 			.tokenProvider(tokens())
@@ -60,7 +63,8 @@ final class TwitchSetup {
 	}
 
 	/**
-	 * Registers {@code count} channels with ids from {@code firstId}, each with a token carrying {@code scope}.
+	 * Registers {@code count} channels with ids from {@code firstId}, each with a token
+	 * carrying {@code scope}.
 	 * @return the tokens by channel id, in id order
 	 */
 	Map<String, AccessToken> channels(int count, int firstId, String scope) {
@@ -68,14 +72,17 @@ final class TwitchSetup {
 		for (int i = 0; i < count; i++) {
 			String channel = String.valueOf(firstId + i);
 			this.server.accounts().registerUser(channel, "channel" + channel);
-			tokens.put(channel, AccessToken.of(this.server.accounts().issueToken(channel, List.of(scope)).accessToken()));
+			tokens.put(channel,
+					AccessToken.of(this.server.accounts().issueToken(channel, List.of(scope)).accessToken()));
 		}
 		return tokens;
 	}
 
 	/** The live threads the client (and Tomcat's WebSocket client under it) started. */
 	static Set<String> clientThreads() {
-		return Thread.getAllStackTraces().keySet().stream()
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
 			.filter(Thread::isAlive)
 			.map(Thread::getName)
 			.filter((name) -> name.startsWith("pubsub-") || name.startsWith("WebSocketClient-"))

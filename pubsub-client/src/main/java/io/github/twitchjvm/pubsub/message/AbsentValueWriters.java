@@ -4,7 +4,10 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 
-/** What Twitch wrote in place of a missing value, for encoding payloads back to the wire shape. */
+/**
+ * What Twitch wrote in place of a missing value, for encoding payloads back to the wire
+ * shape.
+ */
 final class AbsentValueWriters {
 
 	private AbsentValueWriters() {

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message on {@code automod-queue.<moderator_id>.<channel_id>}: a chat message AutoMod held for review, sent
- * again each time its status changes.
+ * A message on {@code automod-queue.<moderator_id>.<channel_id>}: a chat message AutoMod
+ * held for review, sent again each time its status changes.
  */
 public sealed interface AutomodQueueEvent extends PubSubPayload
 		permits AutomodQueueEvent.CaughtMessage, AutomodQueueEvent.Unknown {
@@ -20,15 +20,15 @@ public sealed interface AutomodQueueEvent extends PubSubPayload
 	 * @param contentClassification the harm category and level
 	 * @param message the held message
 	 * @param reasonCode why it was held ({@code "AutoModCaughtMessageReason"} or
-	 * {@code "BlockedTermCaughtMessageReason"}), or {@code null} when Twitch sent it empty
+	 * {@code "BlockedTermCaughtMessageReason"}), or {@code null} when Twitch sent it
+	 * empty
 	 * @param resolverId the moderator who decided, or {@code null} while pending
 	 * @param resolverLogin that moderator's login, or {@code null} while pending
 	 * @param status where the message stands
 	 * @param caughtMessageReason the details of why it was held, or {@code null}
 	 */
 	record CaughtMessage(@Nullable String id, ContentClassification contentClassification, HeldMessage message,
-			@OptionalText @Nullable String reasonCode,
-			@OptionalText @Nullable String resolverId,
+			@OptionalText @Nullable String reasonCode, @OptionalText @Nullable String resolverId,
 			@OptionalText @Nullable String resolverLogin, AutomodStatus status,
 			@Nullable CaughtMessageReason caughtMessageReason) implements AutomodQueueEvent {
 
@@ -78,8 +78,8 @@ public sealed interface AutomodQueueEvent extends PubSubPayload
 	 * @param channelId the channel, or {@code null} in older frames
 	 * @param channelLogin the channel's login, or {@code null} in older frames
 	 */
-	record HeldMessage(String id, MessageContent content, ChatSender sender, Instant sentAt,
-			@Nullable String channelId, @Nullable String channelLogin) {
+	record HeldMessage(String id, MessageContent content, ChatSender sender, Instant sentAt, @Nullable String channelId,
+			@Nullable String channelLogin) {
 
 		public HeldMessage {
 			Objects.requireNonNull(id, "id");

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A message on {@code channel-bits-badge-unlocks.<channel_id>}: a user unlocked a new bits badge tier and chose
- * to share it in chat. A flat object with no discriminator.
+ * A message on {@code channel-bits-badge-unlocks.<channel_id>}: a user unlocked a new
+ * bits badge tier and chose to share it in chat. A flat object with no discriminator.
  *
  * @param userId the user's id
  * @param userName the user's login

@@ -15,10 +15,10 @@ import tools.jackson.databind.ObjectReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The codec of bits v1 and v2:
- * {@code {"data": {...}, "version": "1.0", "message_type": "bits_event", "message_id": "..."}}. Twitch sends
- * {@code data} first, so it is bound before the discriminator is known; a message type other than
- * {@code bits_event} becomes {@link BitsEvent.Unknown} whatever its data looks like.
+ * The codec of bits v1 and v2: {@code {"data": {...}, "version": "1.0", "message_type":
+ * "bits_event", "message_id": "..."}}. Twitch sends {@code data} first, so it is bound
+ * before the discriminator is known; a message type other than {@code bits_event} becomes
+ * {@link BitsEvent.Unknown} whatever its data looks like.
  */
 final class BitsCodec implements FamilyCodec<BitsEvent> {
 
@@ -115,8 +115,8 @@ final class BitsCodec implements FamilyCodec<BitsEvent> {
 		BitsEvent.Cheer cheer = (BitsEvent.Cheer) payload;
 		CheerData data = new CheerData(cheer.userName(), cheer.channelName(), cheer.userId(), cheer.channelId(),
 				cheer.time(), cheer.chatMessage(), cheer.bitsUsed(), cheer.totalBitsUsed(),
-				withAnonymousFlag ? cheer.isAnonymous() : null,
-				cheer.context(), cheer.badgeEntitlement(), cheer.badgeTierEntitlement());
+				withAnonymousFlag ? cheer.isAnonymous() : null, cheer.context(), cheer.badgeEntitlement(),
+				cheer.badgeTierEntitlement());
 		StringWriter json = new StringWriter(512);
 		try (JsonGenerator generator = this.mapper.createGenerator(json)) {
 			generator.writeStartObject();

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message on {@code channel-bits-events-v1.<channel_id>} or {@code channel-bits-events-v2.<channel_id>}: a
- * cheer. Both versions carry the same shape; only v2 says whether the cheer was anonymous.
+ * A message on {@code channel-bits-events-v1.<channel_id>} or
+ * {@code channel-bits-events-v2.<channel_id>}: a cheer. Both versions carry the same
+ * shape; only v2 says whether the cheer was anonymous.
  */
 public sealed interface BitsEvent extends PubSubPayload permits BitsEvent.Cheer, BitsEvent.Unknown {
 
@@ -26,17 +27,18 @@ public sealed interface BitsEvent extends PubSubPayload permits BitsEvent.Cheer,
 	 * @param chatMessage the chat message with the cheermotes
 	 * @param bitsUsed the bits in this cheer
 	 * @param totalBitsUsed all bits this user has cheered in the channel
-	 * @param isAnonymous whether the cheer was anonymous (v2; read from {@code data} or, as Twitch's documentation
-	 * showed it, from the top level)
+	 * @param isAnonymous whether the cheer was anonymous (v2; read from {@code data} or,
+	 * as Twitch's documentation showed it, from the top level)
 	 * @param context {@code "cheer"}
 	 * @param badgeEntitlement the bits badge tier this cheer unlocked, or {@code null}
-	 * @param badgeTierEntitlement the same as seen on v1 in 2023, with capitalised keys, or {@code null}
+	 * @param badgeTierEntitlement the same as seen on v1 in 2023, with capitalised keys,
+	 * or {@code null}
 	 */
 	record Cheer(@Nullable String messageId, @Nullable String version, @Nullable String userName, String channelName,
 			@Nullable String userId, String channelId, Instant time, String chatMessage, int bitsUsed,
 			long totalBitsUsed, boolean isAnonymous, @Nullable String context,
-			@Nullable BadgeEntitlement badgeEntitlement, @Nullable BadgeTierEntitlement badgeTierEntitlement)
-			implements BitsEvent {
+			@Nullable BadgeEntitlement badgeEntitlement,
+			@Nullable BadgeTierEntitlement badgeTierEntitlement) implements BitsEvent {
 
 		public Cheer {
 			Objects.requireNonNull(channelName, "channelName");
@@ -71,7 +73,8 @@ public sealed interface BitsEvent extends PubSubPayload permits BitsEvent.Cheer,
 	}
 
 	/**
-	 * {@code badge_tier_entitlement} as v1 frames carried it in 2023: {@code {"Badge": {...}, "Emoticons": null}}.
+	 * {@code badge_tier_entitlement} as v1 frames carried it in 2023: {@code {"Badge":
+	 * {...}, "Emoticons": null}}.
 	 *
 	 * @param badge the badge change, or {@code null}
 	 */

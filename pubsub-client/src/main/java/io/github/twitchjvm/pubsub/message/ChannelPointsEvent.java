@@ -10,9 +10,9 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message on {@code channel-points-channel-v1.<channel_id>}: a viewer redeemed a reward, a redemption changed
- * status, or the broadcaster changed a reward. Only {@code reward-redeemed} was ever documented; the other types
- * were observed in traffic.
+ * A message on {@code channel-points-channel-v1.<channel_id>}: a viewer redeemed a
+ * reward, a redemption changed status, or the broadcaster changed a reward. Only
+ * {@code reward-redeemed} was ever documented; the other types were observed in traffic.
  */
 public sealed interface ChannelPointsEvent extends PubSubPayload
 		permits ChannelPointsEvent.RewardRedeemed, ChannelPointsEvent.RedemptionStatusUpdated,
@@ -126,7 +126,8 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	}
 
 	/**
-	 * A message type this version does not know, such as {@code automatic-reward-redeemed}.
+	 * A message type this version does not know, such as
+	 * {@code automatic-reward-redeemed}.
 	 *
 	 * @param type the message's {@code type}
 	 * @param json the inner message as received
@@ -147,7 +148,8 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 * @param channelId the channel
 	 * @param redeemedAt when it was redeemed
 	 * @param reward the reward as it was when redeemed
-	 * @param userInput the text the viewer entered, or {@code null} when the reward takes no input
+	 * @param userInput the text the viewer entered, or {@code null} when the reward takes
+	 * no input
 	 * @param status the redemption's status
 	 */
 	record Redemption(String id, TwitchUser user, String channelId, Instant redeemedAt, Reward reward,
@@ -176,24 +178,28 @@ public sealed interface ChannelPointsEvent extends PubSubPayload
 	 * @param isSubOnly whether only subscribers may redeem
 	 * @param image the custom image, or {@code null} when the reward uses the default one
 	 * @param defaultImage the default image
-	 * @param backgroundColor the colour exactly as Twitch sent it, with or without {@code #}; see
-	 * {@link #backgroundColorHex()}
+	 * @param backgroundColor the colour exactly as Twitch sent it, with or without
+	 * {@code #}; see {@link #backgroundColorHex()}
 	 * @param isEnabled whether the reward is enabled
 	 * @param isPaused whether redemptions are paused
 	 * @param isInStock whether the reward can be redeemed now
 	 * @param maxPerStream the per-stream limit
 	 * @param shouldRedemptionsSkipRequestQueue whether redemptions are fulfilled at once
 	 * @param templateId the template the reward was made from, or {@code null}
-	 * @param updatedForIndicatorAt when the reward last changed in a way viewers are shown, or {@code null}
+	 * @param updatedForIndicatorAt when the reward last changed in a way viewers are
+	 * shown, or {@code null}
 	 * @param maxPerUserPerStream the per-viewer, per-stream limit
 	 * @param globalCooldown the cooldown between redemptions
-	 * @param redemptionsRedeemedCurrentStream redemptions in the current stream, or {@code null} when not sent
-	 * @param cooldownExpiresAt when the cooldown ends, or {@code null} when none is running
+	 * @param redemptionsRedeemedCurrentStream redemptions in the current stream, or
+	 * {@code null} when not sent
+	 * @param cooldownExpiresAt when the cooldown ends, or {@code null} when none is
+	 * running
 	 */
 	record Reward(String id, String channelId, String title, String prompt, int cost, boolean isUserInputRequired,
 			boolean isSubOnly, @Nullable RewardImage image, @Nullable RewardImage defaultImage, String backgroundColor,
 			boolean isEnabled, boolean isPaused, boolean isInStock, MaxPerStream maxPerStream,
-			boolean shouldRedemptionsSkipRequestQueue, @JsonDeserialize(using = EmptyAsNull.class) @Nullable String templateId,
+			boolean shouldRedemptionsSkipRequestQueue,
+			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String templateId,
 			@Nullable Instant updatedForIndicatorAt, MaxPerUserPerStream maxPerUserPerStream,
 			GlobalCooldown globalCooldown, @Nullable Integer redemptionsRedeemedCurrentStream,
 			@Nullable Instant cooldownExpiresAt) {

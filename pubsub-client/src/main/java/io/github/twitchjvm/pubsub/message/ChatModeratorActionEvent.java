@@ -13,9 +13,10 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message on {@code chat_moderator_actions.<user_id>.<channel_id>}: something a moderator (or AutoMod) did in
- * the channel. Twitch never documented these shapes; they come from traffic. A single {@code /mod} produced both
- * a {@link ModeratorAdded} and a {@link ModerationAction} with {@link ActionType#MOD}.
+ * A message on {@code chat_moderator_actions.<user_id>.<channel_id>}: something a
+ * moderator (or AutoMod) did in the channel. Twitch never documented these shapes; they
+ * come from traffic. A single {@code /mod} produced both a {@link ModeratorAdded} and a
+ * {@link ModerationAction} with {@link ActionType#MOD}.
  */
 public sealed interface ChatModeratorActionEvent extends PubSubPayload
 		permits ChatModeratorActionEvent.ModerationAction, ChatModeratorActionEvent.ChannelTermsAction,
@@ -25,48 +26,58 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 		ChatModeratorActionEvent.Unknown {
 
 	/**
-	 * {@code moderation_action}: a chat command such as ban, timeout, slow mode or delete.
+	 * {@code moderation_action}: a chat command such as ban, timeout, slow mode or
+	 * delete.
 	 *
-	 * @param moderationType {@code "chat_login_moderation"}, {@code "chat_channel_moderation"} or
-	 * {@code "chat_targeted_login_moderation"} (the {@code data.type} field)
-	 * @param moderationAction the action as Twitch named it, for example {@code "timeout"}; see {@link #action()}
-	 * @param args the command's arguments (their meaning depends on the action), empty when none
-	 * @param createdBy the moderator's login, or {@code null} when Twitch sent it empty (it did for warnings)
+	 * @param moderationType {@code "chat_login_moderation"},
+	 * {@code "chat_channel_moderation"} or {@code "chat_targeted_login_moderation"} (the
+	 * {@code data.type} field)
+	 * @param moderationAction the action as Twitch named it, for example
+	 * {@code "timeout"}; see {@link #action()}
+	 * @param args the command's arguments (their meaning depends on the action), empty
+	 * when none
+	 * @param createdBy the moderator's login, or {@code null} when Twitch sent it empty
+	 * (it did for warnings)
 	 * @param createdByUserId the moderator's user id
 	 * @param createdAt when it happened, or {@code null} (older frames sent it empty)
-	 * @param msgId Twitch's message id for the notice, for example {@code "timeout_success"}
-	 * @param targetUserId the affected user's id, or {@code null} for channel-wide actions
-	 * @param targetUserLogin the affected user's login, or {@code null} when Twitch sent it empty (it usually did;
-	 * see {@link #targetLogin()})
+	 * @param msgId Twitch's message id for the notice, for example
+	 * {@code "timeout_success"}
+	 * @param targetUserId the affected user's id, or {@code null} for channel-wide
+	 * actions
+	 * @param targetUserLogin the affected user's login, or {@code null} when Twitch sent
+	 * it empty (it usually did; see {@link #targetLogin()})
 	 * @param fromAutomod whether AutoMod took the action
 	 * @param id the action's id (warnings), or {@code null}
 	 */
 	record ModerationAction(@JsonProperty("type") String moderationType, String moderationAction, List<String> args,
 			@OptionalText @Nullable String createdBy, String createdByUserId,
 			@WrittenEmptyWhenAbsent @Nullable Instant createdAt, @OptionalText @Nullable String msgId,
-			@OptionalText @Nullable String targetUserId,
-			@OptionalText @Nullable String targetUserLogin, boolean fromAutomod,
+			@OptionalText @Nullable String targetUserId, @OptionalText @Nullable String targetUserLogin,
+			boolean fromAutomod,
 			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String id) implements ChatModeratorActionEvent {
 
 		public ModerationAction {
 			Objects.requireNonNull(moderationType, "moderationType");
 			Objects.requireNonNull(moderationAction, "moderationAction");
 			Objects.requireNonNull(createdByUserId, "createdByUserId");
-			// Arguments are positional: a null one becomes "" instead of shifting the others.
+			// Arguments are positional: a null one becomes "" instead of shifting the
+			// others.
 			args = Lists.copyOfReplacingNulls(args, "");
 		}
 
 		/**
 		 * The action as a constant.
-		 * @return the action, {@link ActionType#UNRECOGNIZED} for one this version does not know
+		 * @return the action, {@link ActionType#UNRECOGNIZED} for one this version does
+		 * not know
 		 */
 		public ActionType action() {
 			return ActionType.fromWireName(this.moderationAction);
 		}
 
 		/**
-		 * The login of the affected user: {@code target_user_login}, or the first argument of actions that name a
-		 * user, since Twitch left {@code target_user_login} empty for most of them.
+		 * The login of the affected user: {@code target_user_login}, or the first
+		 * argument of actions that name a user, since Twitch left
+		 * {@code target_user_login} empty for most of them.
 		 * @return the login, or {@code null} for actions without a target
 		 */
 		public @Nullable String targetLogin() {
@@ -78,7 +89,8 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 
 		/**
 		 * The reason a moderator gave for a ban, timeout or warning.
-		 * @return the reason, or {@code null} when none was given or the action takes none
+		 * @return the reason, or {@code null} when none was given or the action takes
+		 * none
 		 */
 		public @Nullable String reason() {
 			return switch (action()) {
@@ -89,9 +101,10 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 		}
 
 		/**
-		 * The duration of a timeout, of slow mode (between messages) or of followers-only mode (minimum follow
-		 * age).
-		 * @return the duration, or {@code null} when the action has none or the argument is not a non-negative number
+		 * The duration of a timeout, of slow mode (between messages) or of followers-only
+		 * mode (minimum follow age).
+		 * @return the duration, or {@code null} when the action has none or the argument
+		 * is not a non-negative number
 		 */
 		public @Nullable Duration duration() {
 			return switch (action()) {
@@ -115,7 +128,8 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 			}
 			try {
 				long amount = Long.parseLong(value.trim());
-				// Bounded so that minutes convert without overflow; no real mode lasts 30,000 years.
+				// Bounded so that minutes convert without overflow; no real mode lasts
+				// 30,000 years.
 				return (amount < 0 || amount > 1_000_000_000_000L) ? null : Duration.ofSeconds(amount);
 			}
 			catch (NumberFormatException ex) {
@@ -130,8 +144,8 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	}
 
 	/**
-	 * {@code channel_terms_action}: a blocked or permitted term was added or deleted, by a moderator or by AutoMod
-	 * when a moderator allowed or denied a held message.
+	 * {@code channel_terms_action}: a blocked or permitted term was added or deleted, by
+	 * a moderator or by AutoMod when a moderator allowed or denied a held message.
 	 *
 	 * @param termAction what happened to the term (the {@code data.type} field)
 	 * @param id the term's id
@@ -143,8 +157,8 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 * @param updatedAt when it changed
 	 * @param fromAutomod whether AutoMod made the change
 	 */
-	record ChannelTermsAction(@JsonProperty("type") TermAction termAction, String id, String text,
-			String requesterId, String requesterLogin, String channelId, @WrittenEmptyWhenAbsent @Nullable Instant expiresAt,
+	record ChannelTermsAction(@JsonProperty("type") TermAction termAction, String id, String text, String requesterId,
+			String requesterLogin, String channelId, @WrittenEmptyWhenAbsent @Nullable Instant expiresAt,
 			@Nullable Instant updatedAt, boolean fromAutomod) implements ChatModeratorActionEvent {
 
 		public ChannelTermsAction {
@@ -168,9 +182,8 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 * @param createdBy that user's login, or {@code null} when sent empty
 	 * @param moderationAction {@code "mod"}, or {@code null} when absent
 	 */
-	record ModeratorAdded(String channelId, String targetUserId,
-			@OptionalText @Nullable String targetUserLogin, String createdByUserId,
-			@OptionalText @Nullable String createdBy,
+	record ModeratorAdded(String channelId, String targetUserId, @OptionalText @Nullable String targetUserLogin,
+			String createdByUserId, @OptionalText @Nullable String createdBy,
 			@Nullable String moderationAction) implements ChatModeratorActionEvent {
 
 		public ModeratorAdded {
@@ -186,14 +199,14 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 *
 	 * @param channelId the channel
 	 * @param targetUserId the former moderator's id
-	 * @param targetUserLogin the former moderator's login, or {@code null} when sent empty
+	 * @param targetUserLogin the former moderator's login, or {@code null} when sent
+	 * empty
 	 * @param createdByUserId who did it
 	 * @param createdBy that user's login, or {@code null} when sent empty
 	 * @param moderationAction {@code "unmod"}, or {@code null} when absent
 	 */
-	record ModeratorRemoved(String channelId, String targetUserId,
-			@OptionalText @Nullable String targetUserLogin, String createdByUserId,
-			@OptionalText @Nullable String createdBy,
+	record ModeratorRemoved(String channelId, String targetUserId, @OptionalText @Nullable String targetUserLogin,
+			String createdByUserId, @OptionalText @Nullable String createdBy,
 			@Nullable String moderationAction) implements ChatModeratorActionEvent {
 
 		public ModeratorRemoved {
@@ -214,10 +227,9 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 * @param createdBy that user's login, or {@code null} when sent empty
 	 * @param moderationAction {@code "vip"}, or {@code null} when absent (it usually is)
 	 */
-	record VipAdded(String channelId, String targetUserId,
-			@OptionalText @Nullable String targetUserLogin, String createdByUserId,
-			@OptionalText @Nullable String createdBy, @Nullable String moderationAction)
-			implements ChatModeratorActionEvent {
+	record VipAdded(String channelId, String targetUserId, @OptionalText @Nullable String targetUserLogin,
+			String createdByUserId, @OptionalText @Nullable String createdBy,
+			@Nullable String moderationAction) implements ChatModeratorActionEvent {
 
 		public VipAdded {
 			Objects.requireNonNull(channelId, "channelId");
@@ -235,12 +247,12 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	 * @param targetUserLogin the former VIP's login, or {@code null} when sent empty
 	 * @param createdByUserId who did it
 	 * @param createdBy that user's login, or {@code null} when sent empty
-	 * @param moderationAction {@code "unvip"}, or {@code null} when absent (it usually is)
+	 * @param moderationAction {@code "unvip"}, or {@code null} when absent (it usually
+	 * is)
 	 */
-	record VipRemoved(String channelId, String targetUserId,
-			@OptionalText @Nullable String targetUserLogin, String createdByUserId,
-			@OptionalText @Nullable String createdBy, @Nullable String moderationAction)
-			implements ChatModeratorActionEvent {
+	record VipRemoved(String channelId, String targetUserId, @OptionalText @Nullable String targetUserLogin,
+			String createdByUserId, @OptionalText @Nullable String createdBy,
+			@Nullable String moderationAction) implements ChatModeratorActionEvent {
 
 		public VipRemoved {
 			Objects.requireNonNull(channelId, "channelId");
@@ -338,7 +350,8 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 	}
 
 	/**
-	 * The {@code moderation_action} values seen on the wire; each constant's wire name is its name in lower case.
+	 * The {@code moderation_action} values seen on the wire; each constant's wire name is
+	 * its name in lower case.
 	 */
 	enum ActionType {
 
@@ -416,7 +429,9 @@ public sealed interface ChatModeratorActionEvent extends PubSubPayload
 		DELETE_PERMITTED_TERM(false),
 		/** AutoMod settings changed; no args. */
 		MODIFIED_AUTOMOD_PROPERTIES(false),
-		/** Sent to the affected user when their message was deleted; args {@code [text]}. */
+		/**
+		 * Sent to the affected user when their message was deleted; args {@code [text]}.
+		 */
 		DELETE_NOTIFICATION(false),
 		/** An action this version does not know. */
 		UNRECOGNIZED(false);

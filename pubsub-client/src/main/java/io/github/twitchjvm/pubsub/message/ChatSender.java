@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param userId the sender's user id
  * @param login the sender's login, or {@code null} when Twitch sent it empty
  * @param displayName the sender's display name, or {@code null} when Twitch sent it empty
- * @param chatColor the sender's name colour such as {@code "#FF4500"}, or {@code null} when not set
+ * @param chatColor the sender's name colour such as {@code "#FF4500"}, or {@code null}
+ * when not set
  * @param badges the sender's badges in the channel
  */
-public record ChatSender(String userId, @OptionalText @Nullable String login, @OptionalText @Nullable String displayName,
+public record ChatSender(String userId, @OptionalText @Nullable String login,
+		@OptionalText @Nullable String displayName,
 		@JsonDeserialize(using = EmptyAsNull.class) @Nullable String chatColor, List<Badge> badges) {
 
 	public ChatSender {

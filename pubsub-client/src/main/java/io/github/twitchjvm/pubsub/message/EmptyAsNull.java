@@ -1,20 +1,22 @@
 package io.github.twitchjvm.pubsub.message;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 
 /**
- * Reads a string that Twitch sends empty when it means "absent" (for example {@code target_user_login} or
- * {@code resolver_id}) as {@code null}. Used through {@code @JsonDeserialize(using = EmptyAsNull.class)} on
- * exactly those components, so that other strings keep an empty value when it is meaningful.
+ * Reads a string that Twitch sends empty when it means "absent" (for example
+ * {@code target_user_login} or {@code resolver_id}) as {@code null}. Used through
+ * {@code @JsonDeserialize(using = EmptyAsNull.class)} on exactly those components, so
+ * that other strings keep an empty value when it is meaningful.
  */
 final class EmptyAsNull extends StringDeserializer {
 
 	private static final long serialVersionUID = 1L;
 
 	@Override
-	public String deserialize(JsonParser parser, DeserializationContext context) {
+	public @Nullable String deserialize(JsonParser parser, DeserializationContext context) {
 		String value = super.deserialize(parser, context);
 		return (value == null || value.isEmpty()) ? null : value;
 	}

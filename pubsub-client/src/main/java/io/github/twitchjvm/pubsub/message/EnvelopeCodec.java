@@ -15,12 +15,14 @@ import tools.jackson.databind.ObjectReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The codec of families whose inner message is {@code {"type": T, "data": {...}}}: channel points, moderator
- * actions, AutoMod queue, user moderation notifications and low-trust users.
+ * The codec of families whose inner message is {@code {"type": T, "data": {...}}}:
+ * channel points, moderator actions, AutoMod queue, user moderation notifications and
+ * low-trust users.
  *
- * <p>Decoding streams over the outer object and binds {@code data} straight to the variant that {@code type}
- * names, without building a tree; only when {@code data} comes before {@code type} (Twitch never did that) is
- * {@code data} buffered first.
+ * <p>
+ * Decoding streams over the outer object and binds {@code data} straight to the variant
+ * that {@code type} names, without building a tree; only when {@code data} comes before
+ * {@code type} (Twitch never did that) is {@code data} buffered first.
  *
  * @param <T> the family
  */
@@ -42,7 +44,8 @@ final class EnvelopeCodec<T extends PubSubPayload> implements FamilyCodec<T> {
 	 * Creates a codec.
 	 * @param mapper the shared mapper
 	 * @param variants the wire name of {@code type} for each variant record
-	 * @param unknown creates the family's {@code Unknown} variant from the type and the raw JSON
+	 * @param unknown creates the family's {@code Unknown} variant from the type and the
+	 * raw JSON
 	 */
 	EnvelopeCodec(ObjectMapper mapper, Map<String, Class<? extends T>> variants,
 			BiFunction<@Nullable String, String, ? extends T> unknown) {

@@ -5,8 +5,8 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 
 /**
- * The codec of a family with a single shape and no discriminator (bits badge unlocks): the message binds
- * straight to one record.
+ * The codec of a family with a single shape and no discriminator (bits badge unlocks):
+ * the message binds straight to one record.
  *
  * @param <T> the payload record
  */

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Immutable copies for record components: Twitch sends {@code null} or leaves out lists it has nothing for, and
- * the model promises never-null collections.
+ * Immutable copies for record components: Twitch sends {@code null} or leaves out lists
+ * it has nothing for, and the model promises never-null collections.
  */
 final class Lists {
 
@@ -42,7 +42,8 @@ final class Lists {
 	}
 
 	static <K, V> Map<K, V> copyOf(@Nullable Map<K, V> map) {
-		return (map == null || map.isEmpty()) ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+		return (map == null || map.isEmpty()) ? Map.of()
+				: Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
 	}
 
 }

@@ -10,25 +10,29 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message on {@code low-trust-users.<moderator_id>.<channel_id>}: a suspicious user's treatment changed, or a
- * suspicious user sent a chat message.
+ * A message on {@code low-trust-users.<moderator_id>.<channel_id>}: a suspicious user's
+ * treatment changed, or a suspicious user sent a chat message.
  */
 public sealed interface LowTrustUserEvent extends PubSubPayload
 		permits LowTrustUserEvent.TreatmentUpdate, LowTrustUserEvent.NewMessage, LowTrustUserEvent.Unknown {
 
 	/**
-	 * {@code low_trust_user_treatment_update}: a moderator or Twitch changed how a suspicious user is treated.
+	 * {@code low_trust_user_treatment_update}: a moderator or Twitch changed how a
+	 * suspicious user is treated.
 	 *
 	 * @param lowTrustId {@code "<channel_id>.<user_id>"}
 	 * @param channelId the channel
 	 * @param updatedBy who changed it (Twitch sent empty names for a while in 2023)
 	 * @param updatedAt when it changed
 	 * @param targetUserId the suspicious user's id
-	 * @param targetUser the suspicious user's login, or {@code null} when Twitch sent it empty
+	 * @param targetUser the suspicious user's login, or {@code null} when Twitch sent it
+	 * empty
 	 * @param treatment the new treatment
 	 * @param types why the user is suspicious
-	 * @param banEvasionEvaluation Twitch's ban evasion verdict, or {@code null} when none (sent empty)
-	 * @param evaluatedAt when the user was evaluated, or {@code null} (sent as Go's zero time)
+	 * @param banEvasionEvaluation Twitch's ban evasion verdict, or {@code null} when none
+	 * (sent empty)
+	 * @param evaluatedAt when the user was evaluated, or {@code null} (sent as Go's zero
+	 * time)
 	 */
 	record TreatmentUpdate(String lowTrustId, String channelId, @Nullable TwitchUser updatedBy,
 			@Nullable Instant updatedAt, String targetUserId, @OptionalText @Nullable String targetUser,
@@ -54,8 +58,8 @@ public sealed interface LowTrustUserEvent extends PubSubPayload
 	 * @param messageId the message id
 	 * @param sentAt when it was sent
 	 */
-	record NewMessage(LowTrustUser lowTrustUser, MessageContent messageContent, String messageId, Instant sentAt)
-			implements LowTrustUserEvent {
+	record NewMessage(LowTrustUser lowTrustUser, MessageContent messageContent, String messageId,
+			Instant sentAt) implements LowTrustUserEvent {
 
 		public NewMessage {
 			Objects.requireNonNull(lowTrustUser, "lowTrustUser");
@@ -97,8 +101,8 @@ public sealed interface LowTrustUserEvent extends PubSubPayload
 	 */
 	record LowTrustUser(String id, String lowTrustId, String channelId, ChatSender sender,
 			@WrittenZeroTimeWhenAbsent @Nullable Instant evaluatedAt, @Nullable Instant updatedAt,
-			@WrittenEmptyWhenAbsent @Nullable BanEvasionEvaluation banEvasionEvaluation, Treatment treatment, @Nullable TwitchUser updatedBy,
-			List<String> sharedBanChannelIds, List<Type> types) {
+			@WrittenEmptyWhenAbsent @Nullable BanEvasionEvaluation banEvasionEvaluation, Treatment treatment,
+			@Nullable TwitchUser updatedBy, List<String> sharedBanChannelIds, List<Type> types) {
 
 		public LowTrustUser {
 			Objects.requireNonNull(id, "id");
@@ -172,7 +176,8 @@ public sealed interface LowTrustUserEvent extends PubSubPayload
 		/**
 		 * Reads Twitch's value, which is empty when there is no verdict.
 		 * @param value the wire value
-		 * @return the verdict, {@code null} for an empty value, {@link #UNRECOGNIZED} for an unknown one
+		 * @return the verdict, {@code null} for an empty value, {@link #UNRECOGNIZED} for
+		 * an unknown one
 		 */
 		@JsonCreator
 		static @Nullable BanEvasionEvaluation fromWire(@Nullable String value) {

@@ -1,8 +1,9 @@
 package io.github.twitchjvm.pubsub.message;
 
 /**
- * A codec's complaint about a well-formed JSON document of the wrong shape; {@link PayloadCodec} turns it into a
- * {@link MessageDecodingException} that names the topic type.
+ * A codec's complaint about a well-formed JSON document of the wrong shape;
+ * {@link PayloadCodec} turns it into a {@link MessageDecodingException} that names the
+ * topic type.
  */
 final class MalformedPayloadException extends RuntimeException {
 

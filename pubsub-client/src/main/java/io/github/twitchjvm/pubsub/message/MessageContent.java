@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The text of a chat message and its fragments (plain text, emotes, mentions, links, AutoMod findings), as
- * AutoMod and low-trust user messages carry it.
+ * The text of a chat message and its fragments (plain text, emotes, mentions, links,
+ * AutoMod findings), as AutoMod and low-trust user messages carry it.
  *
  * @param text the whole text
  * @param fragments the text cut into fragments, in order

@@ -1,15 +1,17 @@
 package io.github.twitchjvm.pubsub.message;
 
+import io.github.twitchjvm.core.dispatch.PayloadDecodingException;
 import io.github.twitchjvm.pubsub.topic.TopicType;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a message cannot be decoded into its typed payload: the message string is not valid JSON, or its
- * shape cannot be mapped (for example a string where a number belongs). The raw text stays available through
- * {@link PubSubMessage#text()}. The exception names the topic type and the reason; it never carries a token.
+ * Thrown when a message cannot be decoded into its typed payload: the message string is
+ * not valid JSON, or its shape cannot be mapped (for example a string where a number
+ * belongs). The raw text stays available through {@link PubSubMessage#text()}. The
+ * exception names the topic type and the reason; it never carries a token.
  */
-public class MessageDecodingException extends RuntimeException {
+public class MessageDecodingException extends PayloadDecodingException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -23,13 +25,16 @@ public class MessageDecodingException extends RuntimeException {
 	 * @param reason what is wrong
 	 * @param cause the underlying parser error, if any
 	 */
-	public MessageDecodingException(@Nullable TopicType topicType, String reason, @Nullable Throwable cause) {
+	public MessageDecodingException(@Nullable TopicType topicType, @Nullable String reason, @Nullable Throwable cause) {
 		super("Cannot decode " + ((topicType != null) ? topicType.prefix() : "undocumented topic") + " message: "
 				+ shorten(reason), cause);
 		this.topicType = topicType;
 	}
 
-	/** A parser's reason can quote message content (a whisper's text); logs need the reason, not the content. */
+	/**
+	 * A parser's reason can quote message content (a whisper's text); logs need the
+	 * reason, not the content.
+	 */
 	private static String shorten(@Nullable String reason) {
 		if (reason == null) {
 			return "unknown reason";

@@ -9,9 +9,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One fragment of a chat message. At most one of {@code emoticon}, {@code userMention} and {@code link} is set;
- * {@code automod} says what AutoMod found in the fragment. Twitch wrote a few keys here in camelCase
- * ({@code isCensored}, {@code emoticonID}, {@code userID}) inside otherwise snake_case JSON.
+ * One fragment of a chat message. At most one of {@code emoticon}, {@code userMention}
+ * and {@code link} is set; {@code automod} says what AutoMod found in the fragment.
+ * Twitch wrote a few keys here in camelCase ({@code isCensored}, {@code emoticonID},
+ * {@code userID}) inside otherwise snake_case JSON.
  *
  * @param text the fragment's text
  * @param automod what AutoMod found, or {@code null}
@@ -29,8 +30,10 @@ public record MessageFragment(String text, @Nullable Automod automod, @Nullable 
 	/**
 	 * What AutoMod found in a fragment.
 	 *
-	 * @param topics the harm categories and their levels, for example {@code {"vulgar": 6}}
-	 * @param isChannelBlockedTerm whether the fragment is one of the channel's blocked terms
+	 * @param topics the harm categories and their levels, for example {@code {"vulgar":
+	 * 6}}
+	 * @param isChannelBlockedTerm whether the fragment is one of the channel's blocked
+	 * terms
 	 * @param isCensored whether Twitch masked the fragment
 	 */
 	public record Automod(@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> topics,

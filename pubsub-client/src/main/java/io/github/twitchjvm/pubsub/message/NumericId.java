@@ -5,9 +5,9 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * Writes an id the model keeps as a {@code String} as a JSON number, as whispers carry {@code id},
- * {@code from_id} and {@code recipient.id}. Reading needs nothing special: a JSON number binds to a
- * {@code String} as its decimal text.
+ * Writes an id the model keeps as a {@code String} as a JSON number, as whispers carry
+ * {@code id}, {@code from_id} and {@code recipient.id}. Reading needs nothing special: a
+ * JSON number binds to a {@code String} as its decimal text.
  */
 final class NumericId extends StdSerializer<String> {
 
@@ -21,7 +21,8 @@ final class NumericId extends StdSerializer<String> {
 			generator.writeNumber(value);
 		}
 		else {
-			// Never emit an invalid number literal; a non-numeric id travels as the string it is.
+			// Never emit an invalid number literal; a non-numeric id travels as the
+			// string it is.
 			generator.writeString(value);
 		}
 	}

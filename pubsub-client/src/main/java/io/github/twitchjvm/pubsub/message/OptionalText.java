@@ -12,7 +12,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A string Twitch sends empty, rather than leaving out, when it has no value (for example
- * {@code target_user_login} or {@code resolver_id}): read as {@code null}, written back as {@code ""}.
+ * {@code target_user_login} or {@code resolver_id}): read as {@code null}, written back
+ * as {@code ""}.
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

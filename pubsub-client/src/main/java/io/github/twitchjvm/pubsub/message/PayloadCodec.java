@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Decodes the inner message of a documented topic into its typed payload, and encodes a payload back to the
- * wire shape (which the fake server publishes).
+ * Decodes the inner message of a documented topic into its typed payload, and encodes a
+ * payload back to the wire shape (which the fake server publishes).
  *
  * <pre>{@code
  * PubSubPayload payload = PayloadCodec.standard().decode(TopicType.CHANNEL_POINTS, messageJson);
@@ -52,34 +52,36 @@ public final class PayloadCodec {
 		this.whispers = new WhisperCodec(this.mapper);
 		this.bits = new BitsCodec(this.mapper);
 		this.badgeUnlocks = new FlatCodec<>(this.mapper, BitsBadgeUnlock.class);
-		this.channelPoints = new EnvelopeCodec<>(this.mapper, Map.of(
-				"reward-redeemed", ChannelPointsEvent.RewardRedeemed.class,
-				"redemption-status-update", ChannelPointsEvent.RedemptionStatusUpdated.class,
-				"custom-reward-created", ChannelPointsEvent.CustomRewardCreated.class,
-				"custom-reward-updated", ChannelPointsEvent.CustomRewardUpdated.class,
-				"custom-reward-deleted", ChannelPointsEvent.CustomRewardDeleted.class,
-				"update-redemption-statuses-progress", ChannelPointsEvent.RedemptionStatusesProgress.class,
-				"update-redemption-statuses-finished", ChannelPointsEvent.RedemptionStatusesFinished.class),
+		this.channelPoints = new EnvelopeCodec<>(this.mapper,
+				Map.of("reward-redeemed", ChannelPointsEvent.RewardRedeemed.class, "redemption-status-update",
+						ChannelPointsEvent.RedemptionStatusUpdated.class, "custom-reward-created",
+						ChannelPointsEvent.CustomRewardCreated.class, "custom-reward-updated",
+						ChannelPointsEvent.CustomRewardUpdated.class, "custom-reward-deleted",
+						ChannelPointsEvent.CustomRewardDeleted.class, "update-redemption-statuses-progress",
+						ChannelPointsEvent.RedemptionStatusesProgress.class, "update-redemption-statuses-finished",
+						ChannelPointsEvent.RedemptionStatusesFinished.class),
 				ChannelPointsEvent.Unknown::new);
-		this.subscriptions = new PolymorphicCodec<>(this.mapper, SubscriptionEvent.class, SubscriptionEvent.Unknown::new);
-		this.moderatorActions = new EnvelopeCodec<>(this.mapper, Map.of(
-				"moderation_action", ChatModeratorActionEvent.ModerationAction.class,
-				"channel_terms_action", ChatModeratorActionEvent.ChannelTermsAction.class,
-				"moderator_added", ChatModeratorActionEvent.ModeratorAdded.class,
-				"moderator_removed", ChatModeratorActionEvent.ModeratorRemoved.class,
-				"vip_added", ChatModeratorActionEvent.VipAdded.class,
-				"vip_removed", ChatModeratorActionEvent.VipRemoved.class,
-				"approve_unban_request", ChatModeratorActionEvent.UnbanRequestApproved.class,
-				"deny_unban_request", ChatModeratorActionEvent.UnbanRequestDenied.class),
+		this.subscriptions = new PolymorphicCodec<>(this.mapper, SubscriptionEvent.class,
+				SubscriptionEvent.Unknown::new);
+		this.moderatorActions = new EnvelopeCodec<>(this.mapper,
+				Map.of("moderation_action", ChatModeratorActionEvent.ModerationAction.class, "channel_terms_action",
+						ChatModeratorActionEvent.ChannelTermsAction.class, "moderator_added",
+						ChatModeratorActionEvent.ModeratorAdded.class, "moderator_removed",
+						ChatModeratorActionEvent.ModeratorRemoved.class, "vip_added",
+						ChatModeratorActionEvent.VipAdded.class, "vip_removed",
+						ChatModeratorActionEvent.VipRemoved.class, "approve_unban_request",
+						ChatModeratorActionEvent.UnbanRequestApproved.class, "deny_unban_request",
+						ChatModeratorActionEvent.UnbanRequestDenied.class),
 				ChatModeratorActionEvent.Unknown::new);
 		this.automodQueue = new EnvelopeCodec<>(this.mapper,
-				Map.of("automod_caught_message", AutomodQueueEvent.CaughtMessage.class), AutomodQueueEvent.Unknown::new);
+				Map.of("automod_caught_message", AutomodQueueEvent.CaughtMessage.class),
+				AutomodQueueEvent.Unknown::new);
 		this.userModeration = new EnvelopeCodec<>(this.mapper,
 				Map.of("automod_caught_message", UserModerationEvent.AutomodCaughtMessage.class),
 				UserModerationEvent.Unknown::new);
-		this.lowTrustUsers = new EnvelopeCodec<>(this.mapper, Map.of(
-				"low_trust_user_treatment_update", LowTrustUserEvent.TreatmentUpdate.class,
-				"low_trust_user_new_message", LowTrustUserEvent.NewMessage.class),
+		this.lowTrustUsers = new EnvelopeCodec<>(this.mapper,
+				Map.of("low_trust_user_treatment_update", LowTrustUserEvent.TreatmentUpdate.class,
+						"low_trust_user_new_message", LowTrustUserEvent.NewMessage.class),
 				LowTrustUserEvent.Unknown::new);
 	}
 
@@ -92,12 +94,13 @@ public final class PayloadCodec {
 	}
 
 	/**
-	 * The payload family of a topic type: the sealed interface (or record) its messages decode to.
+	 * The payload family of a topic type: the sealed interface (or record) its messages
+	 * decode to.
 	 * @param type the topic type
 	 * @return for example {@code WhisperEvent.class} for {@link TopicType#WHISPERS}
 	 */
 	public static Class<? extends PubSubPayload> payloadType(TopicType type) {
-		return PAYLOAD_TYPES.get(type);
+		return java.util.Objects.requireNonNull(PAYLOAD_TYPES.get(type), type::name);
 	}
 
 	private static Map<TopicType, Class<? extends PubSubPayload>> payloadTypes() {
@@ -116,12 +119,15 @@ public final class PayloadCodec {
 	}
 
 	/**
-	 * Decodes the inner message of a topic of the given type. An inner discriminator this version does not know
-	 * gives the family's {@code Unknown} variant (an {@link UnknownPayload}); unknown fields are ignored.
+	 * Decodes the inner message of a topic of the given type. An inner discriminator this
+	 * version does not know gives the family's {@code Unknown} variant (an
+	 * {@link UnknownPayload}); unknown fields are ignored.
 	 * @param type the topic type the message arrived on
-	 * @param json the inner message: the string in the MESSAGE frame's {@code data.message}
+	 * @param json the inner message: the string in the MESSAGE frame's
+	 * {@code data.message}
 	 * @return the payload, an instance of {@link #payloadType(TopicType)}
-	 * @throws MessageDecodingException if the text is not JSON or its shape cannot be mapped
+	 * @throws MessageDecodingException if the text is not JSON or its shape cannot be
+	 * mapped
 	 */
 	public PubSubPayload decode(TopicType type, String json) {
 		PubSubPayload payload;
@@ -151,8 +157,9 @@ public final class PayloadCodec {
 	}
 
 	/**
-	 * Encodes a payload in the shape Twitch sent it: the text that goes into a MESSAGE frame's
-	 * {@code data.message}. An {@link UnknownPayload} encodes to the JSON it was decoded from.
+	 * Encodes a payload in the shape Twitch sent it: the text that goes into a MESSAGE
+	 * frame's {@code data.message}. An {@link UnknownPayload} encodes to the JSON it was
+	 * decoded from.
 	 * @param payload the payload
 	 * @return the inner message text
 	 */
@@ -186,7 +193,8 @@ public final class PayloadCodec {
 
 	/**
 	 * Encodes a payload in the shape Twitch sent it on the given topic type. The same as
-	 * {@link #encode(PubSubPayload)} except for bits v1, whose frames never carried {@code is_anonymous}.
+	 * {@link #encode(PubSubPayload)} except for bits v1, whose frames never carried
+	 * {@code is_anonymous}.
 	 * @param type the topic type the payload is for
 	 * @param payload the payload
 	 * @return the inner message text
@@ -205,8 +213,10 @@ public final class PayloadCodec {
 	}
 
 	/**
-	 * Parses any message text into a Jackson tree, with the same configuration as the typed decoding.
-	 * @param type the topic type, for the error message, or {@code null} for an undocumented topic
+	 * Parses any message text into a Jackson tree, with the same configuration as the
+	 * typed decoding.
+	 * @param type the topic type, for the error message, or {@code null} for an
+	 * undocumented topic
 	 * @param json the text
 	 * @return the tree
 	 * @throws MessageDecodingException if the text is not JSON

@@ -14,9 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The one Jackson mapper behind every payload codec, configured once for Twitch's JSON: snake_case names,
- * unknown fields ignored, {@code null} or missing primitives as zero, unknown enum values as
- * {@code UNRECOGNIZED}, and Twitch's timestamps.
+ * The one Jackson mapper behind every payload codec, configured once for Twitch's JSON:
+ * snake_case names, unknown fields ignored, {@code null} or missing primitives as zero,
+ * unknown enum values as {@code UNRECOGNIZED}, and Twitch's timestamps.
  */
 final class PayloadJson {
 
@@ -24,16 +24,16 @@ final class PayloadJson {
 	}
 
 	/**
-	 * A reader for a value in the middle of a document that a streaming codec walks: the trailing-token check
-	 * belongs to the whole document, which the codec makes itself.
+	 * A reader for a value in the middle of a document that a streaming codec walks: the
+	 * trailing-token check belongs to the whole document, which the codec makes itself.
 	 */
 	static ObjectReader embeddedReader(ObjectMapper mapper, Class<?> type) {
 		return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	/**
-	 * Parses a whole message that must be exactly one JSON object. Codecs use it on their rare slow path, before
-	 * they call a message they could not bind an unknown variant.
+	 * Parses a whole message that must be exactly one JSON object. Codecs use it on their
+	 * rare slow path, before they call a message they could not bind an unknown variant.
 	 */
 	static JsonNode singleObject(ObjectMapper mapper, String json) {
 		JsonNode tree = mapper.readerFor(JsonNode.class)
@@ -53,12 +53,14 @@ final class PayloadJson {
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			// 1.9 bits is not 1 bit. A discriminator given twice is rejected by the codecs; Jackson's own duplicate
+			// 1.9 bits is not 1 bit. A discriminator given twice is rejected by the
+			// codecs; Jackson's own duplicate
 			// detection would check every key and cost a fifth of a whisper's allocation.
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-			// Record order reads like Twitch's frames; alphabetical order (Jackson 3's default) does not.
+			// Record order reads like Twitch's frames; alphabetical order (Jackson 3's
+			// default) does not.
 			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.addModule(timestamps)

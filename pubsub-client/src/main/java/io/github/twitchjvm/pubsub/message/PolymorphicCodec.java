@@ -10,9 +10,10 @@ import tools.jackson.databind.exc.InvalidTypeIdException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The codec of a flat family whose discriminator is a property of the object itself, declared on the family
- * with {@code @JsonTypeInfo}/{@code @JsonSubTypes} (channel subscriptions and their {@code context}). An unknown
- * or missing discriminator becomes the family's {@code Unknown} variant.
+ * The codec of a flat family whose discriminator is a property of the object itself,
+ * declared on the family with {@code @JsonTypeInfo}/{@code @JsonSubTypes} (channel
+ * subscriptions and their {@code context}). An unknown or missing discriminator becomes
+ * the family's {@code Unknown} variant.
  *
  * @param <T> the family
  */
@@ -56,13 +57,17 @@ final class PolymorphicCodec<T extends PubSubPayload> implements FamilyCodec<T> 
 			if (!this.family.equals(ex.getBaseType().getRawClass())) {
 				throw ex;
 			}
-			// Jackson reports a missing type id for any input; only an object is a message of an unknown kind.
+			// Jackson reports a missing type id for any input; only an object is a
+			// message of an unknown kind.
 			PayloadJson.singleObject(this.mapper, json);
 			return this.unknown.apply(ex.getTypeId(), json);
 		}
 	}
 
-	/** A cheap pre-check: the discriminator's key appears more than once in the text (rare: then parse to be sure). */
+	/**
+	 * A cheap pre-check: the discriminator's key appears more than once in the text
+	 * (rare: then parse to be sure).
+	 */
 	private boolean mayRepeatDiscriminator(String json) {
 		int first = json.indexOf(this.discriminatorKey);
 		return first >= 0 && json.indexOf(this.discriminatorKey, first + 1) >= 0;

@@ -13,11 +13,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message on {@code channel-subscribe-events-v1.<channel_id>}: a flat object whose {@code context} says what
- * happened. Gifts carry a recipient; anonymous gifts carry no sender.
+ * A message on {@code channel-subscribe-events-v1.<channel_id>}: a flat object whose
+ * {@code context} says what happened. Gifts carry a recipient; anonymous gifts carry no
+ * sender.
  *
- * <p>Twitch once sent one anonymous gift as two frames about 2 ms apart: a {@link SubGift} from the placeholder
- * account {@value #ANONYMOUS_GIFTER_LOGIN} and an {@link AnonSubGift}. Deduplicate if you count gifts; see
+ * <p>
+ * Twitch once sent one anonymous gift as two frames about 2 ms apart: a {@link SubGift}
+ * from the placeholder account {@value #ANONYMOUS_GIFTER_LOGIN} and an
+ * {@link AnonSubGift}. Deduplicate if you count gifts; see
  * {@link SubGift#isFromAnonymousGifter()}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "context")
@@ -28,10 +31,9 @@ import org.jspecify.annotations.Nullable;
 		@JsonSubTypes.Type(value = SubscriptionEvent.ResubGift.class, name = "resubgift"),
 		@JsonSubTypes.Type(value = SubscriptionEvent.AnonResubGift.class, name = "anonresubgift"),
 		@JsonSubTypes.Type(value = SubscriptionEvent.ExtendSub.class, name = "extendsub") })
-public sealed interface SubscriptionEvent extends PubSubPayload
-		permits SubscriptionEvent.Sub, SubscriptionEvent.Resub, SubscriptionEvent.SubGift,
-		SubscriptionEvent.AnonSubGift, SubscriptionEvent.ResubGift, SubscriptionEvent.AnonResubGift,
-		SubscriptionEvent.ExtendSub, SubscriptionEvent.Unknown {
+public sealed interface SubscriptionEvent extends PubSubPayload permits SubscriptionEvent.Sub, SubscriptionEvent.Resub,
+		SubscriptionEvent.SubGift, SubscriptionEvent.AnonSubGift, SubscriptionEvent.ResubGift,
+		SubscriptionEvent.AnonResubGift, SubscriptionEvent.ExtendSub, SubscriptionEvent.Unknown {
 
 	/** The login of the placeholder account Twitch attributes anonymous gifts to. */
 	String ANONYMOUS_GIFTER_LOGIN = "ananonymousgifter";
@@ -49,7 +51,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param subPlanName the tier's name in this channel
 	 * @param months legacy month count (0 for sub and resub)
 	 * @param cumulativeMonths total months subscribed, or {@code null}
-	 * @param streakMonths consecutive months, or {@code null} when the user did not share it
+	 * @param streakMonths consecutive months, or {@code null} when the user did not share
+	 * it
 	 * @param isGift always {@code false}
 	 * @param subMessage the message the user shared
 	 * @param multiMonthDuration months bought at once, or {@code null}
@@ -85,13 +88,14 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param subPlanName the tier's name in this channel
 	 * @param months legacy month count (0 for sub and resub)
 	 * @param cumulativeMonths total months subscribed, or {@code null}
-	 * @param streakMonths consecutive months, or {@code null} when the user did not share it
+	 * @param streakMonths consecutive months, or {@code null} when the user did not share
+	 * it
 	 * @param isGift always {@code false}
 	 * @param subMessage the message the user shared
 	 * @param multiMonthDuration months bought at once, or {@code null}
 	 */
-	record Resub(String userName, String displayName, String channelName, String userId, String channelId,
-			Instant time, SubPlan subPlan, String subPlanName, int months, @Nullable Integer cumulativeMonths,
+	record Resub(String userName, String displayName, String channelName, String userId, String channelId, Instant time,
+			SubPlan subPlan, String subPlanName, int months, @Nullable Integer cumulativeMonths,
 			@Nullable Integer streakMonths, boolean isGift, @Nullable SubMessage subMessage,
 			@Nullable Integer multiMonthDuration) implements SubscriptionEvent {
 
@@ -121,7 +125,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param subPlanName the tier's name in this channel
 	 * @param months the recipient's month count
 	 * @param cumulativeMonths the recipient's total months, or {@code null} when not sent
-	 * @param streakMonths the recipient's consecutive months, or {@code null} when not sent
+	 * @param streakMonths the recipient's consecutive months, or {@code null} when not
+	 * sent
 	 * @param isGift always {@code true}
 	 * @param subMessage the message, or {@code null}
 	 * @param recipientId the recipient's user id, or {@code null} when Twitch left it out
@@ -132,8 +137,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	record SubGift(String userName, String displayName, String channelName, String userId, String channelId,
 			Instant time, SubPlan subPlan, String subPlanName, int months, @Nullable Integer cumulativeMonths,
 			@Nullable Integer streakMonths, boolean isGift, @Nullable SubMessage subMessage,
-			@Nullable String recipientId, String recipientUserName,
-			String recipientDisplayName, @Nullable Integer multiMonthDuration) implements SubscriptionEvent {
+			@Nullable String recipientId, String recipientUserName, String recipientDisplayName,
+			@Nullable Integer multiMonthDuration) implements SubscriptionEvent {
 
 		public SubGift {
 			Objects.requireNonNull(userName, "userName");
@@ -149,8 +154,9 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 		}
 
 		/**
-		 * Whether Twitch attributed this gift to its anonymous-gifter placeholder account, which it did when it also
-		 * sent the same gift as an {@link AnonSubGift}.
+		 * Whether Twitch attributed this gift to its anonymous-gifter placeholder
+		 * account, which it did when it also sent the same gift as an
+		 * {@link AnonSubGift}.
 		 * @return {@code true} for the placeholder gifter
 		 */
 		@JsonIgnore
@@ -170,7 +176,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param subPlanName the tier's name in this channel
 	 * @param months the recipient's month count
 	 * @param cumulativeMonths the recipient's total months, or {@code null} when not sent
-	 * @param streakMonths the recipient's consecutive months, or {@code null} when not sent
+	 * @param streakMonths the recipient's consecutive months, or {@code null} when not
+	 * sent
 	 * @param isGift always {@code true}
 	 * @param subMessage the message, or {@code null}
 	 * @param recipientId the recipient's user id, or {@code null} when Twitch left it out
@@ -181,8 +188,7 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	record AnonSubGift(String channelName, String channelId, Instant time, SubPlan subPlan, String subPlanName,
 			int months, @Nullable Integer cumulativeMonths, @Nullable Integer streakMonths, boolean isGift,
 			@Nullable SubMessage subMessage, @Nullable String recipientId, String recipientUserName,
-			String recipientDisplayName, @Nullable Integer multiMonthDuration)
-			implements SubscriptionEvent {
+			String recipientDisplayName, @Nullable Integer multiMonthDuration) implements SubscriptionEvent {
 
 		public AnonSubGift {
 			Objects.requireNonNull(channelName, "channelName");
@@ -209,10 +215,12 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param subPlanName the tier's name in this channel
 	 * @param months the recipient's month count
 	 * @param cumulativeMonths the recipient's total months, or {@code null} when not sent
-	 * @param streakMonths the recipient's consecutive months, or {@code null} when not sent
+	 * @param streakMonths the recipient's consecutive months, or {@code null} when not
+	 * sent
 	 * @param isGift always {@code true}
 	 * @param subMessage the message, or {@code null}
-	 * @param recipientId the recipient's user id, or {@code null} (often missing on this type)
+	 * @param recipientId the recipient's user id, or {@code null} (often missing on this
+	 * type)
 	 * @param recipientUserName the recipient's login
 	 * @param recipientDisplayName the recipient's display name
 	 * @param multiMonthDuration months gifted at once, or {@code null}
@@ -220,8 +228,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	record ResubGift(String userName, String displayName, String channelName, String userId, String channelId,
 			Instant time, SubPlan subPlan, String subPlanName, int months, @Nullable Integer cumulativeMonths,
 			@Nullable Integer streakMonths, boolean isGift, @Nullable SubMessage subMessage,
-			@Nullable String recipientId, String recipientUserName,
-			String recipientDisplayName, @Nullable Integer multiMonthDuration) implements SubscriptionEvent {
+			@Nullable String recipientId, String recipientUserName, String recipientDisplayName,
+			@Nullable Integer multiMonthDuration) implements SubscriptionEvent {
 
 		public ResubGift {
 			Objects.requireNonNull(userName, "userName");
@@ -239,7 +247,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	}
 
 	/**
-	 * {@code anonresubgift}: an anonymous user gifted a subscription to someone already subscribed.
+	 * {@code anonresubgift}: an anonymous user gifted a subscription to someone already
+	 * subscribed.
 	 *
 	 * @param channelName the channel's login
 	 * @param channelId the channel's user id
@@ -248,7 +257,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	 * @param subPlanName the tier's name in this channel
 	 * @param months the recipient's month count
 	 * @param cumulativeMonths the recipient's total months, or {@code null} when not sent
-	 * @param streakMonths the recipient's consecutive months, or {@code null} when not sent
+	 * @param streakMonths the recipient's consecutive months, or {@code null} when not
+	 * sent
 	 * @param isGift always {@code true}
 	 * @param subMessage the message, or {@code null}
 	 * @param recipientId the recipient's user id, or {@code null}
@@ -259,8 +269,7 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	record AnonResubGift(String channelName, String channelId, Instant time, SubPlan subPlan, String subPlanName,
 			int months, @Nullable Integer cumulativeMonths, @Nullable Integer streakMonths, boolean isGift,
 			@Nullable SubMessage subMessage, @Nullable String recipientId, String recipientUserName,
-			String recipientDisplayName, @Nullable Integer multiMonthDuration)
-			implements SubscriptionEvent {
+			String recipientDisplayName, @Nullable Integer multiMonthDuration) implements SubscriptionEvent {
 
 		public AnonResubGift {
 			Objects.requireNonNull(channelName, "channelName");
@@ -341,8 +350,8 @@ public sealed interface SubscriptionEvent extends PubSubPayload
 	}
 
 	/**
-	 * An emote in a subscription message. Twitch's documentation showed numeric ids and an emote whose end
-	 * precedes its start; both are kept as sent.
+	 * An emote in a subscription message. Twitch's documentation showed numeric ids and
+	 * an emote whose end precedes its start; both are kept as sent.
 	 *
 	 * @param start the index of the first character
 	 * @param end the index of the last character

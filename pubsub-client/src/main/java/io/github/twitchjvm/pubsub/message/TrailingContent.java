@@ -2,7 +2,10 @@ package io.github.twitchjvm.pubsub.message;
 
 import tools.jackson.core.JsonParser;
 
-/** Makes streaming codecs as strict as data binding about text after the message's one JSON object. */
+/**
+ * Makes streaming codecs as strict as data binding about text after the message's one
+ * JSON object.
+ */
 final class TrailingContent {
 
 	private TrailingContent() {

@@ -16,13 +16,16 @@ import tools.jackson.databind.ser.std.StdSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How Twitch writes points in time: RFC 3339 strings with up to nanosecond precision and sometimes an offset
- * ({@code -08:00} in documentation examples), empty strings or Go's zero time {@code 0001-01-01T00:00:00Z} for
- * "not set", and plain Unix seconds inside whispers ({@code sent_ts}).
+ * How Twitch writes points in time: RFC 3339 strings with up to nanosecond precision and
+ * sometimes an offset ({@code -08:00} in documentation examples), empty strings or Go's
+ * zero time {@code 0001-01-01T00:00:00Z} for "not set", and plain Unix seconds inside
+ * whispers ({@code sent_ts}).
  */
 final class TwitchTimestamps {
 
-	/** Go's {@code time.Time{}}, which Twitch serialises when a timestamp was never set. */
+	/**
+	 * Go's {@code time.Time{}}, which Twitch serialises when a timestamp was never set.
+	 */
 	static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
 	private TwitchTimestamps() {
@@ -36,7 +39,9 @@ final class TwitchTimestamps {
 		return GO_ZERO_TIME.equals(instant) ? null : instant;
 	}
 
-	/** RFC 3339 text, empty or zero time to {@link Instant}, or {@code null} when absent. */
+	/**
+	 * RFC 3339 text, empty or zero time to {@link Instant}, or {@code null} when absent.
+	 */
 	static final class Rfc3339Deserializer extends StdScalarDeserializer<Instant> {
 
 		Rfc3339Deserializer() {
@@ -60,7 +65,9 @@ final class TwitchTimestamps {
 
 	}
 
-	/** {@link Instant} to RFC 3339 text in UTC, with as many fraction digits as it has. */
+	/**
+	 * {@link Instant} to RFC 3339 text in UTC, with as many fraction digits as it has.
+	 */
 	static final class Rfc3339Serializer extends StdSerializer<Instant> {
 
 		Rfc3339Serializer() {
@@ -100,7 +107,10 @@ final class TwitchTimestamps {
 
 	}
 
-	/** {@link Instant} to Unix seconds (a JSON number); sub-second precision is not part of the wire format. */
+	/**
+	 * {@link Instant} to Unix seconds (a JSON number); sub-second precision is not part
+	 * of the wire format.
+	 */
 	static final class EpochSecondsSerializer extends StdSerializer<Instant> {
 
 		EpochSecondsSerializer() {

@@ -5,14 +5,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message on {@code user-moderation-notifications.<user_id>.<channel_id>}: what happened to one of the current
- * user's own chat messages that AutoMod held.
+ * A message on {@code user-moderation-notifications.<user_id>.<channel_id>}: what
+ * happened to one of the current user's own chat messages that AutoMod held.
  */
 public sealed interface UserModerationEvent extends PubSubPayload
 		permits UserModerationEvent.AutomodCaughtMessage, UserModerationEvent.Unknown {
 
 	/**
-	 * {@code automod_caught_message}: the user's message was held, allowed, denied or expired.
+	 * {@code automod_caught_message}: the user's message was held, allowed, denied or
+	 * expired.
 	 *
 	 * @param messageId the held message's id
 	 * @param status where it stands

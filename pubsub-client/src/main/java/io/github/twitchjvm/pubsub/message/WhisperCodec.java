@@ -13,9 +13,10 @@ import tools.jackson.databind.ObjectWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The codec of {@code whispers}: {@code {"type": T, "data": "<JSON string>", "data_object": {...}}}, where
- * {@code data} and {@code data_object} carry the same content. The content is bound once, straight from
- * {@code data_object} when the frame has it, else from the {@code data} string.
+ * The codec of {@code whispers}: {@code {"type": T, "data": "<JSON string>",
+ * "data_object": {...}}}, where {@code data} and {@code data_object} carry the same
+ * content. The content is bound once, straight from {@code data_object} when the frame
+ * has it, else from the {@code data} string.
  */
 final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 
@@ -69,18 +70,21 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 					}
 					case "data" -> {
 						if (token == JsonToken.VALUE_STRING) {
-							// Unescaping the string costs more than binding the whisper; it is read only if no
+							// Unescaping the string costs more than binding the whisper;
+							// it is read only if no
 							// data_object follows (a second, rare pass below).
 							hasDataString = true;
 						}
 						else {
-							// Twitch's 2016 documentation showed an object here; accept it like data_object.
+							// Twitch's 2016 documentation showed an object here; accept
+							// it like data_object.
 							deferredContent = parser.readValueAsTree();
 						}
 					}
 					case "data_object" -> {
 						if (token != JsonToken.START_OBJECT) {
-							// Not the object it should be: the data string carries the same content.
+							// Not the object it should be: the data string carries the
+							// same content.
 							parser.skipChildren();
 							continue;
 						}
@@ -101,7 +105,7 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 			TrailingContent.reject(parser);
 		}
 		ObjectReader reader = (type != null) ? readerFor(type) : null;
-		if (reader == null) {
+		if (type == null || reader == null) {
 			return new WhisperEvent.Unknown(type, json);
 		}
 		if (content == null && deferredContent != null) {
@@ -120,7 +124,10 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 		};
 	}
 
-	/** The {@code data} string of a whisper without {@code data_object}: the 2017 shape, read in a second pass. */
+	/**
+	 * The {@code data} string of a whisper without {@code data_object}: the 2017 shape,
+	 * read in a second pass.
+	 */
 	private String dataString(String json) {
 		try (JsonParser parser = this.mapper.createParser(json)) {
 			parser.nextToken();

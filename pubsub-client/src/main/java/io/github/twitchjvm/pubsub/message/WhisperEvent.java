@@ -11,12 +11,14 @@ import tools.jackson.databind.annotation.JsonSerialize;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message on {@code whispers.<user_id>}: a whisper the user received or sent, or a change to a whisper
- * thread's read state.
+ * A message on {@code whispers.<user_id>}: a whisper the user received or sent, or a
+ * change to a whisper thread's read state.
  *
- * <p>On the wire a whisper is nested three JSON levels deep: the frame's {@code data.message} string holds
- * {@code {"type", "data", "data_object"}}, where {@code data} is yet another JSON string and {@code data_object}
- * the same content as an object. The decoder reads the content once, from {@code data_object} when present.
+ * <p>
+ * On the wire a whisper is nested three JSON levels deep: the frame's
+ * {@code data.message} string holds {@code {"type", "data", "data_object"}}, where
+ * {@code data} is yet another JSON string and {@code data_object} the same content as an
+ * object. The decoder reads the content once, from {@code data_object} when present.
  */
 public sealed interface WhisperEvent extends PubSubPayload
 		permits WhisperEvent.Received, WhisperEvent.Sent, WhisperEvent.ThreadUpdate, WhisperEvent.Unknown {
@@ -35,7 +37,8 @@ public sealed interface WhisperEvent extends PubSubPayload
 	}
 
 	/**
-	 * {@code whisper_sent}: the user sent a whisper (from another session, for example the website).
+	 * {@code whisper_sent}: the user sent a whisper (from another session, for example
+	 * the website).
 	 *
 	 * @param whisper the whisper
 	 */
@@ -55,7 +58,8 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 * @param archived whether the thread is archived
 	 * @param muted whether the thread is muted
 	 * @param spamInfo Twitch's spam assessment of the thread
-	 * @param whitelistedUntil until when the thread bypasses whisper restrictions, or {@code null}
+	 * @param whitelistedUntil until when the thread bypasses whisper restrictions, or
+	 * {@code null}
 	 */
 	record ThreadUpdate(String id, long lastRead, boolean archived, boolean muted, @Nullable SpamInfo spamInfo,
 			@Nullable Instant whitelistedUntil) implements WhisperEvent {
@@ -87,7 +91,8 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 * @param id the whisper's numeric id (a JSON number on the wire)
 	 * @param threadId the thread, {@code "<lowerUserId>_<higherUserId>"}
 	 * @param body the text
-	 * @param sentAt when it was sent, to the second ({@code sent_ts}, Unix seconds on the wire)
+	 * @param sentAt when it was sent, to the second ({@code sent_ts}, Unix seconds on the
+	 * wire)
 	 * @param fromId the sender's user id (a JSON number on the wire)
 	 * @param tags the sender's chat identity
 	 * @param recipient the recipient
@@ -95,8 +100,9 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 */
 	record Whisper(@JsonDeserialize(using = EmptyAsNull.class) @Nullable String messageId,
 			@JsonSerialize(using = NumericId.class) String id, String threadId, String body,
-			@JsonProperty("sent_ts") @JsonDeserialize(using = TwitchTimestamps.EpochSecondsDeserializer.class)
-			@JsonSerialize(using = TwitchTimestamps.EpochSecondsSerializer.class) Instant sentAt,
+			@JsonProperty("sent_ts") @JsonDeserialize(
+					using = TwitchTimestamps.EpochSecondsDeserializer.class) @JsonSerialize(
+							using = TwitchTimestamps.EpochSecondsSerializer.class) Instant sentAt,
 			@JsonSerialize(using = NumericId.class) String fromId, WhisperTags tags, WhisperRecipient recipient,
 			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String nonce) {
 
@@ -118,14 +124,14 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 * @param login the sender's login
 	 * @param displayName the sender's display name
 	 * @param color the sender's name colour, or {@code null} when not set
-	 * @param userType {@code "staff"}, {@code "admin"} and so on, or {@code null} for a normal user
+	 * @param userType {@code "staff"}, {@code "admin"} and so on, or {@code null} for a
+	 * normal user
 	 * @param turbo whether the sender has Turbo
 	 * @param emotes emotes in the body
 	 * @param badges the sender's global badges
 	 */
 	record WhisperTags(String login, String displayName, @OptionalText @Nullable String color,
-			@OptionalText @Nullable String userType, boolean turbo,
-			List<WhisperEmote> emotes, List<Badge> badges) {
+			@OptionalText @Nullable String userType, boolean turbo, List<WhisperEmote> emotes, List<Badge> badges) {
 
 		public WhisperTags {
 			Objects.requireNonNull(login, "login");
@@ -165,8 +171,7 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 */
 	record WhisperRecipient(@JsonSerialize(using = NumericId.class) String id, String username, String displayName,
 			@OptionalText @Nullable String color, @OptionalText @Nullable String userType, boolean turbo,
-			List<Badge> badges,
-			@JsonDeserialize(using = EmptyAsNull.class) @Nullable String profileImage) {
+			List<Badge> badges, @JsonDeserialize(using = EmptyAsNull.class) @Nullable String profileImage) {
 
 		public WhisperRecipient {
 			Objects.requireNonNull(id, "id");
@@ -181,7 +186,8 @@ public sealed interface WhisperEvent extends PubSubPayload
 	 * Twitch's spam assessment of a whisper thread.
 	 *
 	 * @param likelihood for example {@code "low"}
-	 * @param lastMarkedNotSpam the last time the user marked the thread as not spam, as Twitch sent it
+	 * @param lastMarkedNotSpam the last time the user marked the thread as not spam, as
+	 * Twitch sent it
 	 */
 	record SpamInfo(String likelihood, long lastMarkedNotSpam) {
 

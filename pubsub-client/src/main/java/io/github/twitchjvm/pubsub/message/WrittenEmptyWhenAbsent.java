@@ -10,9 +10,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
- * A timestamp or enum value Twitch sends as {@code ""} when it has none (for example {@code created_at} of older
- * moderation actions): {@code null} in the model, written back as {@code ""}. Reading needs nothing: empty
- * timestamps and empty evaluations already read as {@code null}.
+ * A timestamp or enum value Twitch sends as {@code ""} when it has none (for example
+ * {@code created_at} of older moderation actions): {@code null} in the model, written
+ * back as {@code ""}. Reading needs nothing: empty timestamps and empty evaluations
+ * already read as {@code null}.
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
- * A timestamp Twitch sends as Go's zero time {@code 0001-01-01T00:00:00Z} when it has none (low-trust
- * {@code evaluated_at}): {@code null} in the model, written back as the zero time.
+ * A timestamp Twitch sends as Go's zero time {@code 0001-01-01T00:00:00Z} when it has
+ * none (low-trust {@code evaluated_at}): {@code null} in the model, written back as the
+ * zero time.
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

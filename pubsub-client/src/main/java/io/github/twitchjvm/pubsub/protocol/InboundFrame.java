@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A frame the server sent, as read by {@link InboundFrames#parse(String)}: one record per frame {@code type}, and
- * {@link Unknown} for any other type, which a client should log and otherwise ignore.
+ * A frame the server sent, as read by {@link InboundFrames#parse(String)}: one record per
+ * frame {@code type}, and {@link Unknown} for any other type, which a client should log
+ * and otherwise ignore.
  *
- * <p>Every record's {@code toString()} is safe to log: it leaves out message content, which may be large or
- * private.
+ * <p>
+ * Every record's {@code toString()} is safe to log: it leaves out message content, which
+ * may be large or private.
  */
 public sealed interface InboundFrame {
 
@@ -17,15 +19,17 @@ public sealed interface InboundFrame {
 	}
 
 	/**
-	 * The server is going away soon: connect anew, listen again and then close this connection. It carries no
-	 * URL; the new connection goes to the same endpoint.
+	 * The server is going away soon: connect anew, listen again and then close this
+	 * connection. It carries no URL; the new connection goes to the same endpoint.
 	 */
 	record Reconnect() implements InboundFrame {
 	}
 
 	/**
 	 * The answer to a LISTEN or UNLISTEN request.
-	 * @param nonce the request's nonce; empty when the server sent none, which matches no request
+	 *
+	 * @param nonce the request's nonce; empty when the server sent none, which matches no
+	 * request
 	 * @param error empty on success, otherwise an error code such as {@code ERR_BADAUTH}
 	 */
 	record Response(String nonce, String error) implements InboundFrame {
@@ -52,8 +56,10 @@ public sealed interface InboundFrame {
 
 	/**
 	 * A message published on a topic.
+	 *
 	 * @param topic the topic, exactly as listened to
-	 * @param message the inner message: a JSON document as text, still to be decoded for the topic
+	 * @param message the inner message: a JSON document as text, still to be decoded for
+	 * the topic
 	 */
 	record Message(String topic, String message) implements InboundFrame {
 
@@ -68,7 +74,8 @@ public sealed interface InboundFrame {
 		}
 
 		/**
-		 * Shows the topic and the message's length only: the message may be large and holds user content.
+		 * Shows the topic and the message's length only: the message may be large and
+		 * holds user content.
 		 */
 		@Override
 		public String toString() {
@@ -78,8 +85,9 @@ public sealed interface InboundFrame {
 	}
 
 	/**
-	 * The token used for some topics was revoked: they are dead on this connection and must not be listened to
-	 * again with that token.
+	 * The token used for some topics was revoked: they are dead on this connection and
+	 * must not be listened to again with that token.
+	 *
 	 * @param topics the revoked topics, never {@code null}
 	 */
 	record AuthRevoked(List<String> topics) implements InboundFrame {
@@ -96,6 +104,7 @@ public sealed interface InboundFrame {
 
 	/**
 	 * A frame whose {@code type} this client does not know.
+	 *
 	 * @param type the frame's {@code type}
 	 * @param text the whole frame as received
 	 */

@@ -18,13 +18,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the frames the server sends.
  *
- * <p>This runs on the socket's reading thread for every frame, so it makes a single streaming pass over the text
- * without building a tree. Keys are matched by name in any order (real servers wrote RESPONSE as
- * {@code type, error, nonce}, the docs as {@code type, nonce, error}) and unknown keys are skipped.
+ * <p>
+ * This runs on the socket's reading thread for every frame, so it makes a single
+ * streaming pass over the text without building a tree. Keys are matched by name in any
+ * order (real servers wrote RESPONSE as {@code type, error, nonce}, the docs as
+ * {@code type, nonce, error}) and unknown keys are skipped.
  */
 public final class InboundFrames {
 
-	// Records without components are all equal, so one instance each spares an allocation per keep-alive.
+	// Records without components are all equal, so one instance each spares an allocation
+	// per keep-alive.
 	private static final InboundFrame.Pong PONG = new InboundFrame.Pong();
 
 	private static final InboundFrame.Reconnect RECONNECT = new InboundFrame.Reconnect();
@@ -35,15 +38,19 @@ public final class InboundFrames {
 	/**
 	 * Parses one frame.
 	 *
-	 * <p>A RESPONSE's missing or non-string {@code nonce} reads as {@code ""}, and a missing or {@code null}
-	 * {@code error} as {@code ""} (success); an {@code error} of another JSON kind reads as its JSON text, so that it
-	 * still fails the request. A MESSAGE's {@code data.message} that is an object or array (as Twitch's docs printed
-	 * it) reads as that value in compact JSON text. An unknown {@code type} gives {@link InboundFrame.Unknown}.
+	 * <p>
+	 * A RESPONSE's missing or non-string {@code nonce} reads as {@code ""}, and a missing
+	 * or {@code null} {@code error} as {@code ""} (success); an {@code error} of another
+	 * JSON kind reads as its JSON text, so that it still fails the request. A MESSAGE's
+	 * {@code data.message} that is an object or array (as Twitch's docs printed it) reads
+	 * as that value in compact JSON text. An unknown {@code type} gives
+	 * {@link InboundFrame.Unknown}.
 	 * @param text the text of one WebSocket frame
 	 * @return the frame
-	 * @throws MalformedFrameException if the text is not exactly one JSON object, has no string {@code type}, is a
-	 * MESSAGE without a string {@code data.topic} or without a string or structured {@code data.message}, or is an
-	 * AUTH_REVOKED without a {@code data.topics} array of strings
+	 * @throws MalformedFrameException if the text is not exactly one JSON object, has no
+	 * string {@code type}, is a MESSAGE without a string {@code data.topic} or without a
+	 * string or structured {@code data.message}, or is an AUTH_REVOKED without a
+	 * {@code data.topics} array of strings
 	 */
 	public static InboundFrame parse(String text) {
 		FrameFields fields = new FrameFields();
@@ -75,8 +82,8 @@ public final class InboundFrames {
 	}
 
 	/**
-	 * What one pass over a frame found. Fields of every frame type are collected because {@code type} may come
-	 * after {@code data}; frame types are checked only at the end.
+	 * What one pass over a frame found. Fields of every frame type are collected because
+	 * {@code type} may come after {@code data}; frame types are checked only at the end.
 	 */
 	private static final class FrameFields {
 
@@ -120,7 +127,8 @@ public final class InboundFrames {
 		}
 
 		private void readData(JsonParser parser, JsonToken token) {
-			// Usually type came first: then frames whose data is of no use are skipped without reading it.
+			// Usually type came first: then frames whose data is of no use are skipped
+			// without reading it.
 			if (token != JsonToken.START_OBJECT || (this.type != null && !usesData(this.type))) {
 				parser.skipChildren();
 				return;
@@ -165,14 +173,16 @@ public final class InboundFrames {
 			if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
 				return compactJson(parser);
 			}
-			// A number or boolean is no documented code, but reading it as success would hide a failed request.
+			// A number or boolean is no documented code, but reading it as success would
+			// hide a failed request.
 			return (token != JsonToken.VALUE_NULL) ? parser.getString() : null;
 		}
 
 		private static String compactJson(JsonParser parser) {
 			StringWriter json = new StringWriter(256);
 			try (JsonGenerator generator = FrameJson.FACTORY.createGenerator(ObjectWriteContext.empty(), json)) {
-				// Exact, so that decimals in the inner message survive the round trip unchanged.
+				// Exact, so that decimals in the inner message survive the round trip
+				// unchanged.
 				generator.copyCurrentStructureExact(parser);
 			}
 			return json.toString();

@@ -3,10 +3,12 @@ package io.github.twitchjvm.pubsub.protocol;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown by {@link InboundFrames#parse(String)} for a frame that is not valid JSON or lacks what its {@code type}
- * requires.
+ * Thrown by {@link InboundFrames#parse(String)} for a frame that is not valid JSON or
+ * lacks what its {@code type} requires.
  *
- * <p>The message says what is wrong but never repeats the frame: frames can be large and carry message content.
+ * <p>
+ * The message says what is wrong but never repeats the frame: frames can be large and
+ * carry message content.
  */
 public class MalformedFrameException extends RuntimeException {
 

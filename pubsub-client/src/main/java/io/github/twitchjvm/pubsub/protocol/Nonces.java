@@ -3,11 +3,13 @@ package io.github.twitchjvm.pubsub.protocol;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Nonces for LISTEN and UNLISTEN requests, which the server echoes in its RESPONSE so that the response can be
- * matched to the request.
+ * Nonces for LISTEN and UNLISTEN requests, which the server echoes in its RESPONSE so
+ * that the response can be matched to the request.
  *
- * <p>Nonces only need to be unique, not secret, so a {@link ThreadLocalRandom} suffices: 30 alphanumeric
- * characters carry about 178 random bits, which makes a collision practically impossible.
+ * <p>
+ * Nonces only need to be unique, not secret, so a {@link ThreadLocalRandom} suffices: 30
+ * alphanumeric characters carry about 178 random bits, which makes a collision
+ * practically impossible.
  */
 public final class Nonces {
 
@@ -39,7 +41,8 @@ public final class Nonces {
 			for (int i = 0; i < CHARS_PER_LONG && count < LENGTH; i++) {
 				int index = (int) (bits & CHAR_MASK);
 				bits >>>= BITS_PER_CHAR;
-				// Drops the 2 of 64 values beyond the alphabet rather than folding them in, which would bias
+				// Drops the 2 of 64 values beyond the alphabet rather than folding them
+				// in, which would bias
 				// some characters.
 				if (index < ALPHABET.length) {
 					chars[count++] = ALPHABET[index];

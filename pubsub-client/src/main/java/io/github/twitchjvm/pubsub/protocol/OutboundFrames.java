@@ -10,14 +10,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes the frames the client sends: LISTEN, UNLISTEN and PING.
  *
- * <p>Each request names a single topic because the server answers a whole request with one RESPONSE: one rejected
- * topic in a batch would fail all of them without saying which.
+ * <p>
+ * Each request names a single topic because the server answers a whole request with one
+ * RESPONSE: one rejected topic in a batch would fail all of them without saying which.
  */
 public final class OutboundFrames {
 
 	private static final String PING = "{\"type\":\"PING\"}";
 
-	// Room for the fixed parts of a LISTEN frame, so that a typical frame needs no buffer growth.
+	// Room for the fixed parts of a LISTEN frame, so that a typical frame needs no buffer
+	// growth.
 	private static final int FIXED_LENGTH = 80;
 
 	private OutboundFrames() {
@@ -27,8 +29,8 @@ public final class OutboundFrames {
 	 * Writes a LISTEN frame for one topic.
 	 * @param nonce the request's nonce, echoed in the server's RESPONSE
 	 * @param topic the topic to listen to
-	 * @param authToken the bare user access token (no {@code oauth:} or {@code Bearer} prefix), written as given;
-	 * {@code null} to leave {@code auth_token} out
+	 * @param authToken the bare user access token (no {@code oauth:} or {@code Bearer}
+	 * prefix), written as given; {@code null} to leave {@code auth_token} out
 	 * @return {@code {"type":"LISTEN","nonce":…,"data":{"topics":[…],"auth_token":…}}}
 	 */
 	public static String listen(String nonce, String topic, @Nullable String authToken) {
@@ -36,7 +38,8 @@ public final class OutboundFrames {
 	}
 
 	/**
-	 * Writes an UNLISTEN frame for one topic. It carries no {@code auth_token}, as working clients sent it.
+	 * Writes an UNLISTEN frame for one topic. It carries no {@code auth_token}, as
+	 * working clients sent it.
 	 * @param nonce the request's nonce, echoed in the server's RESPONSE
 	 * @param topic the topic to stop listening to
 	 * @return {@code {"type":"UNLISTEN","nonce":…,"data":{"topics":[…]}}}

@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A Twitch PubSub topic: the string a client LISTENs to and a MESSAGE frame names.
  *
- * <p>A topic is either <em>documented</em>, with a {@link TopicType} and validated numeric ids
- * ({@link #parse(String)}, {@link #of(TopicType, String...)}), or <em>undocumented</em>: any other non-empty
- * string, kept as it is, for topics Twitch never documented ({@link #undocumented(String)}).
+ * <p>
+ * A topic is either <em>documented</em>, with a {@link TopicType} and validated numeric
+ * ids ({@link #parse(String)}, {@link #of(TopicType, String...)}), or
+ * <em>undocumented</em>: any other non-empty string, kept as it is, for topics Twitch
+ * never documented ({@link #undocumented(String)}).
  *
  * <pre>{@code
  * Topic whispers = Topic.parse("whispers.44322889");
@@ -22,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * automod.value();          // "automod-queue.1234.5678"
  * }</pre>
  *
- * Two topics are equal when their strings are equal and both are documented or both undocumented.
+ * Two topics are equal when their strings are equal and both are documented or both
+ * undocumented.
  */
 public final class Topic {
 
@@ -43,25 +46,24 @@ public final class Topic {
 	 * {@code "chat_moderator_actions.1234.5678"}.
 	 * @param value the topic string
 	 * @return the topic
-	 * @throws InvalidTopicException if the family is unknown, the number of ids is wrong, or an id is empty or
-	 * not numeric; the message shows the expected form
+	 * @throws InvalidTopicException if the family is unknown, the number of ids is wrong,
+	 * or an id is empty or not numeric; the message shows the expected form
 	 */
 	public static Topic parse(String value) {
 		if (value == null || value.isEmpty()) {
-			throw new InvalidTopicException("A topic must not be empty. Expected a form such as "
-					+ TopicType.WHISPERS.expectedForm() + ".");
+			throw new InvalidTopicException(
+					"A topic must not be empty. Expected a form such as " + TopicType.WHISPERS.expectedForm() + ".");
 		}
 		int firstDot = value.indexOf('.');
 		String prefix = (firstDot < 0) ? value : value.substring(0, firstDot);
 		TopicType type = TopicType.forPrefix(prefix);
 		if (type == null) {
-			throw new InvalidTopicException("Unknown topic family '" + prefix + "' in topic '" + value
-					+ "'. Documented families: " + documentedForms()
-					+ ". Use an undocumented topic to listen to anything else.");
+			throw new InvalidTopicException(
+					"Unknown topic family '" + prefix + "' in topic '" + value + "'. Documented families: "
+							+ documentedForms() + ". Use an undocumented topic to listen to anything else.");
 		}
 		if (firstDot < 0) {
-			throw new InvalidTopicException(
-					"Topic '" + value + "' has no ids. Expected " + type.expectedForm() + ".");
+			throw new InvalidTopicException("Topic '" + value + "' has no ids. Expected " + type.expectedForm() + ".");
 		}
 		String[] ids = value.substring(firstDot + 1).split("\\.", -1);
 		return create(type, ids, value);
@@ -72,7 +74,8 @@ public final class Topic {
 	 * @param type the family
 	 * @param ids the ids in the family's order ({@link TopicType#idNames()})
 	 * @return the topic
-	 * @throws InvalidTopicException if the number of ids is wrong or an id is empty or not numeric
+	 * @throws InvalidTopicException if the number of ids is wrong or an id is empty or
+	 * not numeric
 	 */
 	public static Topic of(TopicType type, String... ids) {
 		if (type == null) {
@@ -86,9 +89,10 @@ public final class Topic {
 	}
 
 	/**
-	 * Wraps a topic Twitch never documented, such as {@code "video-playback-by-id.44322889"}, without
-	 * validating its parts. If the string happens to be a valid documented topic it is still undocumented here:
-	 * it is delivered raw, not decoded.
+	 * Wraps a topic Twitch never documented, such as
+	 * {@code "video-playback-by-id.44322889"}, without validating its parts. If the
+	 * string happens to be a valid documented topic it is still undocumented here: it is
+	 * delivered raw, not decoded.
 	 * @param value the topic string, sent to the server as it is
 	 * @return the topic
 	 * @throws InvalidTopicException if the string is empty or contains whitespace
@@ -107,9 +111,9 @@ public final class Topic {
 
 	private static Topic create(TopicType type, String[] ids, String value) {
 		if (ids.length != type.idCount()) {
-			throw new InvalidTopicException("Topic '" + value + "' has " + ids.length + " id"
-					+ ((ids.length == 1) ? "" : "s") + " but " + type.prefix() + " takes " + type.idCount()
-					+ ". Expected " + type.expectedForm() + ".");
+			throw new InvalidTopicException(
+					"Topic '" + value + "' has " + ids.length + " id" + ((ids.length == 1) ? "" : "s") + " but "
+							+ type.prefix() + " takes " + type.idCount() + ". Expected " + type.expectedForm() + ".");
 		}
 		for (int i = 0; i < ids.length; i++) {
 			String id = ids[i];
@@ -173,9 +177,10 @@ public final class Topic {
 	}
 
 	/**
-	 * The id of the user whose access token authorises this topic: the first id (the channel, or the moderator or
-	 * current user of two-id families).
-	 * @return the user id, or {@code null} for an undocumented topic, whose owner is unknown
+	 * The id of the user whose access token authorises this topic: the first id (the
+	 * channel, or the moderator or current user of two-id families).
+	 * @return the user id, or {@code null} for an undocumented topic, whose owner is
+	 * unknown
 	 */
 	public @Nullable String authorizingUserId() {
 		return this.ids.isEmpty() ? null : this.ids.get(0);

@@ -25,9 +25,10 @@ import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.topic.Topic;
 
 /**
- * The README's "see it work" command until the fake server and the sample application exist: decodes one
- * realistic message of every topic family (the test fixtures) and prints what a handler would see. With two
- * arguments, {@code <topic> <file>}, it decodes your own inner message instead.
+ * The README's "see it work" command until the fake server and the sample application
+ * exist: decodes one realistic message of every topic family (the test fixtures) and
+ * prints what a handler would see. With two arguments, {@code <topic> <file>}, it decodes
+ * your own inner message instead.
  */
 public final class DecodeSamples {
 
@@ -60,8 +61,8 @@ public final class DecodeSamples {
 	private static void show(Topic topic, String text) {
 		PubSubMessage message = new PubSubMessage(topic, text, Instant.now());
 		PubSubPayload payload = message.payload();
-		System.out.printf("%-50s %-45s %s%n", topic, payload.getClass().getName().replaceFirst("^.*\\.", "").replace('$', '.'),
-				summary(payload));
+		System.out.printf("%-50s %-45s %s%n", topic,
+				payload.getClass().getName().replaceFirst("^.*\\.", "").replace('$', '.'), summary(payload));
 		String encoded = PayloadCodec.standard().encode(payload);
 		if (!PayloadCodec.standard().decode(topic.type(), encoded).equals(payload)) {
 			throw new IllegalStateException("Round trip changed " + topic);

@@ -23,16 +23,17 @@ class AutomodQueueEventTest {
 		assertThat(caught.reasonCode()).isEqualTo("AutoModCaughtMessageReason");
 		assertThat(caught.resolverId()).as("resolver_id \"\" while pending").isNull();
 		assertThat(caught.resolverLogin()).isNull();
-		assertThat(caught.contentClassification()).isEqualTo(new AutomodQueueEvent.ContentClassification("swearing", 4));
+		assertThat(caught.contentClassification())
+			.isEqualTo(new AutomodQueueEvent.ContentClassification("swearing", 4));
 
 		AutomodQueueEvent.HeldMessage message = caught.message();
 		assertThat(message.id()).isEqualTo("9b1e4f7c-2d83-4a60-b5c9-e0f3a8d21c47");
 		assertThat(message.sentAt()).isEqualTo(Instant.parse("2024-02-10T21:36:18.447302915Z"));
 		assertThat(message.channelId()).isEqualTo("88412057");
 		assertThat(message.channelLogin()).isEqualTo("glacierpeak_gg");
-		assertThat(message.sender()).isEqualTo(new ChatSender("293017645", "gravelgrinder",
-				message.sender().displayName(), "#FF4500", java.util.List.of(new Badge("subscriber", "6"),
-						new Badge("glhf-pledge", "1"))));
+		assertThat(message.sender())
+			.isEqualTo(new ChatSender("293017645", "gravelgrinder", message.sender().displayName(), "#FF4500",
+					java.util.List.of(new Badge("subscriber", "6"), new Badge("glhf-pledge", "1"))));
 
 		MessageContent content = message.content();
 		assertThat(content.fragments()).hasSize(8);
@@ -40,8 +41,8 @@ class AutomodQueueEventTest {
 			.isEqualTo(content.text());
 		MessageFragment censored = content.fragments().get(1);
 		assertThat(censored.text()).isEqualTo("bullshit");
-		assertThat(censored.automod()).isEqualTo(
-				new MessageFragment.Automod(Map.of("vulgar", 6, "bullying", 2), false, true));
+		assertThat(censored.automod())
+			.isEqualTo(new MessageFragment.Automod(Map.of("vulgar", 6, "bullying", 2), false, true));
 		assertThat(content.fragments().get(3).emoticon()).isEqualTo(new MessageFragment.Emoticon("25", "0"));
 		assertThat(content.fragments().get(5).userMention())
 			.isEqualTo(new MessageFragment.UserMention("167420985", "speedyrunner_42", "SpeedyRunner_42"));
@@ -79,9 +80,9 @@ class AutomodQueueEventTest {
 		AutomodQueueEvent.CaughtMessageReason reason = denied.caughtMessageReason();
 		assertThat(reason.automodFailure().positionsInMessage()).as("positions_in_message: null").isEmpty();
 		assertThat(reason.blockedTermFailure().containsPrivateTerm()).isFalse();
-		assertThat(reason.blockedTermFailure().termsFound()).containsExactly(new AutomodQueueEvent.BlockedTerm(false,
-				"88412057", new AutomodQueueEvent.TextPosition(15, 24), "5d2c9e81-a74b-4f30-b6e8-13f0d7a2c964",
-				"sn0wcheats"));
+		assertThat(reason.blockedTermFailure().termsFound())
+			.containsExactly(new AutomodQueueEvent.BlockedTerm(false, "88412057",
+					new AutomodQueueEvent.TextPosition(15, 24), "5d2c9e81-a74b-4f30-b6e8-13f0d7a2c964", "sn0wcheats"));
 	}
 
 	@Test

@@ -19,7 +19,8 @@ class BitsBadgeUnlockTest {
 
 	@Test
 	void encodesTheFlatObjectWithoutEnvelope() {
-		BitsBadgeUnlock unlock = new BitsBadgeUnlock("1", "a", "2", "b", 1000, "hi", Instant.parse("2023-01-01T00:00:00Z"));
+		BitsBadgeUnlock unlock = new BitsBadgeUnlock("1", "a", "2", "b", 1000, "hi",
+				Instant.parse("2023-01-01T00:00:00Z"));
 		assertThat(PayloadCodec.standard().encode(unlock)).isEqualTo("{\"user_id\":\"1\",\"user_name\":\"a\","
 				+ "\"channel_id\":\"2\",\"channel_name\":\"b\",\"badge_tier\":1000,\"chat_message\":\"hi\","
 				+ "\"time\":\"2023-01-01T00:00:00Z\"}");

@@ -34,8 +34,8 @@ class ChatModeratorActionEventTest {
 		Set<ActionType> known = EnumSet.allOf(ActionType.class);
 		known.remove(ActionType.UNRECOGNIZED);
 		assertThat(decoded).isEqualTo(known);
-		assertThat(ACTIONS).allSatisfy((action) -> assertThat(action.moderationAction())
-			.isEqualTo(action.action().wireName()));
+		assertThat(ACTIONS)
+			.allSatisfy((action) -> assertThat(action.moderationAction()).isEqualTo(action.action().wireName()));
 	}
 
 	@Test
@@ -112,7 +112,8 @@ class ChatModeratorActionEventTest {
 
 	@Test
 	void anUnknownActionIsUnrecognizedButKeepsItsName() {
-		String json = Fixtures.elements("chat-moderator-actions/moderation_actions.json").get(0)
+		String json = Fixtures.elements("chat-moderator-actions/moderation_actions.json")
+			.get(0)
 			.replace("\"ban\"", "\"shadowban\"");
 		ModerationAction action = (ModerationAction) PayloadCodec.standard()
 			.decode(TopicType.CHAT_MODERATOR_ACTIONS, json);
@@ -157,14 +158,17 @@ class ChatModeratorActionEventTest {
 		assertThat(Fixtures.decode(TopicType.CHAT_MODERATOR_ACTIONS, "chat-moderator-actions/vip_added.json"))
 			.isEqualTo(new ChatModeratorActionEvent.VipAdded("64781230", "331856092", "vip_vera", "143928570",
 					"hollowbrook_mod", null));
-		assertThat(Fixtures.decode(TopicType.CHAT_MODERATOR_ACTIONS, "chat-moderator-actions/vip_removed.json",
-				ChatModeratorActionEvent.VipRemoved.class).targetUserId()).isEqualTo("445120678");
+		assertThat(Fixtures
+			.decode(TopicType.CHAT_MODERATOR_ACTIONS, "chat-moderator-actions/vip_removed.json",
+					ChatModeratorActionEvent.VipRemoved.class)
+			.targetUserId()).isEqualTo("445120678");
 	}
 
 	@Test
 	void decodesUnbanRequestDecisions() {
 		ChatModeratorActionEvent.UnbanRequestApproved approved = Fixtures.decode(TopicType.CHAT_MODERATOR_ACTIONS,
-				"chat-moderator-actions/approve_unban_request.json", ChatModeratorActionEvent.UnbanRequestApproved.class);
+				"chat-moderator-actions/approve_unban_request.json",
+				ChatModeratorActionEvent.UnbanRequestApproved.class);
 		assertThat(approved).isEqualTo(new ChatModeratorActionEvent.UnbanRequestApproved("APPROVE_UNBAN_REQUEST",
 				"143928570", "hollowbrook_mod", "second chance, please read the rules", "812340567", "spambot_x9"));
 		ChatModeratorActionEvent.UnbanRequestDenied denied = Fixtures.decode(TopicType.CHAT_MODERATOR_ACTIONS,

@@ -43,8 +43,8 @@ class DecodingEdgeCasesTest {
 
 	@Test
 	void goZeroTimeWhereATimeIsRequiredIsAnError() {
-		String json = Fixtures.text("bits-v2/bits_event.json").replace("2023-06-18T02:11:07.904512381Z",
-				"0001-01-01T00:00:00Z");
+		String json = Fixtures.text("bits-v2/bits_event.json")
+			.replace("2023-06-18T02:11:07.904512381Z", "0001-01-01T00:00:00Z");
 		assertThatExceptionOfType(MessageDecodingException.class)
 			.isThrownBy(() -> this.codec.decode(TopicType.BITS_V2, json))
 			.withMessageContaining("time");
@@ -120,21 +120,22 @@ class DecodingEdgeCasesTest {
 
 	@Test
 	void giftsAndExtensionsKeepTheirOptionalCounts() {
-		String gift = Fixtures.text("subscriptions/subgift.json").replaceFirst("\\{",
-				"{\"cumulative_months\": 7, \"streak_months\": 3,");
-		SubscriptionEvent.SubGift decoded = (SubscriptionEvent.SubGift) this.codec.decode(TopicType.CHANNEL_SUBSCRIPTIONS,
-				gift);
+		String gift = Fixtures.text("subscriptions/subgift.json")
+			.replaceFirst("\\{", "{\"cumulative_months\": 7, \"streak_months\": 3,");
+		SubscriptionEvent.SubGift decoded = (SubscriptionEvent.SubGift) this.codec
+			.decode(TopicType.CHANNEL_SUBSCRIPTIONS, gift);
 		assertThat(decoded.cumulativeMonths()).isEqualTo(7);
 		assertThat(decoded.streakMonths()).isEqualTo(3);
-		String extend = Fixtures.text("subscriptions/extendsub.json").replaceFirst("\\{", "{\"multi_month_duration\": 3,");
+		String extend = Fixtures.text("subscriptions/extendsub.json")
+			.replaceFirst("\\{", "{\"multi_month_duration\": 3,");
 		assertThat(((SubscriptionEvent.ExtendSub) this.codec.decode(TopicType.CHANNEL_SUBSCRIPTIONS, extend))
 			.multiMonthDuration()).isEqualTo(3);
 	}
 
 	@Test
 	void vipChangesKeepAModerationActionWhenSent() {
-		String json = Fixtures.text("chat-moderator-actions/vip_added.json").replace("\"created_by\":",
-				"\"moderation_action\": \"vip\", \"created_by\":");
+		String json = Fixtures.text("chat-moderator-actions/vip_added.json")
+			.replace("\"created_by\":", "\"moderation_action\": \"vip\", \"created_by\":");
 		assertThat(((ChatModeratorActionEvent.VipAdded) this.codec.decode(TopicType.CHAT_MODERATOR_ACTIONS, json))
 			.moderationAction()).isEqualTo("vip");
 	}
@@ -155,8 +156,7 @@ class DecodingEdgeCasesTest {
 
 	@Test
 	void recordsRejectMissingRequiredValues() {
-		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> new Badge(null, "1"))
-			.withMessage("id");
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> new Badge(null, "1")).withMessage("id");
 	}
 
 }

@@ -11,7 +11,10 @@ import io.github.twitchjvm.pubsub.topic.TopicType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the inner-message fixtures under {@code src/test/resources/fixtures} (see the README there). */
+/**
+ * Reads the inner-message fixtures under {@code src/test/resources/fixtures} (see the
+ * README there).
+ */
 final class Fixtures {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -31,7 +34,10 @@ final class Fixtures {
 		}
 	}
 
-	/** The elements of a fixture that holds a JSON array of inner messages, each as compact text. */
+	/**
+	 * The elements of a fixture that holds a JSON array of inner messages, each as
+	 * compact text.
+	 */
 	static List<String> elements(String path) {
 		List<String> elements = new ArrayList<>();
 		for (JsonNode element : MAPPER.readTree(text(path))) {

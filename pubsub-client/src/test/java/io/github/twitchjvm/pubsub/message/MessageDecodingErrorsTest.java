@@ -8,7 +8,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Bad input inside a message gets a clear error naming the topic type, for every family. */
+/**
+ * Bad input inside a message gets a clear error naming the topic type, for every family.
+ */
 class MessageDecodingErrorsTest {
 
 	@ParameterizedTest

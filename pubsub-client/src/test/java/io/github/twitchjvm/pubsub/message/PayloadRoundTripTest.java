@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-style: for random instances of every variant of every family, {@code decode(encode(x))} equals
- * {@code x}; and every fixture survives decode, encode, decode unchanged.
+ * Property-style: for random instances of every variant of every family,
+ * {@code decode(encode(x))} equals {@code x}; and every fixture survives decode, encode,
+ * decode unchanged.
  */
 class PayloadRoundTripTest {
 
@@ -45,7 +46,8 @@ class PayloadRoundTripTest {
 			for (int i = 0; i < INSTANCES_PER_VARIANT; i++) {
 				PubSubPayload payload = (PubSubPayload) random.record(variant);
 				String json = this.codec.encode(payload);
-				assertThat(this.codec.decode(type, json)).as("%s from %s (seed %d)", variant.getSimpleName(), json, SEED)
+				assertThat(this.codec.decode(type, json))
+					.as("%s from %s (seed %d)", variant.getSimpleName(), json, SEED)
 					.isEqualTo(payload);
 			}
 		}

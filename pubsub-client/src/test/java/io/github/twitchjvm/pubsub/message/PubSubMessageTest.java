@@ -64,8 +64,8 @@ class PubSubMessageTest {
 	@Test
 	void toStringDoesNotDumpTheMessage() {
 		PubSubMessage message = new PubSubMessage(Topic.parse("whispers.1"), "{\"secret\":\"x\"}", RECEIVED);
-		assertThat(message.toString()).isEqualTo("PubSubMessage[topic=whispers.1, receivedAt=2025-04-13T12:00:00Z, "
-				+ "text=14 chars]");
+		assertThat(message.toString())
+			.isEqualTo("PubSubMessage[topic=whispers.1, receivedAt=2025-04-13T12:00:00Z, " + "text=14 chars]");
 	}
 
 }

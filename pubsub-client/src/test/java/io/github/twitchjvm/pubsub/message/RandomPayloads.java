@@ -17,16 +17,17 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
- * Builds random instances of the payload records by reflection, for property-style round-trip tests: every record
- * component gets a value of its type that the wire format can carry ({@code @Nullable} components are sometimes
- * {@code null}, ids written as JSON numbers are digits, Unix-seconds timestamps are whole seconds).
+ * Builds random instances of the payload records by reflection, for property-style
+ * round-trip tests: every record component gets a value of its type that the wire format
+ * can carry ({@code @Nullable} components are sometimes {@code null}, ids written as JSON
+ * numbers are digits, Unix-seconds timestamps are whole seconds).
  */
 final class RandomPayloads {
 
 	private static final String TEXT_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-#:./";
 
-	private static final String[] AWKWARD_TEXTS = { "quote \" and backslash \\", "line\nbreak\ttab", "emoji 😀 PogChamp",
-			"ünïcödé ßpäß", "</script>", "{\"json\":\"inside\"}", "0", "null" };
+	private static final String[] AWKWARD_TEXTS = { "quote \" and backslash \\", "line\nbreak\ttab",
+			"emoji 😀 PogChamp", "ünïcödé ßpäß", "</script>", "{\"json\":\"inside\"}", "0", "null" };
 
 	private final Random random;
 
@@ -34,7 +35,10 @@ final class RandomPayloads {
 		this.random = new Random(seed);
 	}
 
-	/** All concrete records a sealed family (or a record) can be, except its {@code Unknown} variant. */
+	/**
+	 * All concrete records a sealed family (or a record) can be, except its
+	 * {@code Unknown} variant.
+	 */
 	static List<Class<?>> variantsOf(Class<?> type) {
 		if (type.isRecord()) {
 			return UnknownPayload.class.isAssignableFrom(type) ? List.of() : List.of(type);

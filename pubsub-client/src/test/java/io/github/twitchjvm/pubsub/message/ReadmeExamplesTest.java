@@ -43,7 +43,8 @@ class ReadmeExamplesTest {
 			printed = redemption.user().login() + " redeemed " + redemption.reward().title() + " for "
 					+ redemption.reward().cost() + " points: " + redemption.userInput();
 		}
-		assertThat(printed).isEqualTo("pebble_pilot redeemed Pick the next song for 2500 points: Never Gonna Give You Up");
+		assertThat(printed)
+			.isEqualTo("pebble_pilot redeemed Pick the next song for 2500 points: Never Gonna Give You Up");
 
 		String timeoutJson = Fixtures.elements("chat-moderator-actions/moderation_actions.json").get(2);
 		PubSubPayload payload = PayloadCodec.standard().decode(TopicType.CHAT_MODERATOR_ACTIONS, timeoutJson);

@@ -69,7 +69,8 @@ class SubscriptionEventTest {
 
 	@Test
 	void recognisesTheDuplicateFrameFromTheAnonymousGifterPlaceholder() {
-		SubscriptionEvent.SubGift placeholder = decode("subgift_ananonymousgifter.json", SubscriptionEvent.SubGift.class);
+		SubscriptionEvent.SubGift placeholder = decode("subgift_ananonymousgifter.json",
+				SubscriptionEvent.SubGift.class);
 		SubscriptionEvent.AnonSubGift anonymous = decode("anonsubgift.json", SubscriptionEvent.AnonSubGift.class);
 		assertThat(placeholder.isFromAnonymousGifter()).isTrue();
 		assertThat(placeholder.userId()).isEqualTo("274598607");

@@ -51,8 +51,8 @@ class WhisperEventTest {
 
 	@Test
 	void decodesTheThirdJsonLayerWhenThereIsNoDataObject() {
-		WhisperEvent.Received received = Fixtures.decode(TopicType.WHISPERS,
-				"whispers/whisper_received_data_only.json", WhisperEvent.Received.class);
+		WhisperEvent.Received received = Fixtures.decode(TopicType.WHISPERS, "whispers/whisper_received_data_only.json",
+				WhisperEvent.Received.class);
 		WhisperEvent.Whisper whisper = received.whisper();
 		assertThat(whisper.messageId()).isNull();
 		assertThat(whisper.nonce()).isNull();
@@ -120,8 +120,9 @@ class WhisperEventTest {
 
 	@Test
 	void rejectsInvalidJsonInTheThirdLayer() {
-		assertThatExceptionOfType(MessageDecodingException.class).isThrownBy(() -> PayloadCodec.standard()
-			.decode(TopicType.WHISPERS, "{\"type\":\"whisper_received\",\"data\":\"{not json\"}"))
+		assertThatExceptionOfType(MessageDecodingException.class)
+			.isThrownBy(() -> PayloadCodec.standard()
+				.decode(TopicType.WHISPERS, "{\"type\":\"whisper_received\",\"data\":\"{not json\"}"))
 			.withMessageStartingWith("Cannot decode whispers message: ");
 	}
 

@@ -18,22 +18,29 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Encoding writes what Twitch sent: every fixture, decoded and encoded again, has the same fields with the same
- * values, except where the model deliberately normalises. A wrong wire name, a dropped field or an invented one
- * fails here, even though a round trip through the same codec would not notice.
+ * Encoding writes what Twitch sent: every fixture, decoded and encoded again, has the
+ * same fields with the same values, except where the model deliberately normalises. A
+ * wrong wire name, a dropped field or an invented one fails here, even though a round
+ * trip through the same codec would not notice.
  */
 class WireShapeTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Fields of the fixtures the model does not keep: unknown to it, or only in the documentation's examples. */
+	/**
+	 * Fields of the fixtures the model does not keep: unknown to it, or only in the
+	 * documentation's examples.
+	 */
 	private static final Set<String> DROPPED = Set.of("data_object.is_reply", "data.is_reply",
 			"data.badge_tier_entitlement.Emoticons");
 
-	/** Differences on purpose: the model writes the shape of real frames, not of older or documented ones. */
-	private static final Map<String, Set<String>> NORMALISED = Map.of(
-			"bits-v2/bits_event_toplevel_anonymous.json", Set.of("is_anonymous missing", "data.is_anonymous invented"),
-			"whispers/whisper_received_data_only.json", Set.of("data_object invented"));
+	/**
+	 * Differences on purpose: the model writes the shape of real frames, not of older or
+	 * documented ones.
+	 */
+	private static final Map<String, Set<String>> NORMALISED = Map.of("bits-v2/bits_event_toplevel_anonymous.json",
+			Set.of("is_anonymous missing", "data.is_anonymous invented"), "whispers/whisper_received_data_only.json",
+			Set.of("data_object invented"));
 
 	private static final Map<String, TopicType> FOLDERS = Map.of("whispers", TopicType.WHISPERS, "bits-v1",
 			TopicType.BITS_V1, "bits-v2", TopicType.BITS_V2, "bits-badge-unlocks", TopicType.BITS_BADGE_UNLOCKS,
@@ -51,7 +58,8 @@ class WireShapeTest {
 					: List.of(Fixtures.text(file));
 			for (String message : messages) {
 				tests.add(DynamicTest.dynamicTest(file, () -> {
-					String encoded = PayloadCodec.standard().encode(type, PayloadCodec.standard().decode(type, message));
+					String encoded = PayloadCodec.standard()
+						.encode(type, PayloadCodec.standard().decode(type, message));
 					List<String> differences = new ArrayList<>();
 					compare("", normalise(JSON.readTree(message)), normalise(JSON.readTree(encoded)), differences);
 					differences.removeAll(NORMALISED.getOrDefault(file, Set.of()));
@@ -64,8 +72,8 @@ class WireShapeTest {
 	}
 
 	private static List<String> fixtureFiles() {
-		try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of(
-				WireShapeTest.class.getResource("/fixtures").toURI()))) {
+		try (var walk = java.nio.file.Files
+			.walk(java.nio.file.Path.of(WireShapeTest.class.getResource("/fixtures").toURI()))) {
 			var root = java.nio.file.Path.of(WireShapeTest.class.getResource("/fixtures").toURI());
 			return walk.filter((path) -> path.toString().endsWith(".json"))
 				.map((path) -> root.relativize(path).toString().replace('\\', '/'))
@@ -77,10 +85,13 @@ class WireShapeTest {
 		}
 	}
 
-	/** Whispers carry their content a second time as a JSON string; compare it as JSON. */
+	/**
+	 * Whispers carry their content a second time as a JSON string; compare it as JSON.
+	 */
 	private static JsonNode normalise(JsonNode message) {
 		if (message.isObject() && message.path("data").isString() && message.path("data").asString().startsWith("{")) {
-			((tools.jackson.databind.node.ObjectNode) message).set("data", JSON.readTree(message.get("data").asString()));
+			((tools.jackson.databind.node.ObjectNode) message).set("data",
+					JSON.readTree(message.get("data").asString()));
 		}
 		return message;
 	}
@@ -104,7 +115,8 @@ class WireShapeTest {
 			}
 			for (String name : actual.propertyNames()) {
 				JsonNode value = actual.get(name);
-				// Absent lists and maps read as empty ones, and empty ones may be written.
+				// Absent lists and maps read as empty ones, and empty ones may be
+				// written.
 				boolean emptyContainer = value.isContainer() && value.isEmpty();
 				if (!expected.has(name) && !emptyContainer) {
 					differences.add((path.isEmpty() ? name : path + "." + name) + " invented");
@@ -134,11 +146,13 @@ class WireShapeTest {
 		}
 		if (expected.isValueNode() && actual.isValueNode() && !expected.isNull()
 				&& expected.asString().equals(actual.asString())) {
-			return true; // also numeric ids the documentation printed as numbers and the model keeps as text
+			return true; // also numeric ids the documentation printed as numbers and the
+							// model keeps as text
 		}
 		if (expected.isString() && actual.isString()) {
 			try {
-				return OffsetDateTime.parse(expected.asString()).toInstant()
+				return OffsetDateTime.parse(expected.asString())
+					.toInstant()
 					.equals(OffsetDateTime.parse(actual.asString()).toInstant());
 			}
 			catch (DateTimeParseException ex) {

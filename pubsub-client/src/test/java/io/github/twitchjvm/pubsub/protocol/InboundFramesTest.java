@@ -39,8 +39,7 @@ class InboundFramesTest {
 	@Test
 	void parsesResponseInTheOrderTheDocsUsed() {
 		String frame = "{\"type\":\"RESPONSE\",\"nonce\":\"44h1k13746815ab1r2\",\"error\":\"ERR_BADAUTH\"}";
-		assertThat(InboundFrames.parse(frame))
-			.isEqualTo(new InboundFrame.Response("44h1k13746815ab1r2", "ERR_BADAUTH"))
+		assertThat(InboundFrames.parse(frame)).isEqualTo(new InboundFrame.Response("44h1k13746815ab1r2", "ERR_BADAUTH"))
 			.satisfies((frameRead) -> assertThat(((InboundFrame.Response) frameRead).isSuccess()).isFalse());
 	}
 
@@ -51,7 +50,8 @@ class InboundFramesTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"type\":\"RESPONSE\",\"error\":\"\"}", "{\"type\":\"RESPONSE\",\"error\":\"\",\"nonce\":null}",
+	@ValueSource(strings = { "{\"type\":\"RESPONSE\",\"error\":\"\"}",
+			"{\"type\":\"RESPONSE\",\"error\":\"\",\"nonce\":null}",
 			"{\"type\":\"RESPONSE\",\"error\":\"\",\"nonce\":42}",
 			"{\"type\":\"RESPONSE\",\"error\":\"\",\"nonce\":{\"id\":\"n1\"}}" })
 	void readsAMissingOrNonStringNonceAsEmpty(String frame) {
@@ -59,7 +59,8 @@ class InboundFramesTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"type\":\"RESPONSE\",\"nonce\":\"n1\"}", "{\"type\":\"RESPONSE\",\"error\":null,\"nonce\":\"n1\"}" })
+	@ValueSource(strings = { "{\"type\":\"RESPONSE\",\"nonce\":\"n1\"}",
+			"{\"type\":\"RESPONSE\",\"error\":null,\"nonce\":\"n1\"}" })
 	void readsAMissingOrNullErrorAsSuccess(String frame) {
 		InboundFrame.Response response = (InboundFrame.Response) InboundFrames.parse(frame);
 		assertThat(response).isEqualTo(new InboundFrame.Response("n1", ""));
@@ -130,8 +131,8 @@ class InboundFramesTest {
 	void parsesMessageLargerThan64Kilobytes() {
 		String body = "x\"\\\u00e9".repeat(20_000);
 		String inner = JSON.writeValueAsString(Map.of("type", "whisper_received", "body", body));
-		String frame = JSON.writeValueAsString(
-				Map.of("type", "MESSAGE", "data", Map.of("topic", "whispers.1", "message", inner)));
+		String frame = JSON
+			.writeValueAsString(Map.of("type", "MESSAGE", "data", Map.of("topic", "whispers.1", "message", inner)));
 		assertThat(frame.length()).isGreaterThan(64 * 1024);
 		InboundFrame.Message message = (InboundFrame.Message) InboundFrames.parse(frame);
 		assertThat(message.topic()).isEqualTo("whispers.1");
@@ -143,8 +144,8 @@ class InboundFramesTest {
 	void parsesAuthRevoked() {
 		String frame = "{\"type\":\"AUTH_REVOKED\",\"data\":{\"topics\":[\"channel-bits-events-v1.44322889\","
 				+ "\"whispers.44322889\"]}}";
-		assertThat(InboundFrames.parse(frame)).isEqualTo(new InboundFrame.AuthRevoked(
-				List.of("channel-bits-events-v1.44322889", "whispers.44322889")));
+		assertThat(InboundFrames.parse(frame))
+			.isEqualTo(new InboundFrame.AuthRevoked(List.of("channel-bits-events-v1.44322889", "whispers.44322889")));
 	}
 
 	@Test
@@ -225,14 +226,16 @@ class InboundFramesTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"type\":null}", "{\"type\":5}", "{\"type\":{\"name\":\"PONG\"}}", "{\"type\":[\"PONG\"]}" })
+	@ValueSource(
+			strings = { "{\"type\":null}", "{\"type\":5}", "{\"type\":{\"name\":\"PONG\"}}", "{\"type\":[\"PONG\"]}" })
 	void rejectsATypeThatIsNotAString(String frame) {
 		assertMalformed(frame, "'type' is not a string");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"type\":\"MESSAGE\"}", "{\"type\":\"MESSAGE\",\"data\":null}",
-			"{\"type\":\"MESSAGE\",\"data\":\"topic-and-message\"}", "{\"type\":\"MESSAGE\",\"data\":{\"message\":\"{}\"}}",
+			"{\"type\":\"MESSAGE\",\"data\":\"topic-and-message\"}",
+			"{\"type\":\"MESSAGE\",\"data\":{\"message\":\"{}\"}}",
 			"{\"type\":\"MESSAGE\",\"data\":{\"topic\":7,\"message\":\"{}\"}}",
 			"{\"type\":\"MESSAGE\",\"data\":{\"topic\":{\"name\":\"t.1\"},\"message\":\"{}\"}}",
 			"{\"data\":{\"message\":\"{}\"},\"type\":\"MESSAGE\"}" })
@@ -270,7 +273,8 @@ class InboundFramesTest {
 
 	@Test
 	void parsesFramesOneAfterAnother() {
-		// One frame of each kind in a row, as a connection would read them, to catch state leaking between calls.
+		// One frame of each kind in a row, as a connection would read them, to catch
+		// state leaking between calls.
 		String[] frames = { "{\"type\":\"PONG\"}", "{\"type\":\"RESPONSE\",\"error\":\"\",\"nonce\":\"a\"}",
 				"{\"type\":\"MESSAGE\",\"data\":{\"topic\":\"t.1\",\"message\":\"{}\"}}", "{\"type\":\"RECONNECT\"}" };
 		for (int i = 0; i < 3; i++) {

@@ -22,7 +22,8 @@ class NoncesTest {
 			}
 		}
 		assertThat(nonces).hasSize(10_000);
-		// 300,000 characters use the whole alphabet: no character is left out by the bit slicing.
+		// 300,000 characters use the whole alphabet: no character is left out by the bit
+		// slicing.
 		assertThat(characters).hasSize(62);
 	}
 

@@ -6,7 +6,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The client's frames, byte for byte where the shape matters and parsed back where escaping does. */
+/**
+ * The client's frames, byte for byte where the shape matters and parsed back where
+ * escaping does.
+ */
 class OutboundFramesTest {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
@@ -14,14 +17,15 @@ class OutboundFramesTest {
 	@Test
 	void writesListen() {
 		assertThat(OutboundFrames.listen("n1", "channel-bits-events-v2.44322889", "cfabdegwdoklmawdzdo98xt2fo512y"))
-			.isEqualTo("{\"type\":\"LISTEN\",\"nonce\":\"n1\",\"data\":{\"topics\":[\"channel-bits-events-v2.44322889\"],"
-					+ "\"auth_token\":\"cfabdegwdoklmawdzdo98xt2fo512y\"}}");
+			.isEqualTo(
+					"{\"type\":\"LISTEN\",\"nonce\":\"n1\",\"data\":{\"topics\":[\"channel-bits-events-v2.44322889\"],"
+							+ "\"auth_token\":\"cfabdegwdoklmawdzdo98xt2fo512y\"}}");
 	}
 
 	@Test
 	void writesListenWithoutTokenWhenNoneIsGiven() {
-		assertThat(OutboundFrames.listen("n1", "community-points-channel-v1.1", null))
-			.isEqualTo("{\"type\":\"LISTEN\",\"nonce\":\"n1\",\"data\":{\"topics\":[\"community-points-channel-v1.1\"]}}");
+		assertThat(OutboundFrames.listen("n1", "community-points-channel-v1.1", null)).isEqualTo(
+				"{\"type\":\"LISTEN\",\"nonce\":\"n1\",\"data\":{\"topics\":[\"community-points-channel-v1.1\"]}}");
 	}
 
 	@Test
@@ -69,7 +73,8 @@ class OutboundFramesTest {
 		for (String frame : new String[] { OutboundFrames.listen(Nonces.next(), "whispers.1", "token"),
 				OutboundFrames.unlisten(Nonces.next(), "whispers.1"), OutboundFrames.ping() }) {
 			assertThat(JSON.readTree(frame).isObject()).isTrue();
-			// The server sees these frames as unknown types of an inbound frame: the shape is the same.
+			// The server sees these frames as unknown types of an inbound frame: the
+			// shape is the same.
 			assertThat(InboundFrames.parse(frame)).isInstanceOf(InboundFrame.Unknown.class);
 		}
 	}

@@ -13,8 +13,7 @@ class TopicTest {
 
 	@ParameterizedTest
 	@CsvSource({ "whispers.123, WHISPERS, 123", "channel-bits-events-v1.44322889, BITS_V1, 44322889",
-			"channel-bits-events-v2.44322889, BITS_V2, 44322889",
-			"channel-bits-badge-unlocks.9, BITS_BADGE_UNLOCKS, 9",
+			"channel-bits-events-v2.44322889, BITS_V2, 44322889", "channel-bits-badge-unlocks.9, BITS_BADGE_UNLOCKS, 9",
 			"channel-points-channel-v1.83710496, CHANNEL_POINTS, 83710496",
 			"channel-subscribe-events-v1.51496027, CHANNEL_SUBSCRIPTIONS, 51496027" })
 	void parsesSingleIdTopics(String value, TopicType type, String id) {
@@ -76,8 +75,7 @@ class TopicTest {
 		assertThatExceptionOfType(InvalidTopicException.class).isThrownBy(() -> Topic.parse("whispers.1.2"))
 			.withMessageContaining("has 2 ids but whispers takes 1")
 			.withMessageContaining("whispers.<user_id>");
-		assertThatExceptionOfType(InvalidTopicException.class)
-			.isThrownBy(() -> TopicType.LOW_TRUST_USERS.topic("1"))
+		assertThatExceptionOfType(InvalidTopicException.class).isThrownBy(() -> TopicType.LOW_TRUST_USERS.topic("1"))
 			.withMessageContaining("low-trust-users.<moderator_id>.<channel_id>");
 	}
 

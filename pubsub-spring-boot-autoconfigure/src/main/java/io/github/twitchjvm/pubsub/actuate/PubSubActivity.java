@@ -1,8 +1,6 @@
 package io.github.twitchjvm.pubsub.actuate;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -12,9 +10,11 @@ import io.github.twitchjvm.pubsub.topic.Topic;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the client's snapshot does not keep: messages and the last one per topic. Registered as a listener of the
- * auto-configured client (an application's own client does not report to it); the endpoint reads it, and forgets
- * topics the client no longer wants when it does. Counting a message costs a map lookup and two writes, no
+ * What the client's snapshot does not keep: messages and the last one per topic.
+ * Registered as a listener of the auto-configured client (an application's own client
+ * does not report to it); the endpoint reads it. A topic's counts are forgotten when the
+ * client no longer wants it ({@link #topicRemoved}), so that they do not pile up for
+ * topics listened to once. Counting a message costs a map lookup and two writes, no
  * allocation.
  */
 public final class PubSubActivity implements PubSubListener {
@@ -52,11 +52,14 @@ public final class PubSubActivity implements PubSubListener {
 	}
 
 	/**
-	 * Forgets the topics the client no longer wants, so that counts do not pile up for topics listened to once.
-	 * @param wanted the client's topics now
+	 * Forgets a topic's counts: the client no longer wants it. A message of the topic
+	 * still being handled on a reading thread may count it again; such a count is dropped
+	 * when the topic is next removed.
+	 * @param topic the topic
 	 */
-	public void retainOnly(Collection<Topic> wanted) {
-		this.topics.keySet().retainAll(new HashSet<>(wanted));
+	@Override
+	public void topicRemoved(Topic topic) {
+		this.topics.remove(topic);
 	}
 
 	private static final class TopicActivity {

@@ -21,10 +21,12 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * The {@code twitchpubsub} actuator endpoint. Reading shows every socket and topic with its state, the handler
- * methods of each topic, its message count and when its last message arrived; writing replaces every socket (or
- * one) without losing messages, the way the client answers a server's RECONNECT. Read-only unless
- * {@code management.endpoint.twitchpubsub.access=unrestricted}; secured like any endpoint; it shows no token.
+ * The {@code twitchpubsub} actuator endpoint. Reading shows every socket and topic with
+ * its state, the handler methods of each topic, its message count and when its last
+ * message arrived; writing replaces every socket (or one) without losing messages, the
+ * way the client answers a server's RECONNECT. Read-only unless
+ * {@code management.endpoint.twitchpubsub.access=unrestricted}; secured like any
+ * endpoint; it shows no token.
  */
 @Endpoint(id = "twitchpubsub", defaultAccess = Access.READ_ONLY)
 public class PubSubEndpoint {
@@ -39,9 +41,11 @@ public class PubSubEndpoint {
 	 * Creates the endpoint.
 	 * @param client the client
 	 * @param activity its activity
-	 * @param listeners the {@code @TwitchTopic} methods, or {@code null} when the application has none registered
+	 * @param listeners the {@code @TwitchTopic} methods, or {@code null} when the
+	 * application has none registered
 	 */
-	public PubSubEndpoint(PubSubClient client, PubSubActivity activity, @Nullable TwitchTopicListenerRegistry listeners) {
+	public PubSubEndpoint(PubSubClient client, PubSubActivity activity,
+			@Nullable TwitchTopicListenerRegistry listeners) {
 		this.client = client;
 		this.activity = activity;
 		this.listeners = listeners;
@@ -54,7 +58,6 @@ public class PubSubEndpoint {
 	@ReadOperation
 	public PubSubDescriptor describe() {
 		ClientSnapshot snapshot = this.client.snapshot();
-		this.activity.retainOnly(snapshot.topics().stream().map((topic) -> topic.topic()).toList());
 		List<TwitchTopicListener> registered = (this.listeners != null) ? this.listeners.getListeners() : List.of();
 		List<SocketDescriptor> sockets = snapshot.connections()
 			.stream()
@@ -73,7 +76,8 @@ public class PubSubEndpoint {
 		return new PubSubDescriptor(snapshot.running(), this.client.isConnected(), sockets, topics,
 				new CountersDescriptor(counters.messagesReceived(), counters.messagesDelivered(), counters.dropped(),
 						counters.handlerErrors(), counters.badFrames(), counters.reconnects(),
-						counters.listenResults().entrySet()
+						counters.listenResults()
+							.entrySet()
 							.stream()
 							.collect(Collectors.toMap((entry) -> entry.getKey().isEmpty() ? "success" : entry.getKey(),
 									Map.Entry::getValue))));
@@ -108,6 +112,7 @@ public class PubSubEndpoint {
 
 	/**
 	 * The client.
+	 *
 	 * @param running whether it is started
 	 * @param connected whether every socket it needs is open
 	 * @param sockets its sockets
@@ -120,6 +125,7 @@ public class PubSubEndpoint {
 
 	/**
 	 * A socket.
+	 *
 	 * @param id its id
 	 * @param state its state
 	 * @param topics how many topics it carries
@@ -134,6 +140,7 @@ public class PubSubEndpoint {
 
 	/**
 	 * A wanted topic.
+	 *
 	 * @param topic the topic string
 	 * @param state its state
 	 * @param failure why it failed or was revoked
@@ -150,6 +157,7 @@ public class PubSubEndpoint {
 
 	/**
 	 * Counts since the client was built.
+	 *
 	 * @param messagesReceived MESSAGE frames received
 	 * @param messagesDelivered messages handed to handlers
 	 * @param dropped messages not delivered, by reason
@@ -164,6 +172,7 @@ public class PubSubEndpoint {
 
 	/**
 	 * The answer to a reconnect request.
+	 *
 	 * @param replaced how many sockets are being replaced
 	 */
 	public record ReconnectDescriptor(int replaced) {

@@ -20,12 +20,12 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The client's health: {@code UP} when it is started, its sockets are open (or, once they had been open, have been
- * reconnecting for less than the grace period) and no wanted topic failed or was revoked; {@code DOWN} when a socket
- * never opened yet, stayed away longer than the grace period, or a topic failed; {@code OUT_OF_SERVICE} when the
- * client is stopped. The details show the sockets,
- * the topics by state with the reasons of failures, the time since the last message and PONG, and the reconnects;
- * never a token.
+ * The client's health: {@code UP} when it is started, its sockets are open (or, once they
+ * had been open, have been reconnecting for less than the grace period) and no wanted
+ * topic failed or was revoked; {@code DOWN} when a socket never opened yet, stayed away
+ * longer than the grace period, or a topic failed; {@code OUT_OF_SERVICE} when the client
+ * is stopped. The details show the sockets, the topics by state with the reasons of
+ * failures, the time since the last message and PONG, and the reconnects; never a token.
  */
 public class PubSubHealthIndicator implements HealthIndicator {
 
@@ -36,7 +36,8 @@ public class PubSubHealthIndicator implements HealthIndicator {
 	/**
 	 * Creates the indicator.
 	 * @param client the client
-	 * @param gracePeriod how long a socket that had been open may reconnect before the client is {@code DOWN}
+	 * @param gracePeriod how long a socket that had been open may reconnect before the
+	 * client is {@code DOWN}
 	 */
 	public PubSubHealthIndicator(PubSubClient client, Duration gracePeriod) {
 		this.client = client;
@@ -62,8 +63,9 @@ public class PubSubHealthIndicator implements HealthIndicator {
 					problems.add("socket " + connection.id() + " has not connected yet");
 				}
 				else if (away.compareTo(this.gracePeriod) > 0) {
-					problems.add("socket " + connection.id() + " has been " + connection.state().name().toLowerCase(
-							java.util.Locale.ROOT) + " for " + away.toSeconds() + " s");
+					problems.add("socket " + connection.id() + " has been "
+							+ connection.state().name().toLowerCase(java.util.Locale.ROOT) + " for " + away.toSeconds()
+							+ " s");
 				}
 			}
 			for (TopicStatus topic : snapshot.topics()) {

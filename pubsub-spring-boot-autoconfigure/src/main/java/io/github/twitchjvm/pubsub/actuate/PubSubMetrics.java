@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
+import io.github.twitchjvm.core.dispatch.DropReason;
+import io.github.twitchjvm.core.engine.ReconnectCause;
 import io.github.twitchjvm.pubsub.ClientSnapshot;
 import io.github.twitchjvm.pubsub.ConnectionState;
 import io.github.twitchjvm.pubsub.PubSubClient;
@@ -25,31 +28,32 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client's metrics, all named {@code twitch.pubsub.*} with low-cardinality tags only (a topic's family, never
- * its ids; a cause, a reason or an error code): sockets and topics by state, queued messages, messages received by
- * family and dropped by reason, reconnects by cause, LISTEN results by error code (a timer), and PING round trips.
- * Counts come from the client's activity callbacks, states from its snapshot when a registry reads them. Turn them
- * off with {@code management.metrics.enable.twitch.pubsub=false}.
+ * The client's metrics, all named {@code twitch.pubsub.*} with low-cardinality tags only
+ * (a topic's family, never its ids; a cause, a reason or an error code): sockets and
+ * topics by state, queued messages, messages received by family and dropped by reason,
+ * reconnects by cause, LISTEN results by error code (a timer), and PING round trips.
+ * Counts come from the client's activity callbacks, states from its snapshot when a
+ * registry reads them. Turn them off with
+ * {@code management.metrics.enable.twitch.pubsub=false}.
  */
 public class PubSubMetrics implements MeterBinder, PubSubListener {
 
-	/** The causes the client reports, registered up front so that a dashboard shows zeros rather than gaps. */
-	private static final List<String> RECONNECT_CAUSES = List.of("server_reconnect", "pong_timeout", "closed", "error",
-			"connect_failed", "requested");
-
-	/** LISTEN results Twitch documented; anything else a server sends is {@code other}, to bound the tag. */
+	/**
+	 * LISTEN results Twitch documented; anything else a server sends is {@code other}, to
+	 * bound the tag.
+	 */
 	private static final Set<String> LISTEN_RESULTS = Set.of("success", "timeout", "ERR_BADAUTH", "ERR_BADMESSAGE",
 			"ERR_BADTOPIC", "ERR_SERVER");
 
 	/** Gauges of one scrape share one snapshot, taken under the client's lock. */
 	private static final long SNAPSHOT_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
-	private static final List<String> DROP_REASONS = List.of("queue_full", "decode_error", "no_subscriber",
-			"duplicate");
-
 	private final Supplier<PubSubClient> client;
 
-	/** One set per registry bound (several when an application has registries but no composite). */
+	/**
+	 * One set per registry bound (several when an application has registries but no
+	 * composite).
+	 */
 	private final List<Meters> meters = new CopyOnWriteArrayList<>();
 
 	private volatile @Nullable ClientSnapshot snapshot;
@@ -58,8 +62,8 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 
 	/**
 	 * Creates the metrics.
-	 * @param client the client the gauges read, looked up when a registry binds them (the client is built with
-	 * these metrics as a listener)
+	 * @param client the client the gauges read, looked up when a registry binds them (the
+	 * client is built with these metrics as a listener)
 	 */
 	public PubSubMetrics(Supplier<PubSubClient> client) {
 		this.client = client;
@@ -69,21 +73,24 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 	public void bindTo(MeterRegistry registry) {
 		PubSubClient source = this.client.get();
 		for (ConnectionState state : ConnectionState.values()) {
-			Gauge.builder("twitch.pubsub.connections", source,
-					(client) -> snapshot(client).connections().stream().filter((c) -> c.state() == state).count())
+			Gauge
+				.builder("twitch.pubsub.connections", source,
+						(client) -> snapshot(client).connections().stream().filter((c) -> c.state() == state).count())
 				.description("Sockets of the client, by state")
 				.tag("state", tag(state.name()))
 				.register(registry);
 		}
 		for (TopicState state : TopicState.values()) {
-			Gauge.builder("twitch.pubsub.topics", source,
-					(client) -> snapshot(client).topics().stream().filter((t) -> t.state() == state).count())
+			Gauge
+				.builder("twitch.pubsub.topics", source,
+						(client) -> snapshot(client).topics().stream().filter((t) -> t.state() == state).count())
 				.description("Wanted topics, by state")
 				.tag("state", tag(state.name()))
 				.register(registry);
 		}
-		Gauge.builder("twitch.pubsub.queue.depth", source,
-				(client) -> snapshot(client).topics().stream().mapToInt(TopicStatus::queued).sum())
+		Gauge
+			.builder("twitch.pubsub.queue.depth", source,
+					(client) -> snapshot(client).topics().stream().mapToInt(TopicStatus::queued).sum())
 			.description("Messages waiting for their handlers, over all subscriptions")
 			.register(registry);
 		this.meters.add(new Meters(registry));
@@ -104,19 +111,19 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 	public void messageReceived(Topic topic) {
 		TopicType type = topic.type();
 		for (Meters current : this.meters) {
-			(type != null ? current.received.get(type) : current.receivedUndocumented).increment();
+			current.received(type).increment();
 		}
 	}
 
 	@Override
-	public void messageDropped(@Nullable Topic topic, String reason, long count) {
+	public void messageDropped(@Nullable Topic topic, DropReason reason, long count) {
 		for (Meters current : this.meters) {
 			current.dropped(reason).increment(count);
 		}
 	}
 
 	@Override
-	public void reconnecting(String connectionId, String cause) {
+	public void reconnecting(String connectionId, ReconnectCause cause) {
 		for (Meters current : this.meters) {
 			current.reconnects(cause).increment();
 		}
@@ -126,10 +133,13 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 	public void listenCompleted(Topic topic, @Nullable String error, Duration elapsed) {
 		String result = (error == null) ? "success" : LISTEN_RESULTS.contains(error) ? error : "other";
 		for (Meters current : this.meters) {
-			current.listens.computeIfAbsent(result, (key) -> Timer.builder("twitch.pubsub.listens")
-				.description("LISTEN requests until their answer, by result (success or the error code)")
-				.tag("result", key)
-				.register(current.registry)).record(elapsed);
+			current.listens
+				.computeIfAbsent(result,
+						(key) -> Timer.builder("twitch.pubsub.listens")
+							.description("LISTEN requests until their answer, by result (success or the error code)")
+							.tag("result", key)
+							.register(current.registry))
+				.record(elapsed);
 		}
 	}
 
@@ -153,9 +163,9 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 
 		final Counter receivedUndocumented;
 
-		final Map<String, Counter> dropped = new ConcurrentHashMap<>();
+		final Map<DropReason, Counter> dropped = new EnumMap<>(DropReason.class);
 
-		final Map<String, Counter> reconnects = new ConcurrentHashMap<>();
+		final Map<ReconnectCause, Counter> reconnects = new EnumMap<>(ReconnectCause.class);
 
 		final Map<String, Timer> listens = new ConcurrentHashMap<>();
 
@@ -167,11 +177,23 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 				this.received.put(type, received(registry, type.prefix()));
 			}
 			this.receivedUndocumented = received(registry, "undocumented");
-			DROP_REASONS.forEach(this::dropped);
-			RECONNECT_CAUSES.forEach(this::reconnects);
-			this.ping = Timer.builder("twitch.pubsub.ping")
-				.description("PING to PONG round trips")
-				.register(registry);
+			// Every reason and cause up front: a dashboard shows zeros rather than gaps,
+			// and counting never registers.
+			for (DropReason reason : DropReason.values()) {
+				this.dropped.put(reason,
+						Counter.builder("twitch.pubsub.messages.dropped")
+							.description("Messages not delivered to handlers, by reason")
+							.tag("reason", reason.tagValue())
+							.register(registry));
+			}
+			for (ReconnectCause cause : ReconnectCause.values()) {
+				this.reconnects.put(cause,
+						Counter.builder("twitch.pubsub.reconnects")
+							.description("Sockets replaced, by cause")
+							.tag("cause", cause.tagValue())
+							.register(registry));
+			}
+			this.ping = Timer.builder("twitch.pubsub.ping").description("PING to PONG round trips").register(registry);
 		}
 
 		private static Counter received(MeterRegistry registry, String type) {
@@ -181,18 +203,20 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 				.register(registry);
 		}
 
-		Counter dropped(String reason) {
-			return this.dropped.computeIfAbsent(reason, (key) -> Counter.builder("twitch.pubsub.messages.dropped")
-				.description("Messages not delivered to handlers, by reason")
-				.tag("reason", key)
-				.register(this.registry));
+		/**
+		 * Every family, reason and cause has its counter from the start (see the
+		 * constructor).
+		 */
+		Counter received(@Nullable TopicType type) {
+			return (type != null) ? Objects.requireNonNull(this.received.get(type)) : this.receivedUndocumented;
 		}
 
-		Counter reconnects(String cause) {
-			return this.reconnects.computeIfAbsent(cause, (key) -> Counter.builder("twitch.pubsub.reconnects")
-				.description("Sockets replaced, by cause")
-				.tag("cause", key)
-				.register(this.registry));
+		Counter dropped(DropReason reason) {
+			return Objects.requireNonNull(this.dropped.get(reason));
+		}
+
+		Counter reconnects(ReconnectCause cause) {
+			return Objects.requireNonNull(this.reconnects.get(cause));
 		}
 
 	}

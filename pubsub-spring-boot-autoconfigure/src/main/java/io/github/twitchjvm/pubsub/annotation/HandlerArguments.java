@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What each parameter of a {@link TwitchTopic} method receives, decided once at startup from the parameter types.
+ * What each parameter of a {@link TwitchTopic} method receives, decided once at startup
+ * from the parameter types.
  */
 final class HandlerArguments {
 
@@ -39,8 +40,8 @@ final class HandlerArguments {
 
 	/**
 	 * Decides the parameters' sources, checking that every topic can supply them.
-	 * @throws io.github.twitchjvm.pubsub.autoconfigure.PubSubConfigurationException if a parameter cannot be
-	 * supplied
+	 * @throws io.github.twitchjvm.pubsub.diagnostics.PubSubConfigurationException if a
+	 * parameter cannot be supplied
 	 */
 	static HandlerArguments of(Method method, List<Topic> topics) {
 		Class<?>[] types = method.getParameterTypes();
@@ -89,9 +90,9 @@ final class HandlerArguments {
 	private static void checkPayload(Method method, Topic topic, Class<? extends PubSubPayload> wanted) {
 		TopicType type = topic.type();
 		if (type == null) {
-			throw ListenerProblem.of(method,
-					"asks for a typed payload (" + wanted.getSimpleName() + ") of the undocumented topic " + topic
-							+ ", which has none.",
+			throw ListenerProblem.of(
+					method, "asks for a typed payload (" + wanted.getSimpleName() + ") of the undocumented topic "
+							+ topic + ", which has none.",
 					"Take PubSubMessage, JsonNode or String for an undocumented topic.");
 		}
 		Class<? extends PubSubPayload> family = PayloadCodec.payloadType(type);
@@ -109,7 +110,8 @@ final class HandlerArguments {
 	}
 
 	/**
-	 * The payload type to filter on: messages whose payload is not an instance are skipped.
+	 * The payload type to filter on: messages whose payload is not an instance are
+	 * skipped.
 	 * @return the type, or {@code null} when no parameter takes the payload
 	 */
 	@Nullable Class<? extends PubSubPayload> payloadType() {

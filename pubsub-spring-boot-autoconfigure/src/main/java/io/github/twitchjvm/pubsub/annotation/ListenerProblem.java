@@ -4,10 +4,11 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import io.github.twitchjvm.pubsub.autoconfigure.PubSubConfigurationException;
+import io.github.twitchjvm.pubsub.diagnostics.PubSubConfigurationException;
 
 /**
- * Builds the startup failure for a {@link TwitchTopic} method, naming it the way a stack trace would.
+ * Builds the startup failure for a {@link TwitchTopic} method, naming it the way a stack
+ * trace would.
  */
 final class ListenerProblem {
 

@@ -20,21 +20,27 @@ import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 
 /**
- * Turns a {@link TwitchTopic} into topics: resolves placeholders and expressions, applies the default user id,
- * checks the family and its ids, and builds one topic per combination of ids.
+ * Turns a {@link TwitchTopic} into topics: resolves placeholders and expressions, applies
+ * the default user id, checks the family and its ids, and builds one topic per
+ * combination of ids.
  */
 final class TopicResolver {
 
-	private static final String DEFAULT_USER_ID = "${twitch.pubsub.user-id:}";
-
 	private final ConfigurableBeanFactory beanFactory;
+
+	/**
+	 * The user of ids left out: the connection details', given by the registry, not read
+	 * from properties here.
+	 */
+	private final @Nullable String defaultUserId;
 
 	private final @Nullable BeanExpressionResolver expressions;
 
 	private final BeanExpressionContext context;
 
-	TopicResolver(ConfigurableBeanFactory beanFactory) {
+	TopicResolver(ConfigurableBeanFactory beanFactory, @Nullable String defaultUserId) {
 		this.beanFactory = beanFactory;
+		this.defaultUserId = (defaultUserId != null && !defaultUserId.isBlank()) ? defaultUserId.strip() : null;
 		this.expressions = beanFactory.getBeanExpressionResolver();
 		this.context = new BeanExpressionContext(beanFactory, null);
 	}
@@ -69,14 +75,15 @@ final class TopicResolver {
 		}
 		List<List<String>> combinations = List.of(List.of());
 		for (String idName : type.idNames()) {
-			List<String> values = ids.get(idName);
-			if (values.isEmpty()) {
-				values = resolve(method, DEFAULT_USER_ID);
+			List<String> values = ids.getOrDefault(idName, List.of());
+			if (values.isEmpty() && this.defaultUserId != null) {
+				values = List.of(this.defaultUserId);
 			}
 			if (values.isEmpty()) {
 				throw ListenerProblem.of(method, "listens to " + type.prefix() + " without " + attribute(idName) + ".",
-						"Set " + attribute(idName) + " on the annotation, or twitch.pubsub.user-id for the token's "
-								+ "own user (" + type.expectedForm() + ").");
+						"Set " + attribute(idName) + " on the annotation (" + type.expectedForm()
+								+ "), or the token's own user: twitch.pubsub.user-id, or userId() of the "
+								+ "application's PubSubConnectionDetails bean.");
 			}
 			List<List<String>> longer = new ArrayList<>();
 			for (List<String> combination : combinations) {
@@ -89,14 +96,18 @@ final class TopicResolver {
 		return combinations.stream().map((combination) -> documented(method, type, combination)).distinct().toList();
 	}
 
-	/** Resolves placeholders and expressions of every value; an expression may give several. Empty values vanish. */
+	/**
+	 * Resolves placeholders and expressions of every value; an expression may give
+	 * several. Empty values vanish.
+	 */
 	List<String> resolve(Method method, String... values) {
 		List<String> resolved = new ArrayList<>();
 		for (String value : values) {
 			try {
 				String text = this.beanFactory.resolveEmbeddedValue(value);
 				if (text != null && text.contains("${")) {
-					// A context without a strict placeholder configurer leaves unknown placeholders as they are.
+					// A context without a strict placeholder configurer leaves unknown
+					// placeholders as they are.
 					throw new IllegalArgumentException("a placeholder has no value");
 				}
 				Object evaluated = (this.expressions != null && text != null)

@@ -24,9 +24,10 @@ import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.Assert;
 
 /**
- * Finds {@link TwitchTopic} methods on beans (looking through proxies) and registers them with the
- * {@link TwitchTopicListenerRegistry} once all singletons exist, so that placeholders, expressions and error
- * handlers can refer to any bean. Beans created later, such as lazy ones, register as they are created.
+ * Finds {@link TwitchTopic} methods on beans (looking through proxies) and registers them
+ * with the {@link TwitchTopicListenerRegistry} once all singletons exist, so that
+ * placeholders, expressions and error handlers can refer to any bean. Beans created
+ * later, such as lazy ones, register as they are created.
  */
 public class TwitchTopicAnnotationBeanPostProcessor
 		implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
@@ -56,7 +57,8 @@ public class TwitchTopicAnnotationBeanPostProcessor
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		// The target behind a scoped proxy: the proxy, a singleton, is the one that listens.
+		// The target behind a scoped proxy: the proxy, a singleton, is the one that
+		// listens.
 		if (bean instanceof AopInfrastructureBean || ScopedProxyUtils.isScopedTarget(beanName)) {
 			return bean;
 		}
@@ -100,8 +102,8 @@ public class TwitchTopicAnnotationBeanPostProcessor
 	}
 
 	/**
-	 * Each instance of a prototype would subscribe again, and nothing would ever unsubscribe it: listeners live as
-	 * long as the application, so their beans must too.
+	 * Each instance of a prototype would subscribe again, and nothing would ever
+	 * unsubscribe it: listeners live as long as the application, so their beans must too.
 	 */
 	private void requireSingleton(String beanName, Method method) {
 		ConfigurableListableBeanFactory factory = this.beanFactory;
@@ -114,8 +116,8 @@ public class TwitchTopicAnnotationBeanPostProcessor
 	}
 
 	/**
-	 * Whether a class declares {@link TwitchTopic} methods, for the lazy-initialisation filter: such beans must be
-	 * created at startup, or they would never listen.
+	 * Whether a class declares {@link TwitchTopic} methods, for the lazy-initialisation
+	 * filter: such beans must be created at startup, or they would never listen.
 	 * @param type a bean's type
 	 * @return {@code true} if it has {@code @TwitchTopic} methods
 	 */
@@ -139,7 +141,7 @@ public class TwitchTopicAnnotationBeanPostProcessor
 		TwitchTopicListenerRegistry registry = factory.getBean(TwitchTopicListenerRegistry.class);
 		List<TwitchTopicEndpoint> endpoints = found.stream()
 			.map((method) -> TwitchTopicEndpoint.resolve(factory, method.bean(), method.beanName(), method.method(),
-					method.annotations(), registry.observations()))
+					method.annotations(), registry.observations(), registry.defaultUserId()))
 			.toList();
 		registry.register(endpoints);
 	}

@@ -26,17 +26,23 @@ record TwitchTopicEndpoint(TwitchTopicListener listener, TwitchTopicInvoker invo
 
 	/**
 	 * Resolves the annotations of a method found on a bean.
-	 * @param bean the bean, possibly a proxy: the method is invoked on it so that its advice applies
+	 * @param bean the bean, possibly a proxy: the method is invoked on it so that its
+	 * advice applies
 	 * @param method the annotated method of the bean's target class
+	 * @param defaultUserId the id of ids left out, or {@code null}
 	 */
 	static TwitchTopicEndpoint resolve(ConfigurableListableBeanFactory beanFactory, Object bean, String beanName,
-			Method method, Set<TwitchTopic> annotations, ObservationRegistry observations) {
-		TopicResolver resolver = new TopicResolver(beanFactory);
+			Method method, Set<TwitchTopic> annotations, ObservationRegistry observations,
+			@Nullable String defaultUserId) {
+		TopicResolver resolver = new TopicResolver(beanFactory, defaultUserId);
 		List<Topic> topics = new ArrayList<>();
 		String id = null;
 		String errorHandlerName = null;
 		for (TwitchTopic annotation : annotations) {
-			resolver.topics(method, annotation).stream().filter((topic) -> !topics.contains(topic)).forEach(topics::add);
+			resolver.topics(method, annotation)
+				.stream()
+				.filter((topic) -> !topics.contains(topic))
+				.forEach(topics::add);
 			id = same(method, "id", id, resolver.resolveOne(method, annotation.id()));
 			errorHandlerName = same(method, "errorHandler", errorHandlerName,
 					resolver.resolveOne(method, annotation.errorHandler()));
@@ -50,13 +56,16 @@ record TwitchTopicEndpoint(TwitchTopicListener listener, TwitchTopicInvoker invo
 				new TwitchTopicInvoker(listenerId, bean, invocable, arguments, errorHandler, observations));
 	}
 
-	/** An attribute of repeated annotations: set on one of them, or set alike on several. */
+	/**
+	 * An attribute of repeated annotations: set on one of them, or set alike on several.
+	 */
 	private static @Nullable String same(Method method, String attribute, @Nullable String current, String candidate) {
 		if (!StringUtils.hasText(candidate)) {
 			return current;
 		}
 		if (current != null && !current.equals(candidate)) {
-			throw ListenerProblem.of(method, "sets " + attribute + " to both '" + current + "' and '" + candidate + "'.",
+			throw ListenerProblem.of(method,
+					"sets " + attribute + " to both '" + current + "' and '" + candidate + "'.",
 					"Set " + attribute + " once: it belongs to the method, not to one of its topics.");
 		}
 		return candidate;
@@ -80,13 +89,15 @@ record TwitchTopicEndpoint(TwitchTopicListener listener, TwitchTopicInvoker invo
 			return beanFactory.getBean(name, TwitchTopicErrorHandler.class);
 		}
 		catch (NoSuchBeanDefinitionException ex) {
-			throw ListenerProblem.of(method, "names the error handler '" + name + "', but there is no "
-					+ TwitchTopicErrorHandler.class.getSimpleName() + " bean of that name.",
+			throw ListenerProblem.of(method,
+					"names the error handler '" + name + "', but there is no "
+							+ TwitchTopicErrorHandler.class.getSimpleName() + " bean of that name.",
 					"Declare a TwitchTopicErrorHandler bean named '" + name + "', or correct errorHandler.");
 		}
 		catch (BeanNotOfRequiredTypeException ex) {
-			throw ListenerProblem.of(method, "names the error handler '" + name + "', which is a "
-					+ ex.getActualType().getName() + ", not a " + TwitchTopicErrorHandler.class.getSimpleName() + ".",
+			throw ListenerProblem.of(method,
+					"names the error handler '" + name + "', which is a " + ex.getActualType().getName() + ", not a "
+							+ TwitchTopicErrorHandler.class.getSimpleName() + ".",
 					"Make bean '" + name + "' implement TwitchTopicErrorHandler, or name another bean.");
 		}
 	}

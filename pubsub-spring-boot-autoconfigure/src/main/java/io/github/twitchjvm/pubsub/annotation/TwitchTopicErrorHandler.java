@@ -3,8 +3,9 @@ package io.github.twitchjvm.pubsub.annotation;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
 
 /**
- * Handles what a {@link TwitchTopic} method threw, when named by its {@link TwitchTopic#errorHandler()}. Runs on the
- * dispatch thread of the failed delivery; the next message is delivered afterwards either way.
+ * Handles what a {@link TwitchTopic} method threw, when named by its
+ * {@link TwitchTopic#errorHandler()}. Runs on the dispatch thread of the failed delivery;
+ * the next message is delivered afterwards either way.
  */
 @FunctionalInterface
 public interface TwitchTopicErrorHandler {

@@ -13,9 +13,9 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calls a {@link TwitchTopic} method for each message of its subscriptions: decodes the payload when a parameter
- * wants it, skips other variants, and hands failures to the listener's error handler or back to the client, which
- * logs and counts them.
+ * Calls a {@link TwitchTopic} method for each message of its subscriptions: decodes the
+ * payload when a parameter wants it, skips other variants, and hands failures to the
+ * listener's error handler or back to the client, which logs and counts them.
  */
 final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
 
@@ -49,7 +49,8 @@ final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
 		Class<? extends PubSubPayload> payloadType = this.arguments.payloadType();
 		PubSubPayload payload = null;
 		if (payloadType != null) {
-			// A decoding failure goes to the client, which counts it as a dropped message, not a handler error.
+			// A decoding failure goes to the client, which counts it as a dropped
+			// message, not a handler error.
 			payload = message.payload();
 			if (!payloadType.isInstance(payload)) {
 				return;
@@ -65,7 +66,11 @@ final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
 			.lowCardinalityKeyValue("topic.type", topicType(message))
 			.start();
 		String outcome = "success";
-		try (Observation.Scope scope = observation.openScope()) {
+		// The scope makes the observation current for the handler (tracing, MDC); it is
+		// closed by hand, since the
+		// handler never refers to it.
+		Observation.Scope scope = observation.openScope();
+		try {
 			if (!invoke(values, message)) {
 				outcome = "failure";
 			}
@@ -76,12 +81,16 @@ final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
 			throw ex;
 		}
 		finally {
+			scope.close();
 			observation.lowCardinalityKeyValue("outcome", outcome);
 			observation.stop();
 		}
 	}
 
-	/** @return whether the method returned normally (its failure may have gone to the error handler) */
+	/**
+	 * @return whether the method returned normally (its failure may have gone to the
+	 * error handler)
+	 */
 	private boolean invoke(Object[] values, PubSubMessage message) throws Exception {
 		try {
 			this.method.invoke(this.bean, values);
@@ -106,8 +115,10 @@ final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
 		if (failure instanceof Error error) {
 			throw error;
 		}
-		// The client logs (rate-limited) and counts what a handler throws: the listener's id tells which method.
-		throw new ListenerFailedException("@TwitchTopic listener " + this.id + " failed on " + message.topic(), failure);
+		// The client logs (rate-limited) and counts what a handler throws: the listener's
+		// id tells which method.
+		throw new ListenerFailedException("@TwitchTopic listener " + this.id + " failed on " + message.topic(),
+				failure);
 	}
 
 	/** What a listener threw, named after the listener. */

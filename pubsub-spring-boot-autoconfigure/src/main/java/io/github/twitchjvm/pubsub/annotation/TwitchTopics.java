@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Holds several {@link TwitchTopic} annotations on one method; written by the compiler when {@code @TwitchTopic} is
- * repeated.
+ * Holds several {@link TwitchTopic} annotations on one method; written by the compiler
+ * when {@code @TwitchTopic} is repeated.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -18,8 +18,14 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Turns the client's state callbacks into application events, published in order on a thread of their own: the
- * client calls back while holding its engine's lock, and an application listener may block or call the client.
+ * Turns the client's state callbacks into application events, published in order on a
+ * thread of their own ({@code pubsub-events}). The client tells its listeners in order on
+ * its notification thread ({@code pubsub-notify}), never on its engine's, so publishing
+ * there would be safe for the engine; but every listener of the client shares that thread
+ * (health, metrics), and an application listener may block, or call a blocking
+ * {@code listen*}, whose confirmation comes through that very thread (the client refuses
+ * such a call there rather than wait for itself). A thread of the events' own keeps both
+ * away from the client's listeners.
  */
 final class EventPublishingListener implements PubSubListener, DisposableBean {
 
@@ -80,7 +86,9 @@ final class EventPublishingListener implements PubSubListener, DisposableBean {
 		}
 	}
 
-	/** Publishes what is queued (the client stopped before this), then ends the thread. */
+	/**
+	 * Publishes what is queued (the client stopped before this), then ends the thread.
+	 */
 	@Override
 	public void destroy() throws InterruptedException {
 		this.events.shutdown();

@@ -3,14 +3,15 @@ package io.github.twitchjvm.pubsub.autoconfigure;
 import java.net.URI;
 import java.util.Map;
 
-import io.github.twitchjvm.pubsub.auth.AccessToken;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
-import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
+import io.github.twitchjvm.core.auth.TwitchTokenProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link PubSubConnectionDetails} from {@code twitch.pubsub.*}: the static token serves the configured user only
- * when {@code user-id} is set (so that a topic of another user fails at startup), every topic otherwise.
+ * {@link PubSubConnectionDetails} from {@code twitch.pubsub.*}: the static token serves
+ * the configured user only when {@code user-id} is set (so that a topic of another user
+ * fails at startup), every topic otherwise.
  */
 final class PropertiesPubSubConnectionDetails implements PubSubConnectionDetails {
 
@@ -31,9 +32,19 @@ final class PropertiesPubSubConnectionDetails implements PubSubConnectionDetails
 		if (token == null || token.isBlank()) {
 			return null;
 		}
-		String userId = (this.properties.getUserId() != null) ? this.properties.getUserId().strip() : "";
-		return (!userId.isEmpty()) ? StaticTokenProvider.forUsers(Map.of(userId, AccessToken.of(token.strip())))
+		String userId = userId();
+		return (userId != null) ? StaticTokenProvider.forUsers(Map.of(userId, AccessToken.of(token.strip())))
 				: StaticTokenProvider.of(token.strip());
+	}
+
+	/**
+	 * {@code twitch.pubsub.user-id}, without surrounding spaces.
+	 * @return the user id, or {@code null} when it is not set or blank
+	 */
+	@Override
+	public @Nullable String userId() {
+		String userId = this.properties.getUserId();
+		return (userId != null && !userId.isBlank()) ? userId.strip() : null;
 	}
 
 }

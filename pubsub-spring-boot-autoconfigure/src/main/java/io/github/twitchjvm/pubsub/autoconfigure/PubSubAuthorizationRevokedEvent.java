@@ -4,8 +4,9 @@ import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.topic.Topic;
 
 /**
- * The server revoked the token of a topic ({@code AUTH_REVOKED}): the topic will not be listened to again until the
- * application listens anew, typically after the user authorised it again.
+ * The server revoked the token of a topic ({@code AUTH_REVOKED}): the topic will not be
+ * listened to again until the application listens anew, typically after the user
+ * authorised it again.
  */
 public final class PubSubAuthorizationRevokedEvent extends PubSubEvent {
 

@@ -2,50 +2,50 @@ package io.github.twitchjvm.pubsub.autoconfigure;
 
 import java.util.concurrent.Executor;
 
+import io.github.twitchjvm.core.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.transport.WebSocketTransport;
 import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.PubSubClientBuilder;
 import io.github.twitchjvm.pubsub.actuate.PubSubActivity;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicAnnotationBeanPostProcessor;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicListenerRegistry;
-import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.github.twitchjvm.pubsub.diagnostics.PubSubConfigurationException;
+import io.github.twitchjvm.pubsub.transport.SpringWebSocketTransport;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.web.socket.client.WebSocketClient;
 
 /**
- * Auto-configuration of the Twitch PubSub client: a {@link PubSubClient} bean from {@code twitch.pubsub.*},
- * started and stopped with the context, state changes as application events, and {@code @TwitchTopic} methods
- * registered as listeners.
+ * Auto-configuration of the Twitch PubSub client: a {@link PubSubClient} bean from
+ * {@code twitch.pubsub.*}, started and stopped with the context, state changes as
+ * application events, and {@code @TwitchTopic} methods registered as listeners. The
+ * client connects with the JDK's own WebSocket unless the application declares a
+ * {@link WebSocketTransport} bean or a
+ * {@link TwitchWebSocketClient @TwitchWebSocketClient} Spring {@code WebSocketClient}: no
+ * servlet container, no Spring WebSocket is needed.
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
-@ConditionalOnClass({ PubSubClient.class, WebSocketClient.class })
+@ConditionalOnClass(PubSubClient.class)
 @ConditionalOnBooleanProperty(name = "twitch.pubsub.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PubSubProperties.class)
 public final class PubSubAutoConfiguration {
-
-	/** The name of an {@link Executor} bean that, when present, runs every handler. */
-	public static final String DISPATCH_EXECUTOR_BEAN_NAME = "twitchPubSubDispatchExecutor";
-
-	/** The name of a {@link WebSocketClient} bean that, when present, is the client's transport. */
-	public static final String WEB_SOCKET_CLIENT_BEAN_NAME = "twitchPubSubWebSocketClient";
-
-	/** Boot's {@link TaskExecutionAutoConfiguration#APPLICATION_TASK_EXECUTOR_BEAN_NAME}. */
-	private static final String APPLICATION_TASK_EXECUTOR_BEAN_NAME = "applicationTaskExecutor";
 
 	@Bean
 	@ConditionalOnMissingBean(PubSubConnectionDetails.class)
@@ -68,30 +68,23 @@ public final class PubSubAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PubSubClient twitchPubSubClient(PubSubProperties properties, PubSubConnectionDetails connectionDetails,
-			ObjectProvider<TwitchTokenProvider> tokenProviders, ObjectProvider<PubSubClientBuilderCustomizer> customizers,
-			EventPublishingListener events, PubSubActivity activity, BeanFactory beanFactory) {
-		PubSubClient.Builder builder = PubSubClient.builder();
-		PropertyMapper map = PropertyMapper.get();
-		map.from(connectionDetails::url).to(builder::uri);
+			ObjectProvider<TwitchTokenProvider> tokenProviders, ObjectProvider<WebSocketTransport> transports,
+			@TwitchDispatchExecutor ObjectProvider<Executor> dispatchExecutor,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> applicationTaskExecutor,
+			ObjectProvider<PubSubClientBuilderCustomizer> customizers, EventPublishingListener events,
+			PubSubActivity activity) {
+		PubSubClientBuilder builder = PubSubClient.builder();
+		properties.applyTo(builder);
+		builder.uri(connectionDetails.url());
 		builder.tokenProvider(tokenProvider(tokenProviders, connectionDetails));
-		map.from(properties::getPingFrequency).to(builder::pingFrequency);
-		map.from(properties::getPingJitter).to(builder::pingJitter);
-		map.from(properties::getPongTimeout).to(builder::pongTimeout);
-		map.from(properties::getListenConfirmTimeout).to(builder::listenConfirmTimeout);
-		map.from(properties::getMaxTopicsPerConnection).to(builder::topicsPerConnection);
-		map.from(properties::getMaxConnections).to(builder::maxConnections);
-		PubSubProperties.Reconnect reconnect = properties.getReconnect();
-		builder.reconnectBackoff(reconnect.getInitialDelay(), reconnect.getMaxDelay());
-		map.from(reconnect::getStablePeriod).to(builder::stablePeriod);
-		PubSubProperties.Dispatch dispatch = properties.getDispatch();
-		map.from(dispatch::getQueueCapacity).to(builder::queueCapacity);
-		map.from(dispatch::getDrainTimeout).to(builder::dispatchDrainTimeout);
-		Executor executor = dispatchExecutor(dispatch.getExecutor(), beanFactory);
+		Executor executor = dispatchExecutor(properties.getDispatch().getExecutor(), dispatchExecutor,
+				applicationTaskExecutor);
 		if (executor != null) {
 			builder.dispatchExecutor(executor);
 		}
-		if (beanFactory.containsBean(WEB_SOCKET_CLIENT_BEAN_NAME)) {
-			builder.webSocketClient(beanFactory.getBean(WEB_SOCKET_CLIENT_BEAN_NAME, WebSocketClient.class));
+		WebSocketTransport transport = unique(transports, WebSocketTransport.class);
+		if (transport != null) {
+			builder.transport(transport);
 		}
 		builder.listener(events);
 		builder.listener(activity);
@@ -112,10 +105,11 @@ public final class PubSubAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnSingleCandidate(PubSubClient.class)
 	TwitchTopicListenerRegistry twitchTopicListenerRegistry(PubSubClient client,
-			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<ListenerObservations> timers) {
-		ObservationRegistry observations = observationRegistry
-			.getIfUnique(() -> timers.getIfAvailable(() -> new ListenerObservations(ObservationRegistry.NOOP)).registry());
-		return new TwitchTopicListenerRegistry(client, observations);
+			PubSubConnectionDetails connectionDetails, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ListenerObservations> timers) {
+		ObservationRegistry observations = observationRegistry.getIfUnique(
+				() -> timers.getIfAvailable(() -> new ListenerObservations(ObservationRegistry.NOOP)).registry());
+		return new TwitchTopicListenerRegistry(client, observations, connectionDetails.userId());
 	}
 
 	@Bean
@@ -125,42 +119,86 @@ public final class PubSubAutoConfiguration {
 		return new TwitchTopicAnnotationBeanPostProcessor();
 	}
 
-	/** Beans with {@code @TwitchTopic} methods are created at startup even under lazy initialisation. */
+	/**
+	 * Beans with {@code @TwitchTopic} methods are created at startup even under lazy
+	 * initialisation.
+	 */
 	@Bean
 	static LazyInitializationExcludeFilter twitchTopicLazyInitializationExcludeFilter() {
 		return (beanName, beanDefinition, beanType) -> TwitchTopicAnnotationBeanPostProcessor.hasListeners(beanType);
 	}
 
-	/** A {@link TwitchTokenProvider} bean wins over the connection details, so OAuth integrations can supply one. */
+	/**
+	 * A {@link TwitchTokenProvider} bean wins over the connection details, so OAuth
+	 * integrations can supply one.
+	 */
 	private static TwitchTokenProvider tokenProvider(ObjectProvider<TwitchTokenProvider> tokenProviders,
 			PubSubConnectionDetails connectionDetails) {
-		TwitchTokenProvider provider = tokenProviders.getIfUnique();
-		if (provider == null && tokenProviders.stream().findAny().isPresent()) {
-			throw new PubSubConfigurationException("There are several TwitchTokenProvider beans and none is primary.",
-					"Mark the one Twitch PubSub should use @Primary, or keep only one.");
-		}
+		TwitchTokenProvider provider = unique(tokenProviders, TwitchTokenProvider.class);
 		if (provider == null) {
 			provider = connectionDetails.tokenProvider();
 		}
 		if (provider == null) {
-			throw new PubSubConfigurationException("Twitch PubSub has no access token: every documented topic needs one.",
+			throw new PubSubConfigurationException(
+					"Twitch PubSub has no access token: every documented topic needs one.",
 					"Set twitch.pubsub.access-token (and twitch.pubsub.user-id, the token's user), or declare a "
 							+ "TwitchTokenProvider bean, or set twitch.pubsub.enabled=false.");
 		}
 		return provider;
 	}
 
+	/**
+	 * The one bean of a type the client takes whole, or {@code null} without one. Several
+	 * without a primary would leave the choice to chance: that fails the startup instead.
+	 */
+	private static <T> @Nullable T unique(ObjectProvider<T> beans, Class<T> type) {
+		T bean = beans.getIfUnique();
+		if (bean == null && beans.stream().findAny().isPresent()) {
+			throw new PubSubConfigurationException(
+					"There are several " + type.getSimpleName() + " beans and none is primary.",
+					"Mark the one Twitch PubSub should use @Primary, or keep only one.");
+		}
+		return bean;
+	}
+
+	/**
+	 * Where handlers run: the {@link TwitchDispatchExecutor @TwitchDispatchExecutor}
+	 * executor, else what {@code twitch.pubsub.dispatch.executor} says ({@code null}: the
+	 * client's own pool). Qualified rather than by type because an application often has
+	 * other executors, for other purposes.
+	 */
 	private static @Nullable Executor dispatchExecutor(PubSubProperties.DispatchThreads threads,
-			BeanFactory beanFactory) {
-		if (beanFactory.containsBean(DISPATCH_EXECUTOR_BEAN_NAME)) {
-			return beanFactory.getBean(DISPATCH_EXECUTOR_BEAN_NAME, Executor.class);
+			ObjectProvider<Executor> qualified, ObjectProvider<Executor> applicationTaskExecutor) {
+		Executor executor = qualified.getIfAvailable();
+		if (executor != null) {
+			return executor;
 		}
 		return switch (threads) {
-			case APPLICATION -> beanFactory.containsBean(APPLICATION_TASK_EXECUTOR_BEAN_NAME)
-					? beanFactory.getBean(APPLICATION_TASK_EXECUTOR_BEAN_NAME, Executor.class) : null;
+			case APPLICATION -> applicationTaskExecutor.getIfAvailable();
 			case CLIENT -> null;
 			case READING_THREAD -> Runnable::run;
 		};
+	}
+
+	/**
+	 * The client over Spring's WebSocket, when Spring WebSocket is on the class path and
+	 * the application qualifies a {@code WebSocketClient} bean
+	 * {@link TwitchWebSocketClient @TwitchWebSocketClient}. A {@link WebSocketTransport}
+	 * bean of the application's own wins. The transport is a bean so that the context
+	 * closes it (the client never closes a transport it was given); the application's
+	 * client stays its own.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebSocketClient.class)
+	static final class SpringWebSocketTransportConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(WebSocketTransport.class)
+		@ConditionalOnBean(annotation = TwitchWebSocketClient.class)
+		SpringWebSocketTransport twitchPubSubWebSocketTransport(@TwitchWebSocketClient WebSocketClient client) {
+			return SpringWebSocketTransport.of(client);
+		}
+
 	}
 
 }

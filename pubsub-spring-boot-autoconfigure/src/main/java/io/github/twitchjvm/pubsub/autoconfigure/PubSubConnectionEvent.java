@@ -4,7 +4,8 @@ import io.github.twitchjvm.pubsub.ConnectionStatus;
 import io.github.twitchjvm.pubsub.PubSubClient;
 
 /**
- * A socket of the client changed state: it connected, closed, is reconnecting or handing over after a RECONNECT.
+ * A socket of the client changed state: it connected, closed, is reconnecting or handing
+ * over after a RECONNECT.
  */
 public final class PubSubConnectionEvent extends PubSubEvent {
 

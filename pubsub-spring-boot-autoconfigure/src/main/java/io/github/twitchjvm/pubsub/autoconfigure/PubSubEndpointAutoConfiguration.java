@@ -16,8 +16,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code twitchpubsub} actuator endpoint, when Spring Boot's actuator is present and the endpoint is available
- * (exposed, and not disabled).
+ * The {@code twitchpubsub} actuator endpoint, when Spring Boot's actuator is present and
+ * the endpoint is available (exposed, and not disabled).
  */
 @AutoConfiguration(after = PubSubAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })

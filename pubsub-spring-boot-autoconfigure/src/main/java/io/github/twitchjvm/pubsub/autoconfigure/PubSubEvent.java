@@ -5,9 +5,10 @@ import io.github.twitchjvm.pubsub.PubSubClient;
 import org.springframework.context.ApplicationEvent;
 
 /**
- * Something happened to the auto-configured {@link PubSubClient}, its source. Events are published in the order they
- * happened, one at a time, on a thread of the integration's own ({@code pubsub-events}), never on the client's: a
- * listener may call the client, and a slow listener delays only the events after it.
+ * Something happened to the auto-configured {@link PubSubClient}, its source. Events are
+ * published in the order they happened, one at a time, on a thread of the integration's
+ * own ({@code pubsub-events}), never on the client's: a listener may call the client, and
+ * a slow listener delays only the events after it.
  */
 public abstract class PubSubEvent extends ApplicationEvent {
 

@@ -15,8 +15,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code twitchPubSub} health indicator, when Spring Boot's health support is present; removed with
- * {@code management.health.twitchpubsub.enabled=false}.
+ * The {@code twitchPubSub} health indicator, when Spring Boot's health support is
+ * present; removed with {@code management.health.twitchpubsub.enabled=false}.
  */
 @AutoConfiguration(after = PubSubAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -26,7 +26,8 @@ public final class PubSubHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "twitchPubSubHealthIndicator")
-	PubSubHealthIndicator twitchPubSubHealthIndicator(PubSubClient client, ObjectProvider<PubSubProperties> properties) {
+	PubSubHealthIndicator twitchPubSubHealthIndicator(PubSubClient client,
+			ObjectProvider<PubSubProperties> properties) {
 		Duration gracePeriod = properties.getIfAvailable(PubSubProperties::new).getHealth().getGracePeriod();
 		return new PubSubHealthIndicator(client, gracePeriod);
 	}

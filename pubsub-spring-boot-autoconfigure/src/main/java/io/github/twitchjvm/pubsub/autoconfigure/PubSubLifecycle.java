@@ -7,16 +7,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the auto-configured client late, once everything it may deliver to is ready, and stops it early, before the
- * beans its handlers use are destroyed. Stopping lets queued messages reach their handlers for up to
- * {@code twitch.pubsub.dispatch.drain-timeout}; it runs on a thread of its own, so Spring's
- * {@code spring.lifecycle.timeout-per-shutdown-phase} bounds how long the shutdown waits for it.
+ * Starts the auto-configured client late, once everything it may deliver to is ready, and
+ * stops it early, before the beans its handlers use are destroyed. Stopping lets queued
+ * messages reach their handlers for up to {@code twitch.pubsub.dispatch.drain-timeout};
+ * it runs on a thread of its own, so Spring's
+ * {@code spring.lifecycle.timeout-per-shutdown-phase} bounds how long the shutdown waits
+ * for it.
  */
 public final class PubSubLifecycle implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(PubSubLifecycle.class);
 
-	/** After other components (including web servers), like spring-kafka's listener containers. */
+	/**
+	 * After other components (including web servers), like spring-kafka's listener
+	 * containers.
+	 */
 	public static final int PHASE = Integer.MAX_VALUE - 100;
 
 	private final PubSubClient client;

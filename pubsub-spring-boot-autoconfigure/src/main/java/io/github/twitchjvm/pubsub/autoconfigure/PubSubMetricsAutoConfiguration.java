@@ -15,8 +15,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.context.annotation.Bean;
 
 /**
- * Micrometer metrics of the client ({@code twitch.pubsub.*}) when the application has a {@link MeterRegistry}; and,
- * when it has no {@link ObservationRegistry}, a timer of every {@code @TwitchTopic} call instead of an observation.
+ * Micrometer metrics of the client ({@code twitch.pubsub.*}) when the application has a
+ * {@link MeterRegistry}; and, when it has no {@link ObservationRegistry}, a timer of
+ * every {@code @TwitchTopic} call instead of an observation.
  */
 @AutoConfiguration(after = PubSubAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",

@@ -3,25 +3,26 @@ package io.github.twitchjvm.pubsub.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.twitchjvm.pubsub.InvalidSettingException;
+import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.PubSubClientBuilder;
+import io.github.twitchjvm.pubsub.PubSubSetting;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Configuration of the Twitch PubSub client, under {@code twitch.pubsub}. Every default is the plain client's.
+ * Configuration of the Twitch PubSub client, under {@code twitch.pubsub}. Every default
+ * is the plain client's, and the client's own rules check the values
+ * ({@link PubSubClientBuilder#validate()}), reported under these names.
  */
 @ConfigurationProperties("twitch.pubsub")
 public class PubSubProperties implements InitializingBean {
 
 	static final String PREFIX = "twitch.pubsub";
-
-	/** Twitch's minimum time between PINGs is 10 s; a little margin makes it safe with any jitter. */
-	private static final Duration MIN_PING_FREQUENCY = Duration.ofSeconds(12);
-
-	/** Twitch closes a socket that has not sent a PING for 5 minutes. */
-	private static final Duration MAX_PING_FREQUENCY = Duration.ofMinutes(5);
 
 	/**
 	 * Whether to auto-configure the PubSub client.
@@ -34,25 +35,27 @@ public class PubSubProperties implements InitializingBean {
 	private URI url = URI.create("wss://pubsub-edge.twitch.tv");
 
 	/**
-	 * Static OAuth access token used for every topic (or for the topics of "user-id" when that is set). Leave it
-	 * out when the tokens come from a TwitchTokenProvider bean.
+	 * Static OAuth access token used for every topic (or for the topics of "user-id" when
+	 * that is set). Leave it out when the tokens come from a TwitchTokenProvider bean.
 	 */
 	private @Nullable String accessToken;
 
 	/**
-	 * Twitch user id the access token belongs to. Ids left out of a @TwitchTopic default to it, and
+	 * Twitch user id the access token belongs to. Ids left out of a @TwitchTopic default
+	 * to it (unless a PubSubConnectionDetails bean replaces these properties), and
 	 * "${twitch.pubsub.user-id}" can be used in its attributes.
 	 */
 	private @Nullable String userId;
 
 	/**
-	 * How often each socket sends PING. Must be more than 12 s plus the ping jitter, and less than 5 minutes
-	 * minus it.
+	 * How often each socket sends PING. Must be more than 12 s plus the ping jitter, and
+	 * less than 5 minutes minus it.
 	 */
 	private Duration pingFrequency = Duration.ofMinutes(2);
 
 	/**
-	 * The most a PING is moved earlier or later at random, so that many sockets do not ping together.
+	 * The most a PING is moved earlier or later at random, so that many sockets do not
+	 * ping together.
 	 */
 	private Duration pingJitter = Duration.ofSeconds(4);
 
@@ -62,9 +65,16 @@ public class PubSubProperties implements InitializingBean {
 	private Duration pongTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * How long to wait for the server to confirm a LISTEN before the topic fails with a timeout.
+	 * How long to wait for the server to confirm a LISTEN before the topic fails with a
+	 * timeout.
 	 */
 	private Duration listenConfirmTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * How long connecting a socket (TCP, TLS and the WebSocket handshake) may take before
+	 * the attempt fails and is retried with the reconnect backoff.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
 	 * Topics per socket (Twitch allows 50).
@@ -77,8 +87,8 @@ public class PubSubProperties implements InitializingBean {
 	private int maxConnections = 10;
 
 	/**
-	 * Whether the client connects when the application context starts. When false, start the
-	 * "twitchPubSubLifecycle" bean yourself.
+	 * Whether the client connects when the application context starts. When false, start
+	 * the "twitchPubSubLifecycle" bean yourself.
 	 */
 	private boolean autoStartup = true;
 
@@ -152,6 +162,14 @@ public class PubSubProperties implements InitializingBean {
 		this.listenConfirmTimeout = listenConfirmTimeout;
 	}
 
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
 	public int getMaxTopicsPerConnection() {
 		return this.maxTopicsPerConnection;
 	}
@@ -189,46 +207,75 @@ public class PubSubProperties implements InitializingBean {
 	}
 
 	/**
-	 * Rejects impossible combinations when the properties are bound, naming the property and what would work, so
-	 * that a typo fails the application at startup rather than the connection later.
+	 * Rejects impossible values when the properties are bound, naming the property and
+	 * what would work, so that a typo fails the application at startup rather than the
+	 * connection later. The rules are the client's own: the settings are applied to a
+	 * builder, as the auto-configuration applies them, and checked there.
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		requirePositive("ping-jitter", this.pingJitter, true);
-		Duration lowest = MIN_PING_FREQUENCY.plus(this.pingJitter);
-		if (this.pingFrequency.compareTo(lowest) <= 0) {
-			throw invalid("ping-frequency", this.pingFrequency, "It must be more than 12s plus ping-jitter ("
-					+ this.pingJitter.toSeconds() + "s): Twitch allows a PING every 10 s at most. Use at least "
-					+ (lowest.toSeconds() + 1) + "s, or keep the default 2m.");
+		PubSubClientBuilder builder = PubSubClient.builder();
+		applyTo(builder);
+		try {
+			builder.validate();
 		}
-		Duration highest = MAX_PING_FREQUENCY.minus(this.pingJitter);
-		if (this.pingFrequency.compareTo(highest) >= 0) {
-			throw invalid("ping-frequency", this.pingFrequency, "It must be less than 5m minus ping-jitter ("
-					+ this.pingJitter.toSeconds() + "s): Twitch closes a socket that has not pinged for 5 minutes.");
+		catch (InvalidSettingException ex) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "." + propertyName(ex.setting()), ex.value(),
+					ex.reason(PubSubProperties::propertyName));
 		}
-		requirePositive("pong-timeout", this.pongTimeout, false);
-		requirePositive("listen-confirm-timeout", this.listenConfirmTimeout, false);
-		if (this.maxTopicsPerConnection < 1 || this.maxTopicsPerConnection > 50) {
-			throw invalid("max-topics-per-connection", this.maxTopicsPerConnection,
-					"It must be between 1 and 50: Twitch refuses a 51st topic on one socket.");
-		}
-		if (this.maxConnections < 1) {
-			throw invalid("max-connections", this.maxConnections, "It must be at least 1.");
-		}
-		this.reconnect.validate();
-		this.dispatch.validate();
-		requirePositive("health.grace-period", this.health.gracePeriod, true);
-	}
-
-	private static void requirePositive(String property, Duration value, boolean zeroAllowed) {
-		if (value.isNegative() || (!zeroAllowed && value.isZero())) {
-			throw invalid(property, value,
-					"It must be " + (zeroAllowed ? "zero or more" : "more than zero") + ", for example 10s.");
+		// The client knows nothing of health: this rule is the properties' own.
+		if (this.health.gracePeriod.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".health.grace-period",
+					this.health.gracePeriod, "It must be zero or more, for example 30s.");
 		}
 	}
 
-	static InvalidConfigurationPropertyValueException invalid(String property, Object value, String reason) {
-		return new InvalidConfigurationPropertyValueException(PREFIX + "." + property, value, reason);
+	/**
+	 * Applies every client setting these properties hold to a builder: the one mapping,
+	 * used both to check the properties and to build the client. The server's URL and the
+	 * tokens come from {@link PubSubConnectionDetails}, where handlers run from the
+	 * auto-configuration.
+	 * @param builder the builder
+	 */
+	void applyTo(PubSubClientBuilder builder) {
+		PropertyMapper map = PropertyMapper.get();
+		map.from(this::getPingFrequency).to(builder::pingFrequency);
+		map.from(this::getPingJitter).to(builder::pingJitter);
+		map.from(this::getPongTimeout).to(builder::pongTimeout);
+		map.from(this::getListenConfirmTimeout).to(builder::listenConfirmTimeout);
+		map.from(this::getConnectTimeout).to(builder::connectTimeout);
+		map.from(this::getMaxTopicsPerConnection).to(builder::topicsPerConnection);
+		map.from(this::getMaxConnections).to(builder::maxConnections);
+		builder.reconnectBackoff(this.reconnect.getInitialDelay(), this.reconnect.getMaxDelay());
+		map.from(this.reconnect::getStablePeriod).to(builder::stablePeriod);
+		map.from(this.dispatch::getQueueCapacity).to(builder::queueCapacity);
+		map.from(this.dispatch::getDrainTimeout).to(builder::dispatchDrainTimeout);
+	}
+
+	/**
+	 * The property of a client setting, without the {@code twitch.pubsub.} prefix (as a
+	 * reason names other properties: "more than 12s plus ping-jitter"). Exhaustive, so
+	 * that a setting the client adds does not compile here until it has a name.
+	 * @param setting the client's setting
+	 * @return its property, such as {@code ping-jitter}; a setting that is no property
+	 * has its builder method's name (a customizer set it)
+	 */
+	static String propertyName(PubSubSetting setting) {
+		return switch (setting) {
+			case PING_FREQUENCY -> "ping-frequency";
+			case PING_JITTER -> "ping-jitter";
+			case PONG_TIMEOUT -> "pong-timeout";
+			case LISTEN_CONFIRM_TIMEOUT -> "listen-confirm-timeout";
+			case CONNECT_TIMEOUT -> "connect-timeout";
+			case TOPICS_PER_CONNECTION -> "max-topics-per-connection";
+			case MAX_CONNECTIONS -> "max-connections";
+			case RECONNECT_INITIAL_DELAY -> "reconnect.initial-delay";
+			case RECONNECT_MAX_DELAY -> "reconnect.max-delay";
+			case STABLE_PERIOD -> "reconnect.stable-period";
+			case QUEUE_CAPACITY -> "dispatch.queue-capacity";
+			case DISPATCH_DRAIN_TIMEOUT -> "dispatch.drain-timeout";
+			case LISTENS_PER_SECOND, MAX_MESSAGE_SIZE, SERVER_ERROR_RETRIES, HANDOVER_SETTLE -> setting.builderName();
+		};
 	}
 
 	/**
@@ -237,7 +284,8 @@ public class PubSubProperties implements InitializingBean {
 	public static class Reconnect {
 
 		/**
-		 * Delay before the first reconnect attempt; it doubles, with jitter, per failed attempt.
+		 * Delay before the first reconnect attempt; it doubles, with jitter, per failed
+		 * attempt.
 		 */
 		private Duration initialDelay = Duration.ofSeconds(1);
 
@@ -247,7 +295,8 @@ public class PubSubProperties implements InitializingBean {
 		private Duration maxDelay = Duration.ofMinutes(2);
 
 		/**
-		 * How long a socket must stay open before the delay starts again from the initial delay.
+		 * How long a socket must stay open before the delay starts again from the initial
+		 * delay.
 		 */
 		private Duration stablePeriod = Duration.ofMinutes(1);
 
@@ -275,15 +324,6 @@ public class PubSubProperties implements InitializingBean {
 			this.stablePeriod = stablePeriod;
 		}
 
-		void validate() {
-			requirePositive("reconnect.initial-delay", this.initialDelay, false);
-			if (this.maxDelay.compareTo(this.initialDelay) < 0) {
-				throw invalid("reconnect.max-delay", this.maxDelay, "It must not be less than reconnect.initial-delay ("
-						+ this.initialDelay + ").");
-			}
-			requirePositive("reconnect.stable-period", this.stablePeriod, true);
-		}
-
 	}
 
 	/**
@@ -292,17 +332,20 @@ public class PubSubProperties implements InitializingBean {
 	public static class Dispatch {
 
 		/**
-		 * Messages queued per subscription before the oldest is dropped (a slow handler never blocks the socket).
+		 * Messages queued per subscription before the oldest is dropped (a slow handler
+		 * never blocks the socket).
 		 */
 		private int queueCapacity = 1000;
 
 		/**
-		 * Which threads run the handlers. Ignored when a bean named "twitchPubSubDispatchExecutor" exists.
+		 * Which threads run the handlers. Ignored when an Executor bean is
+		 * qualified @TwitchDispatchExecutor.
 		 */
 		private DispatchThreads executor = DispatchThreads.APPLICATION;
 
 		/**
-		 * How long stopping the client lets queued messages reach their handlers before it drops the rest.
+		 * How long stopping the client lets queued messages reach their handlers before
+		 * it drops the rest.
 		 */
 		private Duration drainTimeout = Duration.ofSeconds(5);
 
@@ -328,13 +371,6 @@ public class PubSubProperties implements InitializingBean {
 
 		public void setDrainTimeout(Duration drainTimeout) {
 			this.drainTimeout = drainTimeout;
-		}
-
-		void validate() {
-			if (this.queueCapacity < 1) {
-				throw invalid("dispatch.queue-capacity", this.queueCapacity, "It must be at least 1, for example 1000.");
-			}
-			requirePositive("dispatch.drain-timeout", this.drainTimeout, true);
 		}
 
 	}
@@ -365,8 +401,9 @@ public class PubSubProperties implements InitializingBean {
 	public enum DispatchThreads {
 
 		/**
-		 * Spring Boot's application task executor (virtual threads with {@code spring.threads.virtual.enabled}),
-		 * or the client's own pool when the application has none.
+		 * Spring Boot's application task executor (virtual threads with
+		 * {@code spring.threads.virtual.enabled}), or the client's own pool when the
+		 * application has none.
 		 */
 		APPLICATION,
 
@@ -376,9 +413,10 @@ public class PubSubProperties implements InitializingBean {
 		CLIENT,
 
 		/**
-		 * The socket's reading thread (and, at the end of a RECONNECT handover, the client's engine thread): the
-		 * lowest latency, for fast handlers only, which never block and never wait for the client (no blocking
-		 * {@code listen*}, {@code stop}); a slow handler stops the socket from reading.
+		 * The socket's reading thread (and, at the end of a RECONNECT handover, the
+		 * client's engine thread): the lowest latency, for fast handlers only, which
+		 * never block and never wait for the client (no blocking {@code listen*},
+		 * {@code stop}); a slow handler stops the socket from reading.
 		 */
 		READING_THREAD
 

@@ -30,14 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Health, metrics and the {@code twitchpubsub} endpoint through real HTTP calls to a running application on
- * 127.0.0.1, as an operator would make them; and none of them shows the token.
+ * Health, metrics and the {@code twitchpubsub} endpoint through real HTTP calls to a
+ * running application on 127.0.0.1, as an operator would make them; and none of them
+ * shows the token.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "server.address=127.0.0.1", "twitch.pubsub.user-id=44322889",
-				"management.endpoints.web.exposure.include=health,metrics,twitchpubsub",
-				"management.endpoint.health.show-details=always",
-				"management.endpoint.twitchpubsub.access=unrestricted" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "server.address=127.0.0.1",
+		"twitch.pubsub.user-id=44322889", "management.endpoints.web.exposure.include=health,metrics,twitchpubsub",
+		"management.endpoint.health.show-details=always", "management.endpoint.twitchpubsub.access=unrestricted" })
 class ActuatorHttpTests {
 
 	static final FakeTwitchServer server = FakeTwitchServer.start();
@@ -79,9 +78,9 @@ class ActuatorHttpTests {
 			.contains("whisperLog#onWhisper (")
 			.contains("\"lastMessageAt\":\"");
 
-		HttpResponse<String> reconnect = this.http.send(HttpRequest.newBuilder(uri("/actuator/twitchpubsub"))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> reconnect = this.http.send(
+				HttpRequest.newBuilder(uri("/actuator/twitchpubsub")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(reconnect.statusCode()).isEqualTo(200);
 		assertThat(reconnect.body()).isEqualTo("{\"replaced\":1}");
 		await().until(() -> get("/actuator/twitchpubsub").body().contains("\"requested\":1"));

@@ -7,9 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.TopicState;
-import io.github.twitchjvm.pubsub.auth.AccessToken;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
-import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
+import io.github.twitchjvm.core.auth.TwitchTokenProvider;
 import io.github.twitchjvm.pubsub.message.AutomodQueueEvent;
 import io.github.twitchjvm.pubsub.message.BitsBadgeUnlock;
 import io.github.twitchjvm.pubsub.message.BitsEvent;
@@ -50,9 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A Spring Boot application with {@code @TwitchTopic} methods for every documented family, against the fake server:
- * typed payloads, variant filtering, every parameter kind, placeholders and SpEL, repeated annotations, a proxied
- * bean, a lazy bean and an error handler.
+ * A Spring Boot application with {@code @TwitchTopic} methods for every documented
+ * family, against the fake server: typed payloads, variant filtering, every parameter
+ * kind, placeholders and SpEL, repeated annotations, a proxied bean, a lazy bean and an
+ * error handler.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(properties = { "twitch.pubsub.user-id=" + TwitchTopicApplicationTests.BROADCASTER,
@@ -74,7 +75,8 @@ class TwitchTopicApplicationTests {
 	static void server(DynamicPropertyRegistry registry) {
 		for (String user : List.of(BROADCASTER, SECOND, MODERATOR)) {
 			server.accounts().registerUser(user, "user" + user);
-			tokens.put(user, AccessToken.of(server.accounts().issueToken(user, TwitchAccounts.ALL_SCOPES).accessToken()));
+			tokens.put(user,
+					AccessToken.of(server.accounts().issueToken(user, TwitchAccounts.ALL_SCOPES).accessToken()));
 		}
 		registry.add("twitch.pubsub.url", server::pubSubUri);
 	}
@@ -119,9 +121,8 @@ class TwitchTopicApplicationTests {
 				ChatModeratorActionEvent.VipAdded.class, "automod", AutomodQueueEvent.CaughtMessage.class,
 				"userModeration", UserModerationEvent.AutomodCaughtMessage.class, "lowTrust",
 				LowTrustUserEvent.NewMessage.class);
-		expected.forEach((name, type) -> await(name)
-			.until(() -> this.recorder.calls.stream()
-				.anyMatch((call) -> call.getKey().equals(name) && type.isInstance(call.getValue()[0]))));
+		expected.forEach((name, type) -> await(name).until(() -> this.recorder.calls.stream()
+			.anyMatch((call) -> call.getKey().equals(name) && type.isInstance(call.getValue()[0]))));
 	}
 
 	@Test
@@ -133,7 +134,8 @@ class TwitchTopicApplicationTests {
 		publish(TopicType.CHANNEL_SUBSCRIPTIONS, BROADCASTER, "resub");
 		publish(TopicType.CHANNEL_SUBSCRIPTIONS, BROADCASTER, "subgift");
 		publish(TopicType.CHANNEL_SUBSCRIPTIONS, BROADCASTER, "resub");
-		// A subscription's messages arrive in order: once the second resub is counted, the others were seen.
+		// A subscription's messages arrive in order: once the second resub is counted,
+		// the others were seen.
 		await().until(() -> this.recorder.count("onlyResubs") == resubs + 2);
 		assertThat(this.client.snapshot().counters().handlerErrors()).as("the other variants were skipped, not failed")
 			.isEqualTo(errors);
@@ -179,7 +181,9 @@ class TwitchTopicApplicationTests {
 		assertThat(this.registry.getListeners()).noneMatch((listener) -> listener.beanName().equals("lazyHandlers"));
 		this.handlers.lazy.touch();
 		assertThat(this.registry.getListeners()).anyMatch((listener) -> listener.beanName().equals("lazyHandlers"));
-		await().until(() -> this.client.snapshot().topics().stream()
+		await().until(() -> this.client.snapshot()
+			.topics()
+			.stream()
 			.anyMatch((topic) -> topic.topic().value().equals("channel-bits-badge-unlocks." + SECOND)
 					&& topic.state() == TopicState.ACTIVE));
 	}
@@ -191,8 +195,8 @@ class TwitchTopicApplicationTests {
 		publish(TopicType.BITS_BADGE_UNLOCKS, BROADCASTER, "badge_unlock");
 		publish(TopicType.BITS_BADGE_UNLOCKS, BROADCASTER, "badge_unlock");
 		await().until(() -> this.client.snapshot().counters().handlerErrors() >= errors + 2);
-		assertThat(output.getAll()).contains("@TwitchTopic listener handlers#throwing failed on channel-bits-badge-unlocks."
-				+ BROADCASTER);
+		assertThat(output.getAll())
+			.contains("@TwitchTopic listener handlers#throwing failed on channel-bits-badge-unlocks." + BROADCASTER);
 		assertThat(output.getAll()).as("no token in any log line")
 			.doesNotContain(tokens.values().stream().map(AccessToken::value).toArray(String[]::new));
 	}
@@ -208,8 +212,8 @@ class TwitchTopicApplicationTests {
 	}
 
 	private void awaitActive() {
-		await().until(() -> !this.client.snapshot().topics().isEmpty() && this.client.snapshot().topics().stream()
-			.allMatch((topic) -> topic.state() == TopicState.ACTIVE));
+		await().until(() -> !this.client.snapshot().topics().isEmpty()
+				&& this.client.snapshot().topics().stream().allMatch((topic) -> topic.state() == TopicState.ACTIVE));
 	}
 
 	private static void publish(TopicType type, String ids, String sample) {
@@ -230,7 +234,11 @@ class TwitchTopicApplicationTests {
 		}
 
 		Object[] arguments(String name) {
-			return this.calls.stream().filter((call) -> call.getKey().equals(name)).findFirst().orElseThrow().getValue();
+			return this.calls.stream()
+				.filter((call) -> call.getKey().equals(name))
+				.findFirst()
+				.orElseThrow()
+				.getValue();
 		}
 
 	}
@@ -363,7 +371,10 @@ class TwitchTopicApplicationTests {
 
 	}
 
-	/** Only marks transactions as active: the proxy around the handler is what is being tested. */
+	/**
+	 * Only marks transactions as active: the proxy around the handler is what is being
+	 * tested.
+	 */
 	static final class MarkingTransactionManager extends AbstractPlatformTransactionManager {
 
 		@Override

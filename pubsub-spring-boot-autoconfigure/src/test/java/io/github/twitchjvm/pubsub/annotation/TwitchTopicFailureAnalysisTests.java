@@ -19,16 +19,19 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every mistake in a {@code @TwitchTopic} method fails the startup with a report that names the method and the fix,
- * through the failure analyzer Spring Boot loads from {@code spring.factories}. No server is needed: nothing
- * connects before the listeners are resolved.
+ * Every mistake in a {@code @TwitchTopic} method fails the startup with a report that
+ * names the method and the fix, through the failure analyzer Spring Boot loads from
+ * {@code spring.factories}. No server is needed: nothing connects before the listeners
+ * are resolved.
  */
 class TwitchTopicFailureAnalysisTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class, PubSubAutoConfiguration.class))
-		.withPropertyValues("twitch.pubsub.url=ws://127.0.0.1:9/unused", "twitch.pubsub.access-token=abcdefghijklmnopqrstuvwxyz0123",
-				"twitch.pubsub.user-id=44322889", "twitch.pubsub.auto-startup=false");
+		.withConfiguration(
+				AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class, PubSubAutoConfiguration.class))
+		.withPropertyValues("twitch.pubsub.url=ws://127.0.0.1:9/unused",
+				"twitch.pubsub.access-token=abcdefghijklmnopqrstuvwxyz0123", "twitch.pubsub.user-id=44322889",
+				"twitch.pubsub.auto-startup=false");
 
 	@Test
 	void unknownFamily() {
@@ -129,13 +132,14 @@ class TwitchTopicFailureAnalysisTests {
 
 	@Test
 	void conflictingIdsOnRepeatedAnnotations() {
-		assertFailure(ConflictingIds.class, (analysis) -> assertThat(analysis.getDescription())
-			.contains("sets id to both 'one' and 'two'"));
+		assertFailure(ConflictingIds.class,
+				(analysis) -> assertThat(analysis.getDescription()).contains("sets id to both 'one' and 'two'"));
 	}
 
 	@Test
 	void anErrorHandlerBeanOfTheWrongType() {
-		this.runner.withBean("notAHandler", String.class, () -> "text").withBean(NamedErrorHandler.class)
+		this.runner.withBean("notAHandler", String.class, () -> "text")
+			.withBean(NamedErrorHandler.class)
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
 				.contains("names the error handler 'notAHandler', which is a java.lang.String"));
 	}
@@ -160,11 +164,11 @@ class TwitchTopicFailureAnalysisTests {
 
 	@Test
 	void listenersRegisterUnderLazyInitialization() {
-		this.runner.withInitializer((context) -> context
-			.addBeanFactoryPostProcessor(new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+		this.runner
+			.withInitializer((context) -> context
+				.addBeanFactoryPostProcessor(new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
 			.withBean(Valid.class)
-			.run((context) -> assertThat(context.getBean(TwitchTopicListenerRegistry.class).getListeners())
-				.hasSize(1));
+			.run((context) -> assertThat(context.getBean(TwitchTopicListenerRegistry.class).getListeners()).hasSize(1));
 	}
 
 	@Test
@@ -197,11 +201,15 @@ class TwitchTopicFailureAnalysisTests {
 		});
 	}
 
-	/** Asks every failure analyzer Spring Boot would load, as SpringApplication does at a failed start. */
+	/**
+	 * Asks every failure analyzer Spring Boot would load, as SpringApplication does at a
+	 * failed start.
+	 */
 	private static FailureAnalysis analyze(Throwable failure) {
 		for (FailureAnalyzer analyzer : SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(),
-					// Some of Boot's own analyzers need the bean factory; they are not the ones under test.
+					// Some of Boot's own analyzers need the bean factory; they are not
+					// the ones under test.
 					SpringFactoriesLoader.FailureHandler.handleMessage((message, failureToLoad) -> {
 					}))) {
 			FailureAnalysis analysis = analyzer.analyze(failure);

@@ -1,5 +1,8 @@
 package io.github.twitchjvm.pubsub.autoconfigure;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -7,15 +10,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
+import io.github.twitchjvm.core.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.transport.ConnectOptions;
+import io.github.twitchjvm.core.transport.JdkWebSocketTransport;
+import io.github.twitchjvm.core.transport.WebSocketConnection;
+import io.github.twitchjvm.core.transport.WebSocketListener;
+import io.github.twitchjvm.core.transport.WebSocketTransport;
 import io.github.twitchjvm.pubsub.ConnectionState;
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.TopicState;
+import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicAnnotationBeanPostProcessor;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicListenerRegistry;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
-import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.github.twitchjvm.pubsub.diagnostics.PubSubConfigurationException;
+import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
+import io.github.twitchjvm.pubsub.transport.SpringWebSocketTransport;
 import io.github.twitchjvm.pubsub.test.TwitchAccounts;
 import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
 import io.github.twitchjvm.pubsub.topic.Topic;
@@ -41,7 +54,10 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Conditions, back-offs, property binding and validation of {@link PubSubAutoConfiguration}. */
+/**
+ * Conditions, back-offs, property binding and validation of
+ * {@link PubSubAutoConfiguration}.
+ */
 @FakeTwitch
 class PubSubAutoConfigurationTests {
 
@@ -113,11 +129,19 @@ class PubSubAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWithoutTheClientOrSpringWebSocketOnTheClassPath() {
+	void backsOffWithoutTheClientOnTheClassPath() {
 		connected().withClassLoader(new FilteredClassLoader(PubSubClient.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(PubSubClient.class));
+	}
+
+	@Test
+	void needsNoSpringWebSocketOnTheClassPath() {
 		connected().withClassLoader(new FilteredClassLoader(WebSocketClient.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(PubSubClient.class));
+			.withUserConfiguration(QualifiedWebSocketClient.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(SpringWebSocketTransport.class);
+				assertListensToWhispers(context.getBean(PubSubClient.class));
+			});
 	}
 
 	@Test
@@ -131,7 +155,7 @@ class PubSubAutoConfigurationTests {
 	@Test
 	void connectionDetailsAndTokenProviderBeansWinOverProperties() {
 		this.runner.withPropertyValues("twitch.pubsub.url=ws://127.0.0.1:1/nowhere", "twitch.pubsub.access-token=wrong")
-			.withBean(PubSubConnectionDetails.class, () -> new FixedDetails(this.server.pubSubUri(), null))
+			.withBean(PubSubConnectionDetails.class, () -> new FixedDetails(this.server.pubSubUri(), null, null))
 			.withBean(TwitchTokenProvider.class, () -> StaticTokenProvider.of(this.token))
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(PropertiesPubSubConnectionDetails.class);
@@ -162,10 +186,52 @@ class PubSubAutoConfigurationTests {
 
 	@Test
 	void toleratesSpacesAroundTheUserId() {
-		this.runner.withPropertyValues("twitch.pubsub.url=" + this.server.pubSubUri(),
-				"twitch.pubsub.access-token=" + this.token, "twitch.pubsub.user-id= " + USER + " ")
-			.run((context) -> assertThat(context.getBean(PubSubClient.class).hasTokenFor(Topic.parse("whispers." + USER)))
-				.isTrue());
+		this.runner
+			.withPropertyValues("twitch.pubsub.url=" + this.server.pubSubUri(),
+					"twitch.pubsub.access-token=" + this.token, "twitch.pubsub.user-id= " + USER + " ")
+			.run((context) -> {
+				assertThat(context.getBean(PubSubClient.class).hasTokenFor(Topic.parse("whispers." + USER))).isTrue();
+				assertThat(context.getBean(PubSubConnectionDetails.class).userId()).isEqualTo(USER);
+			});
+	}
+
+	@Test
+	void theUserIdPropertyIsTheDefaultOfIdsLeftOut() {
+		connected().withBean(WhisperListener.class)
+			.run((context) -> assertThat(context.getBean(TwitchTopicListenerRegistry.class).getListeners())
+				.singleElement()
+				.satisfies(
+						(listener) -> assertThat(listener.topics()).containsExactly(Topic.parse("whispers." + USER))));
+	}
+
+	@Test
+	void idsLeftOutAreTheConnectionDetailsUserNotTheProperty() {
+		this.runner.withPropertyValues("twitch.pubsub.user-id=999")
+			.withBean(PubSubConnectionDetails.class,
+					() -> new FixedDetails(this.server.pubSubUri(), StaticTokenProvider.of(this.token), USER))
+			.withBean(WhisperListener.class)
+			.run((context) -> {
+				assertThat(context.getBean(TwitchTopicListenerRegistry.class).getListeners()).singleElement()
+					.satisfies((listener) -> assertThat(listener.topics())
+						.containsExactly(Topic.parse("whispers." + USER)));
+				PubSubClient client = context.getBean(PubSubClient.class);
+				await().until(() -> client.snapshot().topics().size() == 1
+						&& client.snapshot().topics().get(0).state() == TopicState.ACTIVE);
+				this.server.publish("whispers." + USER, "{\"type\":\"thread\",\"data\":\"{\\\"id\\\":\\\"1_2\\\"}\"}");
+				WhisperListener listener = context.getBean(WhisperListener.class);
+				await().until(() -> listener.received.size() == 1);
+			});
+	}
+
+	@Test
+	void connectionDetailsWithoutAUserLeaveIdsToTheAnnotations() {
+		this.runner.withPropertyValues("twitch.pubsub.user-id=" + USER, "twitch.pubsub.auto-startup=false")
+			.withBean(PubSubConnectionDetails.class,
+					() -> new FixedDetails(this.server.pubSubUri(), StaticTokenProvider.of(this.token), null))
+			.withBean(WhisperListener.class)
+			.run((context) -> assertThat(rootCause(context.getStartupFailure()))
+				.isInstanceOf(PubSubConfigurationException.class)
+				.hasMessageContaining("listens to whispers without userId"));
 	}
 
 	@Test
@@ -184,11 +250,31 @@ class PubSubAutoConfigurationTests {
 	}
 
 	@Test
-	void runsHandlersOnANamedExecutorBean() {
+	void runsHandlersOnAQualifiedExecutorBean() {
 		connected().withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
-			.withBean(PubSubAutoConfiguration.DISPATCH_EXECUTOR_BEAN_NAME, Executor.class,
-					() -> (task) -> new Thread(task, "own-dispatch").start())
-			.run((context) -> assertThat(handlerThread(context.getBean(PubSubClient.class))).isEqualTo("own-dispatch"));
+			.withPropertyValues("spring.task.execution.mode=force", "twitch.pubsub.dispatch.executor=reading-thread")
+			.withUserConfiguration(QualifiedExecutor.class)
+			.run((context) -> {
+				assertThat(context).hasBean("applicationTaskExecutor");
+				assertThat(handlerThread(context.getBean(PubSubClient.class))).isEqualTo("own-dispatch");
+			});
+	}
+
+	@Test
+	void ignoresAnExecutorBeanThatIsNotQualified() {
+		Executor unqualified = (task) -> new Thread(task, "unqualified").start();
+		// Boot's application task executor backs off for any Executor bean, unless
+		// forced: handlers then run on the
+		// client's own pool, never on the application's other executor.
+		connected().withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withBean("otherExecutor", Executor.class, () -> unqualified)
+			.run((context) -> assertThat(handlerThread(context.getBean(PubSubClient.class)))
+				.startsWith("pubsub-dispatch-"));
+		connected().withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withPropertyValues("spring.task.execution.mode=force",
+					"spring.task.execution.thread-name-prefix=app-task-")
+			.withBean("otherExecutor", Executor.class, () -> unqualified)
+			.run((context) -> assertThat(handlerThread(context.getBean(PubSubClient.class))).startsWith("app-task-"));
 	}
 
 	@Test
@@ -196,33 +282,74 @@ class PubSubAutoConfigurationTests {
 		connected().withPropertyValues("twitch.pubsub.dispatch.executor=client")
 			.run((context) -> assertThat(handlerThread(context.getBean(PubSubClient.class)))
 				.startsWith("pubsub-dispatch-"));
+		// The default transport is the JDK's: its selector thread reads every socket.
 		connected().withPropertyValues("twitch.pubsub.dispatch.executor=reading-thread")
-			.run((context) -> assertThat(handlerThread(context.getBean(PubSubClient.class)))
-				.startsWith("WebSocketClient-AsyncIO"));
+			.run((context) -> assertThat(handlerThread(context.getBean(PubSubClient.class))).startsWith("HttpClient-")
+				.endsWith("-SelectorManager"));
 	}
 
 	@Test
-	void usesANamedWebSocketClientBean() {
-		AtomicBoolean used = new AtomicBoolean();
-		connected().withBean(PubSubAutoConfiguration.WEB_SOCKET_CLIENT_BEAN_NAME, WebSocketClient.class,
-				() -> new RecordingWebSocketClient(used))
+	void connectsWithTheJdksWebSocketByDefault() {
+		connected()
+			.withBean("unqualifiedWebSocketClient", WebSocketClient.class,
+					() -> new RecordingWebSocketClient(new AtomicBoolean()))
 			.run((context) -> {
-				context.getBean(PubSubClient.class).listenWhispers(USER, (id, whisper) -> {
-				});
-				assertThat(used).isTrue();
+				assertThat(context).doesNotHaveBean(SpringWebSocketTransport.class)
+					.doesNotHaveBean(WebSocketTransport.class);
+				assertListensToWhispers(context.getBean(PubSubClient.class));
+				assertThat(context.getBean(RecordingWebSocketClient.class).used).as("an unqualified client").isFalse();
 			});
+	}
+
+	@Test
+	void connectsThroughAQualifiedWebSocketClientBean() {
+		connected().withUserConfiguration(QualifiedWebSocketClient.class)
+			.withPropertyValues("twitch.pubsub.dispatch.executor=reading-thread")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SpringWebSocketTransport.class);
+				PubSubClient client = context.getBean(PubSubClient.class);
+				assertListensToWhispers(client);
+				assertThat(context.getBean(RecordingWebSocketClient.class).used).isTrue();
+				// Spring's standard client over Tomcat's container reads on Tomcat's
+				// threads.
+				assertThat(handlerThread(client)).startsWith("WebSocketClient-AsyncIO");
+			});
+	}
+
+	@Test
+	void aWebSocketTransportBeanWinsOverAQualifiedWebSocketClient() {
+		RecordingTransport transport = new RecordingTransport();
+		connected().withUserConfiguration(QualifiedWebSocketClient.class)
+			.withBean(WebSocketTransport.class, () -> transport)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(SpringWebSocketTransport.class);
+				assertListensToWhispers(context.getBean(PubSubClient.class));
+				assertThat(transport.connects).hasPositiveValue();
+				assertThat(context.getBean(RecordingWebSocketClient.class).used).isFalse();
+			});
+		assertThat(transport.closed).as("the context closes the bean, the client does not").isTrue();
+	}
+
+	@Test
+	void failsWhenSeveralTransportsCompete() {
+		connected().withBean("one", WebSocketTransport.class, RecordingTransport::new)
+			.withBean("two", WebSocketTransport.class, RecordingTransport::new)
+			.run((context) -> assertThat(rootCause(context.getStartupFailure()))
+				.isInstanceOf(PubSubConfigurationException.class)
+				.hasMessageContaining("several WebSocketTransport beans"));
 	}
 
 	@Test
 	void publishesConnectionAndTopicEvents() {
 		List<PubSubEvent> events = new CopyOnWriteArrayList<>();
 		List<String> eventThreads = new CopyOnWriteArrayList<>();
-		connected().withBean("recorder", ApplicationListener.class, () -> (ApplicationListener<PubSubEvent>) (event) -> {
-			eventThreads.add(Thread.currentThread().getName());
-			// Listeners may ask the client: events are not published under its lock.
-			event.getClient().snapshot();
-			events.add(event);
-		})
+		connected()
+			.withBean("recorder", ApplicationListener.class, () -> (ApplicationListener<PubSubEvent>) (event) -> {
+				eventThreads.add(Thread.currentThread().getName());
+				// Listeners may ask the client: events are not published under its lock.
+				event.getClient().snapshot();
+				events.add(event);
+			})
 			.run((context) -> {
 				context.getBean(PubSubClient.class).listenWhispers(USER, (id, whisper) -> {
 				});
@@ -254,15 +381,49 @@ class PubSubAutoConfigurationTests {
 
 	@Test
 	void rejectsAPingFrequencyTwitchWouldRefuse() {
-		assertInvalid("twitch.pubsub.ping-frequency=10s", "twitch.pubsub.ping-frequency", "more than 12s plus ping-jitter");
-		assertInvalid("twitch.pubsub.ping-frequency=5m", "twitch.pubsub.ping-frequency", "less than 5m minus ping-jitter");
+		assertInvalid("twitch.pubsub.ping-frequency=10s", "twitch.pubsub.ping-frequency",
+				"more than 12s plus ping-jitter");
+		assertInvalid("twitch.pubsub.ping-frequency=5m", "twitch.pubsub.ping-frequency",
+				"less than 5m minus ping-jitter");
 		assertInvalid("twitch.pubsub.pong-timeout=0s", "twitch.pubsub.pong-timeout", "more than zero");
-		assertInvalid("twitch.pubsub.listen-confirm-timeout=0s", "twitch.pubsub.listen-confirm-timeout", "more than zero");
+		assertInvalid("twitch.pubsub.listen-confirm-timeout=0s", "twitch.pubsub.listen-confirm-timeout",
+				"more than zero");
 		assertInvalid("twitch.pubsub.max-topics-per-connection=51", "twitch.pubsub.max-topics-per-connection",
 				"between 1 and 50");
 		assertInvalid("twitch.pubsub.reconnect.max-delay=100ms", "twitch.pubsub.reconnect.max-delay",
 				"not be less than reconnect.initial-delay");
 		assertInvalid("twitch.pubsub.dispatch.queue-capacity=0", "twitch.pubsub.dispatch.queue-capacity", "at least 1");
+	}
+
+	@Test
+	void rejectsOtherClientSettingsUnderTheirPropertyNames() {
+		assertInvalid("twitch.pubsub.connect-timeout=0s", "twitch.pubsub.connect-timeout", "more than zero");
+		assertInvalid("twitch.pubsub.max-connections=0", "twitch.pubsub.max-connections", "at least 1");
+		assertInvalid("twitch.pubsub.ping-jitter=-1s", "twitch.pubsub.ping-jitter", "zero or more");
+		assertInvalid("twitch.pubsub.reconnect.initial-delay=0s", "twitch.pubsub.reconnect.initial-delay",
+				"more than zero");
+		assertInvalid("twitch.pubsub.reconnect.stable-period=-1s", "twitch.pubsub.reconnect.stable-period",
+				"zero or more");
+		assertInvalid("twitch.pubsub.health.grace-period=-1s", "twitch.pubsub.health.grace-period", "zero or more");
+	}
+
+	@Test
+	void mapsTheConnectTimeout() throws IOException {
+		// Nothing answers the handshake on this socket: only the connect timeout ends
+		// each attempt.
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			connected()
+				.withPropertyValues("twitch.pubsub.url=ws://127.0.0.1:" + silent.getLocalPort() + "/",
+						"twitch.pubsub.connect-timeout=200ms", "twitch.pubsub.reconnect.initial-delay=50ms",
+						"twitch.pubsub.reconnect.max-delay=100ms")
+				.run((context) -> {
+					PubSubClient client = context.getBean(PubSubClient.class);
+					client.listenRawAsync(Topic.parse("whispers." + USER), (id, message) -> {
+					});
+					await().atMost(Duration.ofSeconds(3))
+						.until(() -> client.snapshot().counters().reconnects().getOrDefault("connect_failed", 0L) >= 2);
+				});
+		}
 	}
 
 	@Test
@@ -293,9 +454,12 @@ class PubSubAutoConfigurationTests {
 	private static Throwable rootCause(Throwable failure) {
 		return NestedExceptionUtils.getMostSpecificCause(failure);
 	}
+
 	private String handlerThread(PubSubClient client) {
 		List<String> threads = new CopyOnWriteArrayList<>();
-		client.listenRawAsync(Topic.parse("whispers." + USER), (id, message) -> threads.add(Thread.currentThread().getName()))
+		client
+			.listenRawAsync(Topic.parse("whispers." + USER),
+					(id, message) -> threads.add(Thread.currentThread().getName()))
 			.join();
 		this.server.publish("whispers." + USER, "{\"type\":\"thread\",\"data\":\"{\\\"id\\\":\\\"1_2\\\"}\"}");
 		await().until(() -> !threads.isEmpty());
@@ -315,12 +479,34 @@ class PubSubAutoConfigurationTests {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	static class QualifiedExecutor {
+
+		@Bean
+		@TwitchDispatchExecutor
+		Executor twitchHandlers() {
+			return (task) -> new Thread(task, "own-dispatch").start();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QualifiedWebSocketClient {
+
+		@Bean
+		@TwitchWebSocketClient
+		RecordingWebSocketClient twitchWebSocketClient() {
+			return new RecordingWebSocketClient(new AtomicBoolean());
+		}
+
+	}
+
 	/** Spring's standard client, noting that it was used. */
 	static final class RecordingWebSocketClient implements WebSocketClient {
 
 		private final StandardWebSocketClient delegate = new StandardWebSocketClient();
 
-		private final AtomicBoolean used;
+		final AtomicBoolean used;
 
 		RecordingWebSocketClient(AtomicBoolean used) {
 			this.used = used;
@@ -342,7 +528,44 @@ class PubSubAutoConfigurationTests {
 
 	}
 
-	record FixedDetails(URI url, @Nullable TwitchTokenProvider tokenProvider) implements PubSubConnectionDetails {
+	/** The JDK's transport, counting connections and noting that it was closed. */
+	static final class RecordingTransport implements WebSocketTransport {
+
+		private final JdkWebSocketTransport delegate = JdkWebSocketTransport.create();
+
+		final AtomicInteger connects = new AtomicInteger();
+
+		volatile boolean closed;
+
+		@Override
+		public CompletableFuture<WebSocketConnection> connect(URI uri, ConnectOptions options,
+				WebSocketListener listener) {
+			this.connects.incrementAndGet();
+			return this.delegate.connect(uri, options, listener);
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
+			this.delegate.close();
+		}
+
+	}
+
+	/** Listens to the whispers of whichever user is the default. */
+	static class WhisperListener {
+
+		final List<WhisperEvent> received = new CopyOnWriteArrayList<>();
+
+		@TwitchTopic("whispers")
+		void onWhisper(WhisperEvent whisper) {
+			this.received.add(whisper);
+		}
+
+	}
+
+	record FixedDetails(URI url, @Nullable TwitchTokenProvider tokenProvider,
+			@Nullable String userId) implements PubSubConnectionDetails {
 	}
 
 }

@@ -10,9 +10,10 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 /**
- * Sends many MESSAGE frames to one connection as fast as its socket takes them: it writes while the channel is
- * writable and resumes when it becomes writable again, so a burst measures the client, never fills the server's
- * memory, and never trips the slow-consumer rule.
+ * Sends many MESSAGE frames to one connection as fast as its socket takes them: it writes
+ * while the channel is writable and resumes when it becomes writable again, so a burst
+ * measures the client, never fills the server's memory, and never trips the slow-consumer
+ * rule.
  */
 final class Burst implements Runnable {
 
@@ -45,7 +46,10 @@ final class Burst implements Runnable {
 		return new Burst(connection, count, (index) -> frame.duplicate());
 	}
 
-	/** A message of its own for every index, for payloads that carry a sequence number or a timestamp. */
+	/**
+	 * A message of its own for every index, for payloads that carry a sequence number or
+	 * a timestamp.
+	 */
 	static Burst ofMessages(ClientConnection connection, int count, String topic, IntFunction<String> messages) {
 		return new Burst(connection, count, (index) -> Unpooled
 			.wrappedBuffer(ServerJson.message(topic, messages.apply(index)).getBytes(StandardCharsets.UTF_8)));
@@ -60,8 +64,8 @@ final class Burst implements Runnable {
 	public void run() {
 		Channel channel = this.connection.channel();
 		if (!channel.isActive()) {
-			this.done.completeExceptionally(new IllegalStateException(
-					"Connection " + this.connection.id() + " closed after " + this.sent + " of " + this.count + " messages"));
+			this.done.completeExceptionally(new IllegalStateException("Connection " + this.connection.id()
+					+ " closed after " + this.sent + " of " + this.count + " messages"));
 			return;
 		}
 		if (this.sent == 0) {
@@ -70,7 +74,8 @@ final class Burst implements Runnable {
 		while (this.sent < this.count) {
 			if (!channel.isWritable()) {
 				channel.flush();
-				// Flushing may drain the buffer and fire the writable event at once; wait only if it did not.
+				// Flushing may drain the buffer and fire the writable event at once; wait
+				// only if it did not.
 				if (!channel.isWritable()) {
 					this.connection.awaitWritable(() -> channel.eventLoop().execute(this));
 					return;

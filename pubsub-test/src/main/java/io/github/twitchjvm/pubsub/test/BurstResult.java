@@ -3,14 +3,15 @@ package io.github.twitchjvm.pubsub.test;
 import java.time.Duration;
 
 /**
- * What a {@link FakeTwitchServer#burst burst} did, timed on the server: from the first message handed to the
- * socket to the last one written to it.
+ * What a {@link FakeTwitchServer#burst burst} did, timed on the server: from the first
+ * message handed to the socket to the last one written to it.
  *
  * @param topic the topic
  * @param messagesPerConnection messages sent to each listening connection
  * @param connections the connections that listened
  * @param bytes payload bytes written in all
- * @param elapsed time from the first write to the last completed write, over all connections
+ * @param elapsed time from the first write to the last completed write, over all
+ * connections
  */
 public record BurstResult(String topic, int messagesPerConnection, int connections, long bytes, Duration elapsed) {
 

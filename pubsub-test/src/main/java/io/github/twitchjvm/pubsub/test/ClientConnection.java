@@ -20,12 +20,16 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One client's WebSocket connection: the topics it listens to (with the token each was listened with), the frames
- * it sent, its idle deadlines and the ways to write to it or cut it off.
+ * One client's WebSocket connection: the topics it listens to (with the token each was
+ * listened with), the frames it sent, its idle deadlines and the ways to write to it or
+ * cut it off.
  */
 final class ClientConnection {
 
-	/** Enough recent frames to inspect a test or a demo, bounded so a long benchmark cannot fill the heap. */
+	/**
+	 * Enough recent frames to inspect a test or a demo, bounded so a long benchmark
+	 * cannot fill the heap.
+	 */
 	private static final int MAX_RECORDED_FRAMES = 10_000;
 
 	private final String id;
@@ -69,7 +73,10 @@ final class ClientConnection {
 		return this.channel.isActive();
 	}
 
-	/** Topic to the access token it was listened with ({@code ""} for an undocumented topic without one). */
+	/**
+	 * Topic to the access token it was listened with ({@code ""} for an undocumented
+	 * topic without one).
+	 */
 	Map<String, String> topics() {
 		return this.topics;
 	}
@@ -121,12 +128,14 @@ final class ClientConnection {
 	}
 
 	/**
-	 * Writes a published MESSAGE, disconnecting a client that lets more than {@code limit} of them pile up unread
-	 * (the socket stopped taking data), as Twitch did.
+	 * Writes a published MESSAGE, disconnecting a client that lets more than
+	 * {@code limit} of them pile up unread (the socket stopped taking data), as Twitch
+	 * did.
 	 * @return whether the message was handed to the socket
 	 */
 	boolean publish(TextWebSocketFrame frame, int limit) {
-		// Writes queued by a fast publisher are not a slow client; data piling up in an unwritable socket is.
+		// Writes queued by a fast publisher are not a slow client; data piling up in an
+		// unwritable socket is.
 		if (this.pendingPublishes.incrementAndGet() > limit && !this.channel.isWritable()) {
 			this.pendingPublishes.decrementAndGet();
 			frame.release();
@@ -144,7 +153,29 @@ final class ClientConnection {
 		}
 	}
 
-	/** Cuts the TCP connection without a close frame: a reset, as when a server or a network dies. */
+	/**
+	 * Reads the client's frames, or leaves them in the TCP buffers; in effect when this
+	 * returns.
+	 */
+	void reading(boolean read) {
+		Runnable change = () -> {
+			this.channel.config().setAutoRead(read);
+			if (read) {
+				this.channel.read();
+			}
+		};
+		if (this.channel.eventLoop().inEventLoop()) {
+			change.run();
+		}
+		else {
+			this.channel.eventLoop().submit(change).syncUninterruptibly();
+		}
+	}
+
+	/**
+	 * Cuts the TCP connection without a close frame: a reset, as when a server or a
+	 * network dies.
+	 */
 	void drop() {
 		this.channel.eventLoop().execute(() -> {
 			if (this.channel.isOpen()) {

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One client connection as the fake server sees it.
  *
- * @param id the server's id for the connection, such as {@code "c1"}, used to target faults at it
+ * @param id the server's id for the connection, such as {@code "c1"}, used to target
+ * faults at it
  * @param remoteAddress the client's address and port
  * @param connectedAt when the WebSocket handshake completed
  * @param topics the topics it listens to, sorted

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTTP control API: the same operations as {@link FakeTwitchServer}'s Java API, with JSON bodies, for tests and
- * clients written in any language. The README lists every route.
+ * The HTTP control API: the same operations as {@link FakeTwitchServer}'s Java API, with
+ * JSON bodies, for tests and clients written in any language. The README lists every
+ * route.
  */
 @ChannelHandler.Sharable
 final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -42,7 +43,7 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 			}
 		}
 		catch (IllegalArgumentException | IllegalStateException | JacksonException ex) {
-			exchange.error(HttpResponseStatus.BAD_REQUEST, ex.getMessage());
+			exchange.error(HttpResponseStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
 		}
 	}
 
@@ -69,15 +70,18 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 				yield Map.of("client_id", required(body, "client_id"));
 			}
 			case "POST /tokens" -> issueToken(exchange.json());
-			case "POST /tokens/expire" -> Map.of("expired", server.accounts().expire(required(exchange.json(), "access_token")));
-			case "POST /tokens/revoke" -> Map.of("revoked", server.accounts().revoke(required(exchange.json(), "access_token")));
+			case "POST /tokens/expire" ->
+				Map.of("expired", server.accounts().expire(required(exchange.json(), "access_token")));
+			case "POST /tokens/revoke" ->
+				Map.of("revoked", server.accounts().revoke(required(exchange.json(), "access_token")));
 			case "POST /publish" -> {
 				JsonNode body = exchange.json();
 				yield Map.of("delivered", server.publish(required(body, "topic"), message(body)));
 			}
 			case "POST /burst" -> {
 				JsonNode body = exchange.json();
-				BurstResult result = server.burst(required(body, "topic"), body.path("count").asInt(1000), message(body));
+				BurstResult result = server.burst(required(body, "topic"), body.path("count").asInt(1000),
+						message(body));
 				Map<String, Object> view = new LinkedHashMap<>();
 				view.put("topic", result.topic());
 				view.put("messages_per_connection", result.messagesPerConnection());
@@ -89,7 +93,8 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 			}
 			case "POST /faults/reconnect" -> {
 				JsonNode body = exchange.json();
-				Duration closeAfter = body.has("close_after_ms") ? Duration.ofMillis(body.path("close_after_ms").asLong())
+				Duration closeAfter = body.has("close_after_ms")
+						? Duration.ofMillis(body.path("close_after_ms").asLong())
 						: server.settings().reconnectGracePeriod();
 				yield Map.of("connections", faults.sendReconnect(connection(body),
 						body.path("keep_open").asBoolean(false) ? null : closeAfter));
@@ -100,6 +105,9 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 						body.path("reason").asString("")));
 			}
 			case "POST /faults/drop" -> Map.of("connections", faults.drop(connection(exchange.json())));
+			case "POST /faults/stop-reading" -> Map.of("connections", faults.stopReading(connection(exchange.json())));
+			case "POST /faults/resume-reading" ->
+				Map.of("connections", faults.resumeReading(connection(exchange.json())));
 			case "POST /faults/raw" -> {
 				JsonNode body = exchange.json();
 				yield Map.of("connections", faults.sendRaw(connection(body), required(body, "frame")));
@@ -153,7 +161,10 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 		return view;
 	}
 
-	/** Tokens are test credentials of this fake server; the control API shows them masked all the same. */
+	/**
+	 * Tokens are test credentials of this fake server; the control API shows them masked
+	 * all the same.
+	 */
 	private static Map<String, Object> tokenView(IssuedToken token) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("user_id", token.userId());

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The users and tokens a standalone server registers when it gets no token file: a broadcaster, a moderator of
- * that channel and a viewer, each with a token carrying every scope. The tokens are fixed so that documentation
- * and scripts can use them; they work only on this fake server.
+ * The users and tokens a standalone server registers when it gets no token file: a
+ * broadcaster, a moderator of that channel and a viewer, each with a token carrying every
+ * scope. The tokens are fixed so that documentation and scripts can use them; they work
+ * only on this fake server.
  */
 final class DemoAccounts {
 

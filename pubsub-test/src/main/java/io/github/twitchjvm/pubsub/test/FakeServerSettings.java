@@ -4,24 +4,31 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link FakeTwitchServer} behaves. The defaults are the real service's documented limits; tests shorten the
- * timeouts to milliseconds.
+ * How a {@link FakeTwitchServer} behaves. The defaults are the real service's documented
+ * limits; tests shorten the timeouts to milliseconds.
  *
  * @param host the address to bind, {@code 127.0.0.1} by default
  * @param port the PubSub and OAuth port, {@code 0} for a free one
- * @param controlPort the HTTP control API's port, {@code 0} for a free one, {@code -1} for none
- * @param firstListenTimeout a connection that sends no LISTEN within this time is closed (Twitch: 15 s)
- * @param pingTimeout a connection that sends no PING for this long is closed (Twitch: 5 minutes)
- * @param reconnectGracePeriod how long after a RECONNECT the server closes the connection (Twitch: within 30 s)
+ * @param controlPort the HTTP control API's port, {@code 0} for a free one, {@code -1}
+ * for none
+ * @param firstListenTimeout a connection that sends no LISTEN within this time is closed
+ * (Twitch: 15 s)
+ * @param pingTimeout a connection that sends no PING for this long is closed (Twitch: 5
+ * minutes)
+ * @param reconnectGracePeriod how long after a RECONNECT the server closes the connection
+ * (Twitch: within 30 s)
  * @param maxTopicsPerConnection the most topics one connection may listen to (Twitch: 50)
- * @param topicLimitError the error a LISTEN past that limit gets; Twitch never documented which, so
- * {@code ERR_BADMESSAGE} by default
- * @param allowUndocumentedTopics whether topics outside the documented families may be listened to (without a
- * token); {@code false} answers them with {@code ERR_BADTOPIC}
- * @param slowConsumerLimit a connection with more published messages than this waiting to be written is
- * disconnected, as Twitch did with clients that stopped reading (Twitch: 30)
- * @param maxFramePayloadLength the largest WebSocket frame accepted from a client, in bytes
- * @param tokenLifetime the lifetime of tokens issued by default and by a refresh (Twitch: about 4 hours)
+ * @param topicLimitError the error a LISTEN past that limit gets; Twitch never documented
+ * which, so {@code ERR_BADMESSAGE} by default
+ * @param allowUndocumentedTopics whether topics outside the documented families may be
+ * listened to (without a token); {@code false} answers them with {@code ERR_BADTOPIC}
+ * @param slowConsumerLimit a connection with more published messages than this waiting to
+ * be written is disconnected, as Twitch did with clients that stopped reading (Twitch:
+ * 30)
+ * @param maxFramePayloadLength the largest WebSocket frame accepted from a client, in
+ * bytes
+ * @param tokenLifetime the lifetime of tokens issued by default and by a refresh (Twitch:
+ * about 4 hours)
  */
 public record FakeServerSettings(String host, int port, int controlPort, Duration firstListenTimeout,
 		Duration pingTimeout, Duration reconnectGracePeriod, int maxTopicsPerConnection, String topicLimitError,
@@ -89,7 +96,10 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		return builder;
 	}
 
-	/** Builds {@link FakeServerSettings}; every value starts at the real service's default. */
+	/**
+	 * Builds {@link FakeServerSettings}; every value starts at the real service's
+	 * default.
+	 */
 	public static final class Builder {
 
 		private String host = "127.0.0.1";
@@ -138,7 +148,8 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		}
 
 		/**
-		 * @param controlPort the control API's port, {@code 0} for a free one, {@code -1} for none
+		 * @param controlPort the control API's port, {@code 0} for a free one, {@code -1}
+		 * for none
 		 * @return this builder
 		 */
 		public Builder controlPort(int controlPort) {
@@ -147,7 +158,8 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		}
 
 		/**
-		 * @param firstListenTimeout how long a new connection may wait before its first LISTEN
+		 * @param firstListenTimeout how long a new connection may wait before its first
+		 * LISTEN
 		 * @return this builder
 		 */
 		public Builder firstListenTimeout(Duration firstListenTimeout) {
@@ -165,7 +177,8 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		}
 
 		/**
-		 * @param reconnectGracePeriod how long after a RECONNECT the server closes the connection
+		 * @param reconnectGracePeriod how long after a RECONNECT the server closes the
+		 * connection
 		 * @return this builder
 		 */
 		public Builder reconnectGracePeriod(Duration reconnectGracePeriod) {
@@ -194,7 +207,8 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		}
 
 		/**
-		 * @param slowConsumerLimit how many published messages may wait for a connection before it is dropped
+		 * @param slowConsumerLimit how many published messages may wait for a connection
+		 * before it is dropped
 		 * @return this builder
 		 */
 		public Builder slowConsumerLimit(int slowConsumerLimit) {

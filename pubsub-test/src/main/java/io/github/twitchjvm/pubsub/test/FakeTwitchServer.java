@@ -43,10 +43,10 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fake Twitch PubSub server with Twitch's OAuth endpoints, on {@code 127.0.0.1}. It speaks the protocol as the
- * real edge servers did (one RESPONSE per request, keys in the real order, all-or-nothing LISTENs, scope and user
- * checks, 50 topics per connection, idle disconnects, {@code AUTH_REVOKED}) and fails on demand through
- * {@link #faults()}.
+ * A fake Twitch PubSub server with Twitch's OAuth endpoints, on {@code 127.0.0.1}. It
+ * speaks the protocol as the real edge servers did (one RESPONSE per request, keys in the
+ * real order, all-or-nothing LISTENs, scope and user checks, 50 topics per connection,
+ * idle disconnects, {@code AUTH_REVOKED}) and fails on demand through {@link #faults()}.
  *
  * <pre>{@code
  * try (FakeTwitchServer server = FakeTwitchServer.start()) {
@@ -57,8 +57,8 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * Starting takes about 0.3 s in a cold JVM and a few milliseconds after that; the server uses three threads whatever
- * the number of connections.
+ * Starting takes about 0.3 s in a cold JVM and a few milliseconds after that; the server
+ * uses three threads whatever the number of connections.
  */
 public final class FakeTwitchServer implements AutoCloseable {
 
@@ -106,7 +106,8 @@ public final class FakeTwitchServer implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a server with the {@linkplain FakeServerSettings#defaults() defaults} on free ports.
+	 * Starts a server with the {@linkplain FakeServerSettings#defaults() defaults} on
+	 * free ports.
 	 * @return the running server
 	 */
 	public static FakeTwitchServer start() {
@@ -148,7 +149,8 @@ public final class FakeTwitchServer implements AutoCloseable {
 			.websocketPath("/")
 			.maxFramePayloadLength(this.settings.maxFramePayloadLength())
 			.handshakeTimeoutMillis(10_000)
-			// Closing a channel must not add a close frame by itself: drop() has to be a bare TCP reset.
+			// Closing a channel must not add a close frame by itself: drop() has to be a
+			// bare TCP reset.
 			.sendCloseFrame(null)
 			.build();
 		return new ChannelInitializer<>() {
@@ -184,7 +186,8 @@ public final class FakeTwitchServer implements AutoCloseable {
 	}
 
 	/**
-	 * The PubSub WebSocket address, what a client uses instead of {@code wss://pubsub-edge.twitch.tv}.
+	 * The PubSub WebSocket address, what a client uses instead of
+	 * {@code wss://pubsub-edge.twitch.tv}.
 	 * @return for example {@code ws://127.0.0.1:41234}
 	 */
 	public URI pubSubUri() {
@@ -192,7 +195,8 @@ public final class FakeTwitchServer implements AutoCloseable {
 	}
 
 	/**
-	 * The base of the OAuth endpoints, what a client uses instead of {@code https://id.twitch.tv/oauth2}.
+	 * The base of the OAuth endpoints, what a client uses instead of
+	 * {@code https://id.twitch.tv/oauth2}.
 	 * @return for example {@code http://127.0.0.1:41234/oauth2}
 	 */
 	public URI oauthUri() {
@@ -250,8 +254,8 @@ public final class FakeTwitchServer implements AutoCloseable {
 	}
 
 	/**
-	 * Publishes an inner message to every connection listening to the topic, as a MESSAGE frame whose
-	 * {@code data.message} is the given text.
+	 * Publishes an inner message to every connection listening to the topic, as a MESSAGE
+	 * frame whose {@code data.message} is the given text.
 	 * @param topic the topic string
 	 * @param message the inner message, usually JSON
 	 * @return how many connections it was written to
@@ -292,27 +296,29 @@ public final class FakeTwitchServer implements AutoCloseable {
 	}
 
 	/**
-	 * Sends the same message {@code count} times to every connection listening to the topic, as fast as each
-	 * socket takes them, and waits until all are written.
+	 * Sends the same message {@code count} times to every connection listening to the
+	 * topic, as fast as each socket takes them, and waits until all are written.
 	 * @param topic the topic string
 	 * @param count messages per connection
 	 * @param message the inner message
 	 * @return the server-side timing
-	 * @throws IllegalStateException if a connection closes during the burst or it takes longer than 2 minutes
+	 * @throws IllegalStateException if a connection closes during the burst or it takes
+	 * longer than 2 minutes
 	 */
 	public BurstResult burst(String topic, int count, String message) {
-		return runBurst(topic, count,
-				(connection) -> Burst.ofSameMessage(connection, count, topic, message));
+		return runBurst(topic, count, (connection) -> Burst.ofSameMessage(connection, count, topic, message));
 	}
 
 	/**
-	 * Sends {@code count} messages, each made for its index, to every connection listening to the topic, as fast as
-	 * each socket takes them, and waits until all are written.
+	 * Sends {@code count} messages, each made for its index, to every connection
+	 * listening to the topic, as fast as each socket takes them, and waits until all are
+	 * written.
 	 * @param topic the topic string
 	 * @param count messages per connection
 	 * @param messages the inner message for each index from 0
 	 * @return the server-side timing
-	 * @throws IllegalStateException if a connection closes during the burst or it takes longer than 2 minutes
+	 * @throws IllegalStateException if a connection closes during the burst or it takes
+	 * longer than 2 minutes
 	 */
 	public BurstResult burst(String topic, int count, IntFunction<String> messages) {
 		return runBurst(topic, count, (connection) -> Burst.ofMessages(connection, count, topic, messages));
@@ -358,7 +364,8 @@ public final class FakeTwitchServer implements AutoCloseable {
 	}
 
 	/**
-	 * The frames clients sent since the start or the last {@link #reset()}, tokens masked.
+	 * The frames clients sent since the start or the last {@link #reset()}, tokens
+	 * masked.
 	 * @return the frames of the open connections, in arrival order per connection
 	 */
 	public List<ReceivedFrame> receivedFrames() {
@@ -378,7 +385,8 @@ public final class FakeTwitchServer implements AutoCloseable {
 	}
 
 	/**
-	 * Clears faults, counters and recorded frames between tests. Users, tokens and connections stay.
+	 * Clears faults, counters and recorded frames between tests. Users, tokens and
+	 * connections stay.
 	 */
 	public void reset() {
 		this.faults.clear();

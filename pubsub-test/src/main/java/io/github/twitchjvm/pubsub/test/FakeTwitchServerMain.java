@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  *                                      [--host 127.0.0.1] [--allow-undocumented-topics]
  * </pre>
  *
- * Without {@code --tokens} it registers demo users with fixed tokens carrying every scope and prints them. It stops
- * on Ctrl-C.
+ * Without {@code --tokens} it registers demo users with fixed tokens carrying every scope
+ * and prints them. It stops on Ctrl-C.
  */
 public final class FakeTwitchServerMain {
 
@@ -95,10 +95,12 @@ public final class FakeTwitchServerMain {
 		out.println("  PubSub WebSocket  " + server.pubSubUri());
 		out.println("  OAuth endpoints   " + server.oauthUri() + "/{token,validate,revoke}");
 		out.println("  Control API       " + ((server.settings().controlPort() < 0) ? "none" : server.controlUri()));
-		out.println("  OAuth client      " + TwitchAccounts.DEFAULT_CLIENT_ID + " / " + TwitchAccounts.DEFAULT_CLIENT_SECRET);
+		out.println("  OAuth client      " + TwitchAccounts.DEFAULT_CLIENT_ID + " / "
+				+ TwitchAccounts.DEFAULT_CLIENT_SECRET);
 		out.println((demo ? "Demo users (fake tokens, every scope):" : "Users from the token file:"));
 		for (IssuedToken token : issued) {
-			// These tokens exist only in this fake server; printing them is what makes it usable from a shell.
+			// These tokens exist only in this fake server; printing them is what makes it
+			// usable from a shell.
 			out.printf("  %-10s %-18s access %s  refresh %s%n", token.userId(), token.login(),
 					demo ? token.accessToken() : IssuedToken.mask(token.accessToken()),
 					demo ? token.refreshToken() : IssuedToken.mask(token.refreshToken()));

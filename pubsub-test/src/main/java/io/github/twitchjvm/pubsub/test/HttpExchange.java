@@ -49,7 +49,10 @@ final class HttpExchange {
 		return this.request.headers().get(name);
 	}
 
-	/** Query parameters merged with an {@code application/x-www-form-urlencoded} body, as Twitch accepted both. */
+	/**
+	 * Query parameters merged with an {@code application/x-www-form-urlencoded} body, as
+	 * Twitch accepted both.
+	 */
 	Map<String, String> parameters() {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		this.uri.parameters().forEach((name, values) -> parameters.put(name, values.get(0)));
@@ -71,7 +74,7 @@ final class HttpExchange {
 		return body.isBlank() ? NullNode.getInstance() : ServerJson.MAPPER.readTree(body);
 	}
 
-	String query(String name) {
+	@Nullable String query(String name) {
 		List<String> values = this.uri.parameters().get(name);
 		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}

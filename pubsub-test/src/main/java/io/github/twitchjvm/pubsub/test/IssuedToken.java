@@ -6,7 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A token the fake server issued, as it was when issued. {@link #toString()} never shows the token strings.
+ * A token the fake server issued, as it was when issued. {@link #toString()} never shows
+ * the token strings.
  *
  * @param accessToken the access token a client sends in LISTEN's {@code auth_token}
  * @param refreshToken the refresh token, or {@code null} for an app access token
@@ -24,7 +25,8 @@ public record IssuedToken(String accessToken, @Nullable String refreshToken, @Nu
 	}
 
 	/**
-	 * Whether this is an app access token (client credentials), which PubSub never accepts.
+	 * Whether this is an app access token (client credentials), which PubSub never
+	 * accepts.
 	 * @return {@code true} for an app access token
 	 */
 	public boolean isAppToken() {
@@ -34,8 +36,8 @@ public record IssuedToken(String accessToken, @Nullable String refreshToken, @Nu
 	@Override
 	public String toString() {
 		return "IssuedToken[userId=" + this.userId + ", login=" + this.login + ", clientId=" + this.clientId
-				+ ", scopes=" + this.scopes + ", expiresAt=" + this.expiresAt + ", accessToken=" + mask(this.accessToken)
-				+ "]";
+				+ ", scopes=" + this.scopes + ", expiresAt=" + this.expiresAt + ", accessToken="
+				+ mask(this.accessToken) + "]";
 	}
 
 	/**

@@ -15,9 +15,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
- * Twitch's OAuth endpoints, on the PubSub port: {@code POST /oauth2/token} (refresh token and client credentials
- * grants), {@code GET /oauth2/validate} and {@code POST /oauth2/revoke}, with Twitch's response and error shapes
- * ({@code scope} as a JSON array, rotating refresh tokens).
+ * Twitch's OAuth endpoints, on the PubSub port: {@code POST /oauth2/token} (refresh token
+ * and client credentials grants), {@code GET /oauth2/validate} and
+ * {@code POST /oauth2/revoke}, with Twitch's response and error shapes ({@code scope} as
+ * a JSON array, rotating refresh tokens).
  */
 @ChannelHandler.Sharable
 final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -43,7 +44,7 @@ final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 		Map<String, String> parameters = exchange.parameters();
 		String clientId = parameters.get("client_id");
 		ClientCheck client = this.accounts.checkClient(clientId, parameters.get("client_secret"));
-		if (client == ClientCheck.UNKNOWN) {
+		if (clientId == null || client == ClientCheck.UNKNOWN) {
 			exchange.error(HttpResponseStatus.BAD_REQUEST, "invalid client");
 			return;
 		}
@@ -94,8 +95,8 @@ final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 			return;
 		}
 		String[] parts = authorization.trim().split("\\s+", 2);
-		String token = (parts.length == 2 && (parts[0].equalsIgnoreCase("OAuth") || parts[0].equalsIgnoreCase("Bearer")))
-				? parts[1] : null;
+		String token = (parts.length == 2
+				&& (parts[0].equalsIgnoreCase("OAuth") || parts[0].equalsIgnoreCase("Bearer"))) ? parts[1] : null;
 		TokenCheck check = this.accounts.check(token);
 		IssuedToken issued = check.token();
 		if (!check.isValid() || issued == null) {

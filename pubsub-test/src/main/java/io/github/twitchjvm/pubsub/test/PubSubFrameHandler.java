@@ -9,7 +9,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 import org.jspecify.annotations.Nullable;
 
-/** Connects one WebSocket channel to the protocol: registers it after the handshake and feeds it its frames. */
+/**
+ * Connects one WebSocket channel to the protocol: registers it after the handshake and
+ * feeds it its frames.
+ */
 final class PubSubFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
 	private final PubSubProtocol protocol;
@@ -67,7 +70,8 @@ final class PubSubFrameHandler extends SimpleChannelInboundHandler<WebSocketFram
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-		// A broken client connection (reset, protocol violation) concerns that client only.
+		// A broken client connection (reset, protocol violation) concerns that client
+		// only.
 		context.close();
 	}
 

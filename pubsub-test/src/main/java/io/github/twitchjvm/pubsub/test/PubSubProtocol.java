@@ -9,14 +9,16 @@ import java.util.concurrent.TimeUnit;
 import io.github.twitchjvm.pubsub.test.TwitchAccounts.TokenCheck;
 import io.github.twitchjvm.pubsub.topic.InvalidTopicException;
 import io.github.twitchjvm.pubsub.topic.Topic;
+import io.github.twitchjvm.pubsub.topic.TopicType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The PubSub protocol as Twitch's edge servers spoke it: PING, LISTEN and UNLISTEN in; PONG and one RESPONSE per
- * request out. A request with one bad topic fails whole and changes nothing.
+ * The PubSub protocol as Twitch's edge servers spoke it: PING, LISTEN and UNLISTEN in;
+ * PONG and one RESPONSE per request out. A request with one bad topic fails whole and
+ * changes nothing.
  */
 final class PubSubProtocol {
 
@@ -157,7 +159,8 @@ final class PubSubProtocol {
 				return;
 			}
 		}
-		// Twitch never said what UNLISTEN of a topic not listened to does; succeeding changes nothing either way.
+		// Twitch never said what UNLISTEN of a topic not listened to does; succeeding
+		// changes nothing either way.
 		requested.forEach((topic) -> this.connections.unlisten(connection, topic));
 		respond(connection, OK, nonce);
 	}
@@ -189,12 +192,16 @@ final class PubSubProtocol {
 		}
 	}
 
-	/** A user access token, valid now, of the user the topic names, with the topic's scope. */
+	/**
+	 * A user access token, valid now, of the user the topic names, with the topic's
+	 * scope.
+	 */
 	private boolean authorises(@Nullable String token, Topic topic) {
 		TokenCheck check = this.accounts.check(token);
 		IssuedToken issued = check.token();
-		return check.isValid() && issued != null && !issued.isAppToken()
-				&& issued.userId().equals(topic.authorizingUserId()) && issued.scopes().contains(topic.type().scope());
+		TopicType type = topic.type();
+		return check.isValid() && issued != null && issued.userId() != null && type != null
+				&& issued.userId().equals(topic.authorizingUserId()) && issued.scopes().contains(type.scope());
 	}
 
 	void revoked(IssuedToken token) {

@@ -3,7 +3,8 @@ package io.github.twitchjvm.pubsub.test;
 import java.time.Instant;
 
 /**
- * A frame a client sent, recorded for inspection, with every {@code auth_token} value replaced by {@code ***}.
+ * A frame a client sent, recorded for inspection, with every {@code auth_token} value
+ * replaced by {@code ***}.
  *
  * @param connectionId the connection that sent it
  * @param receivedAt when it arrived

@@ -14,10 +14,12 @@ import java.util.Random;
 import io.github.twitchjvm.pubsub.topic.TopicType;
 
 /**
- * Realistic inner messages of every documented topic family, in the shapes Twitch sent (protocol reference,
- * section 7): whispers received and sent, cheers, badge unlocks, redemptions and reward changes, every kind of
- * subscription and gift, moderator actions, AutoMod and low-trust events. For demos and tests: publish them with
- * {@link FakeTwitchServer#publish(String, String)}. The ids inside are invented and do not follow the topic.
+ * Realistic inner messages of every documented topic family, in the shapes Twitch sent
+ * (protocol reference, section 7): whispers received and sent, cheers, badge unlocks,
+ * redemptions and reward changes, every kind of subscription and gift, moderator actions,
+ * AutoMod and low-trust events. For demos and tests: publish them with
+ * {@link FakeTwitchServer#publish(String, String)}. The ids inside are invented and do
+ * not follow the topic.
  */
 public final class SampleMessages {
 
@@ -29,7 +31,8 @@ public final class SampleMessages {
 	}
 
 	/**
-	 * The samples of a family by name (such as {@code "resub"} or {@code "reward-redeemed"}), in a stable order.
+	 * The samples of a family by name (such as {@code "resub"} or
+	 * {@code "reward-redeemed"}), in a stable order.
 	 * @param type the family
 	 * @return the samples, one line of JSON each
 	 */
@@ -47,8 +50,8 @@ public final class SampleMessages {
 	public static String get(TopicType type, String name) {
 		String sample = of(type).get(name);
 		if (sample == null) {
-			throw new IllegalArgumentException("No sample '" + name + "' of " + type.prefix() + "; there are "
-					+ of(type).keySet());
+			throw new IllegalArgumentException(
+					"No sample '" + name + "' of " + type.prefix() + "; there are " + of(type).keySet());
 		}
 		return sample;
 	}

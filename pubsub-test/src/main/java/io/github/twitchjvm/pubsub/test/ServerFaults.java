@@ -9,14 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The failures the fake server can produce on demand, to test how a client recovers. Methods that take a
- * connection id act on that connection, or on every open connection when the id is {@code null}; ids come from
- * {@link FakeTwitchServer#connections()}.
+ * The failures the fake server can produce on demand, to test how a client recovers.
+ * Methods that take a connection id act on that connection, or on every open connection
+ * when the id is {@code null}; ids come from {@link FakeTwitchServer#connections()}.
  *
  * <pre>{@code
  * server.faults().sendReconnect(null, Duration.ofSeconds(1));   // RECONNECT everyone, close them 1 s later
  * server.faults().failNextListens(2, "ERR_SERVER");
  * server.faults().answerPings(false);                          // the client's pong timeout must fire
+ * server.faults().stopReading(null);                           // a stuck server: the client's sends back up
  * }</pre>
  */
 public final class ServerFaults {
@@ -45,7 +46,8 @@ public final class ServerFaults {
 	}
 
 	/**
-	 * Sends {@code RECONNECT} and closes the connection when the configured grace period (Twitch: 30 s) is over.
+	 * Sends {@code RECONNECT} and closes the connection when the configured grace period
+	 * (Twitch: 30 s) is over.
 	 * @param connectionId a connection, or {@code null} for all
 	 * @return how many connections got it
 	 */
@@ -87,7 +89,8 @@ public final class ServerFaults {
 	}
 
 	/**
-	 * Cuts the TCP connection without a close frame (a reset), as a crashed server or a dead network does.
+	 * Cuts the TCP connection without a close frame (a reset), as a crashed server or a
+	 * dead network does.
 	 * @param connectionId a connection, or {@code null} for all
 	 * @return how many connections were dropped
 	 */
@@ -110,7 +113,33 @@ public final class ServerFaults {
 	}
 
 	/**
-	 * Whether PINGs get a PONG. A server that stops answering is what a client's pong timeout is for.
+	 * Stops reading what the client sends, as a stuck server does: its frames pile up in
+	 * the TCP buffers until the client's sends can no longer complete. The connection
+	 * stays open and the server still writes to it. {@link #resumeReading(String)} reads
+	 * again.
+	 * @param connectionId a connection, or {@code null} for all
+	 * @return how many connections stopped reading
+	 */
+	public int stopReading(@Nullable String connectionId) {
+		Collection<ClientConnection> targets = this.connections.select(connectionId);
+		targets.forEach((connection) -> connection.reading(false));
+		return targets.size();
+	}
+
+	/**
+	 * Reads again what a connection sends, after {@link #stopReading(String)}.
+	 * @param connectionId a connection, or {@code null} for all
+	 * @return how many connections read again
+	 */
+	public int resumeReading(@Nullable String connectionId) {
+		Collection<ClientConnection> targets = this.connections.select(connectionId);
+		targets.forEach((connection) -> connection.reading(true));
+		return targets.size();
+	}
+
+	/**
+	 * Whether PINGs get a PONG. A server that stops answering is what a client's pong
+	 * timeout is for.
 	 * @param answer {@code false} to ignore PINGs (they still count as keep-alive)
 	 */
 	public void answerPings(boolean answer) {
@@ -126,7 +155,8 @@ public final class ServerFaults {
 	}
 
 	/**
-	 * Sends no RESPONSE at all (the requests still take effect), so that a client's listen timeout fires.
+	 * Sends no RESPONSE at all (the requests still take effect), so that a client's
+	 * listen timeout fires.
 	 * @param withhold {@code true} to withhold
 	 */
 	public void withholdResponses(boolean withhold) {
@@ -144,8 +174,9 @@ public final class ServerFaults {
 	}
 
 	/**
-	 * Refuses new connections (they are reset as soon as they are accepted) for a while, as a server that is down.
-	 * Open connections are not touched; {@link #drop(String)} them too for a full outage.
+	 * Refuses new connections (they are reset as soon as they are accepted) for a while,
+	 * as a server that is down. Open connections are not touched; {@link #drop(String)}
+	 * them too for a full outage.
 	 * @param duration how long
 	 */
 	public void refuseConnections(Duration duration) {
@@ -164,6 +195,7 @@ public final class ServerFaults {
 		this.withholdResponses = false;
 		this.failingListens.set(0);
 		acceptConnections();
+		resumeReading(null);
 	}
 
 	boolean answersPings() {
@@ -182,7 +214,9 @@ public final class ServerFaults {
 		return Instant.now().isBefore(this.refuseConnectionsUntil);
 	}
 
-	/** The error for this LISTEN if one of the next LISTENs is to fail, else {@code null}. */
+	/**
+	 * The error for this LISTEN if one of the next LISTENs is to fail, else {@code null}.
+	 */
 	@Nullable String takeListenFailure() {
 		return (this.failingListens.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) ? this.listenError : null;
 	}

@@ -10,11 +10,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.jspecify.annotations.Nullable;
 
-/** The frames the server sends, written field by field in the real server's key order, and token masking. */
+/**
+ * The frames the server sends, written field by field in the real server's key order, and
+ * token masking.
+ */
 final class ServerJson {
 
 	/** Snake case like Twitch's own JSON, for the control API's answers too. */
-	static final JsonMapper MAPPER = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+	static final JsonMapper MAPPER = JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.build();
 
 	static final String PONG = "{\"type\":\"PONG\"}";
 
@@ -25,7 +30,10 @@ final class ServerJson {
 	private ServerJson() {
 	}
 
-	/** {@code {"type":"RESPONSE","error":...,"nonce":...}}: the order captured from the real server. */
+	/**
+	 * {@code {"type":"RESPONSE","error":...,"nonce":...}}: the order captured from the
+	 * real server.
+	 */
 	static String response(String error, String nonce) {
 		StringWriter json = new StringWriter(64);
 		try (JsonGenerator generator = MAPPER.createGenerator(json)) {
@@ -38,7 +46,10 @@ final class ServerJson {
 		return json.toString();
 	}
 
-	/** {@code {"type":"MESSAGE","data":{"topic":...,"message":"<inner JSON as a string>"}}}. */
+	/**
+	 * {@code {"type":"MESSAGE","data":{"topic":...,"message":"<inner JSON as a
+	 * string>"}}}.
+	 */
 	static String message(String topic, String message) {
 		StringWriter json = new StringWriter(message.length() + topic.length() + 64);
 		try (JsonGenerator generator = MAPPER.createGenerator(json)) {

@@ -3,7 +3,8 @@ package io.github.twitchjvm.pubsub.test;
 import java.util.Map;
 
 /**
- * Counters since the server started or was last {@linkplain FakeTwitchServer#reset() reset}.
+ * Counters since the server started or was last {@linkplain FakeTwitchServer#reset()
+ * reset}.
  *
  * @param connectionsAccepted WebSocket connections that completed the handshake
  * @param connectionsOpen connections open now

@@ -10,7 +10,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Loads users, clients and tokens into {@link TwitchAccounts} from a JSON file, for the standalone server:
+ * Loads users, clients and tokens into {@link TwitchAccounts} from a JSON file, for the
+ * standalone server:
  *
  * <pre>{@code
  * {
@@ -21,8 +22,8 @@ import tools.jackson.databind.JsonNode;
  * }
  * }</pre>
  *
- * {@code client_id} of a token defaults to the default client, {@code expires_in} to the server's token lifetime,
- * {@code refresh_token} to a generated one.
+ * {@code client_id} of a token defaults to the default client, {@code expires_in} to the
+ * server's token lifetime, {@code refresh_token} to a generated one.
  */
 final class TokenFile {
 
@@ -46,8 +47,8 @@ final class TokenFile {
 				String refreshToken = token.path("refresh_token").asString("");
 				issued.add(refreshToken.isEmpty()
 						? accounts.issueToken(userId, scopes, lifetime, text(token, "access_token"),
-								"refresh" + text(token, "access_token"), token.path("client_id")
-									.asString(TwitchAccounts.DEFAULT_CLIENT_ID))
+								"refresh" + text(token, "access_token"),
+								token.path("client_id").asString(TwitchAccounts.DEFAULT_CLIENT_ID))
 						: accounts.issueToken(userId, scopes, lifetime, text(token, "access_token"), refreshToken,
 								token.path("client_id").asString(TwitchAccounts.DEFAULT_CLIENT_ID)));
 			}

@@ -17,8 +17,9 @@ import io.github.twitchjvm.pubsub.topic.TopicType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fake server's users, OAuth clients and tokens: what its OAuth endpoints issue, refresh, validate and revoke,
- * and what LISTEN requests are checked against. Thread-safe.
+ * The fake server's users, OAuth clients and tokens: what its OAuth endpoints issue,
+ * refresh, validate and revoke, and what LISTEN requests are checked against.
+ * Thread-safe.
  *
  * <pre>{@code
  * server.accounts().registerUser("44322889", "dallas");
@@ -106,7 +107,8 @@ public final class TwitchAccounts {
 	}
 
 	/**
-	 * Issues a user access token with given token strings, for token files and fixed demo tokens.
+	 * Issues a user access token with given token strings, for token files and fixed demo
+	 * tokens.
 	 * @param userId a registered user
 	 * @param scopes the scopes it carries
 	 * @param lifetime how long it is valid
@@ -114,7 +116,8 @@ public final class TwitchAccounts {
 	 * @param refreshToken the refresh token string
 	 * @param clientId a registered client
 	 * @return the token
-	 * @throws IllegalArgumentException if the user or client is not registered or a token string is taken
+	 * @throws IllegalArgumentException if the user or client is not registered or a token
+	 * string is taken
 	 */
 	public IssuedToken issueToken(String userId, Collection<String> scopes, Duration lifetime, String accessToken,
 			String refreshToken, String clientId) {
@@ -132,8 +135,9 @@ public final class TwitchAccounts {
 	}
 
 	/**
-	 * Makes a token expire now: LISTENs with it fail with {@code ERR_BADAUTH} and {@code /oauth2/validate} answers
-	 * 401. Topics already listened with it keep receiving, as on Twitch.
+	 * Makes a token expire now: LISTENs with it fail with {@code ERR_BADAUTH} and
+	 * {@code /oauth2/validate} answers 401. Topics already listened with it keep
+	 * receiving, as on Twitch.
 	 * @param accessToken the access token
 	 * @return whether the token was known
 	 */
@@ -147,8 +151,8 @@ public final class TwitchAccounts {
 	}
 
 	/**
-	 * Revokes a token, as {@code POST /oauth2/revoke} does: it stops working, and every topic listened with it
-	 * receives {@code AUTH_REVOKED}.
+	 * Revokes a token, as {@code POST /oauth2/revoke} does: it stops working, and every
+	 * topic listened with it receives {@code AUTH_REVOKED}.
 	 * @param accessToken the access token
 	 * @return whether the token was known and not yet revoked
 	 */
@@ -211,8 +215,9 @@ public final class TwitchAccounts {
 	}
 
 	/**
-	 * Exchanges a refresh token for a new access token and a new refresh token; the old refresh token stops
-	 * working, as Twitch rotates them. The old access token stays valid until it expires.
+	 * Exchanges a refresh token for a new access token and a new refresh token; the old
+	 * refresh token stops working, as Twitch rotates them. The old access token stays
+	 * valid until it expires.
 	 */
 	@Nullable IssuedToken refresh(String refreshToken, String clientId) {
 		TokenState state = this.byRefreshToken.remove(refreshToken);
@@ -220,8 +225,8 @@ public final class TwitchAccounts {
 			return null;
 		}
 		IssuedToken old = state.token;
-		IssuedToken renewed = new IssuedToken(newToken(), newToken(), old.userId(), old.login(), clientId,
-				old.scopes(), this.clock.instant().plus(this.defaultLifetime));
+		IssuedToken renewed = new IssuedToken(newToken(), newToken(), old.userId(), old.login(), clientId, old.scopes(),
+				this.clock.instant().plus(this.defaultLifetime));
 		store(renewed);
 		return renewed;
 	}

@@ -32,7 +32,8 @@ class ControlApiTest {
 	void registersUsersIssuesTokensPublishesAndInspects() throws Exception {
 		assertThat(call("POST", "/users", "{\"user_id\":\"777\",\"login\":\"http_user\"}").get("user_id").asString())
 			.isEqualTo("777");
-		JsonNode token = call("POST", "/tokens", "{\"user_id\":\"777\",\"scopes\":[\"whispers:read\"],\"expires_in\":600}");
+		JsonNode token = call("POST", "/tokens",
+				"{\"user_id\":\"777\",\"scopes\":[\"whispers:read\"],\"expires_in\":600}");
 		String accessToken = token.get("access_token").asString();
 		assertThat(token.get("expires_in").asLong()).isEqualTo(600);
 		assertThat(token.get("scope")).hasSize(1);
@@ -47,7 +48,8 @@ class ControlApiTest {
 			assertThat(connections.get(0).get("connected_at").asString()).endsWith("Z");
 
 			assertThat(call("POST", "/publish", "{\"topic\":\"whispers.777\",\"message\":{\"type\":\"thread\"}}")
-				.get("delivered").asInt()).isEqualTo(1);
+				.get("delivered")
+				.asInt()).isEqualTo(1);
 			assertThat(socket.next().get("data").get("message").asString()).isEqualTo("{\"type\":\"thread\"}");
 
 			JsonNode frames = call("GET", "/frames", null);
@@ -117,7 +119,8 @@ class ControlApiTest {
 		try (TestSocket socket = TestSocket.connect(this.server)) {
 			socket.listen("n", token, "whispers." + FakeTwitchFixture.BROADCASTER);
 			socket.expectResponse("n", "");
-			assertThat(call("POST", "/tokens/revoke", "{\"access_token\":\"" + token + "\"}").get("revoked").asBoolean())
+			assertThat(
+					call("POST", "/tokens/revoke", "{\"access_token\":\"" + token + "\"}").get("revoked").asBoolean())
 				.isTrue();
 			assertThat(socket.next().get("type").asString()).isEqualTo("AUTH_REVOKED");
 		}
@@ -145,7 +148,8 @@ class ControlApiTest {
 		return TestSocket.JSON.readTree(response.body());
 	}
 
-	private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+	private HttpResponse<String> send(String method, String path, String body)
+			throws IOException, InterruptedException {
 		HttpRequest.BodyPublisher publisher = (body != null) ? HttpRequest.BodyPublishers.ofString(body)
 				: HttpRequest.BodyPublishers.noBody();
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.server.controlUri() + path))

@@ -16,8 +16,8 @@ final class FakeTwitchFixture {
 	final IssuedToken moderatorToken;
 
 	/**
-	 * Registers the users and waits until the connections of an earlier test are gone, so that counts and
-	 * connection lists see only this test's.
+	 * Registers the users and waits until the connections of an earlier test are gone, so
+	 * that counts and connection lists see only this test's.
 	 */
 	static FakeTwitchFixture prepare(FakeTwitchServer server) {
 		FakeTwitchFixture fixture = new FakeTwitchFixture(server);

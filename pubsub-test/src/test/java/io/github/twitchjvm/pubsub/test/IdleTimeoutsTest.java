@@ -49,7 +49,8 @@ class IdleTimeoutsTest {
 		try (TestSocket socket = TestSocket.connect(server)) {
 			socket.listen("n", token, "whispers." + FakeTwitchFixture.BROADCASTER);
 			socket.expectResponse("n", "");
-			// The client PINGs every 200 ms; once the server counted 10 (2 s, past its 1.5 s timeout) it must still
+			// The client PINGs every 200 ms; once the server counted 10 (2 s, past its
+			// 1.5 s timeout) it must still
 			// be open.
 			ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor();
 			try {

@@ -33,8 +33,9 @@ class OAuthEndpointsTest {
 	@Test
 	void refreshReturnsANewAccessTokenAndRotatesTheRefreshToken() throws Exception {
 		String refreshToken = this.accounts.broadcasterToken.refreshToken();
-		HttpResponse<String> response = post("/token", "grant_type=refresh_token&refresh_token=" + refreshToken
-				+ "&client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=" + TwitchAccounts.DEFAULT_CLIENT_SECRET);
+		HttpResponse<String> response = post("/token",
+				"grant_type=refresh_token&refresh_token=" + refreshToken + "&client_id="
+						+ TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=" + TwitchAccounts.DEFAULT_CLIENT_SECRET);
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = TestSocket.JSON.readTree(response.body());
 		assertThat(body.get("access_token").asString()).hasSize(30)
@@ -50,8 +51,9 @@ class OAuthEndpointsTest {
 			socket.expectResponse("new", "");
 		}
 
-		HttpResponse<String> reused = post("/token", "grant_type=refresh_token&refresh_token=" + refreshToken
-				+ "&client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=" + TwitchAccounts.DEFAULT_CLIENT_SECRET);
+		HttpResponse<String> reused = post("/token",
+				"grant_type=refresh_token&refresh_token=" + refreshToken + "&client_id="
+						+ TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=" + TwitchAccounts.DEFAULT_CLIENT_SECRET);
 		assertThat(reused.statusCode()).isEqualTo(400);
 		assertThat(reused.body()).isEqualTo("{\"status\":400,\"message\":\"Invalid refresh token\"}");
 	}
@@ -66,8 +68,8 @@ class OAuthEndpointsTest {
 				refresh + "&client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=wrong");
 		assertThat(wrongSecret.statusCode()).isEqualTo(403);
 		assertThat(wrongSecret.body()).isEqualTo("{\"status\":403,\"message\":\"invalid client secret\"}");
-		HttpResponse<String> noGrant = post("/token",
-				"client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=" + TwitchAccounts.DEFAULT_CLIENT_SECRET);
+		HttpResponse<String> noGrant = post("/token", "client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID
+				+ "&client_secret=" + TwitchAccounts.DEFAULT_CLIENT_SECRET);
 		assertThat(noGrant.statusCode()).isEqualTo(400);
 	}
 
@@ -130,13 +132,15 @@ class OAuthEndpointsTest {
 			assertThat(revoked.get("type").asString()).isEqualTo("AUTH_REVOKED");
 			assertThat(revoked.get("data").get("topics")).extracting(JsonNode::asString)
 				.containsExactly("channel-points-channel-v1." + BROADCASTER, "whispers." + BROADCASTER);
-			assertThat(this.server.connections().get(0).topics()).containsExactly("channel-bits-events-v2." + BROADCASTER);
+			assertThat(this.server.connections().get(0).topics())
+				.containsExactly("channel-bits-events-v2." + BROADCASTER);
 			assertThat(this.server.publish("whispers." + BROADCASTER, "{}")).isZero();
 
 			socket.listen("c", token, "whispers." + BROADCASTER);
 			socket.expectResponse("c", "ERR_BADAUTH");
 		}
-		HttpResponse<String> again = post("/revoke", "client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&token=" + token);
+		HttpResponse<String> again = post("/revoke",
+				"client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&token=" + token);
 		assertThat(again.statusCode()).isEqualTo(400);
 		assertThat(again.body()).isEqualTo("{\"status\":400,\"message\":\"Invalid token\"}");
 		assertThat(validate("OAuth " + token).statusCode()).isEqualTo(401);
@@ -144,8 +148,9 @@ class OAuthEndpointsTest {
 
 	@Test
 	void unknownPathsAreNotFound() throws Exception {
-		assertThat(this.http.send(HttpRequest.newBuilder(uri("/authorize")).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+		assertThat(this.http
+			.send(HttpRequest.newBuilder(uri("/authorize")).GET().build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(404);
 	}
 
 	private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
@@ -156,7 +161,8 @@ class OAuthEndpointsTest {
 	}
 
 	private HttpResponse<String> validate(String authorization) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri("/validate")).header("Authorization", authorization).GET().build(),
+		return this.http.send(
+				HttpRequest.newBuilder(uri("/validate")).header("Authorization", authorization).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

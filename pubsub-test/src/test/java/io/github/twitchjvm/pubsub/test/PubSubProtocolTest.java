@@ -49,7 +49,8 @@ class PubSubProtocolTest {
 
 	@Test
 	void publishesToEveryListeningConnectionWithTheMessageAsAString() {
-		try (TestSocket first = TestSocket.connect(this.server); TestSocket second = TestSocket.connect(this.server);
+		try (TestSocket first = TestSocket.connect(this.server);
+				TestSocket second = TestSocket.connect(this.server);
 				TestSocket other = TestSocket.connect(this.server)) {
 			first.listen("a", this.accounts.broadcasterToken.accessToken(), WHISPERS);
 			second.listen("b", this.accounts.broadcasterToken.accessToken(), WHISPERS);
@@ -65,7 +66,8 @@ class PubSubProtocolTest {
 				assertThat(frame.get("type").asString()).isEqualTo("MESSAGE");
 				assertThat(frame.get("data").get("topic").asString()).isEqualTo(WHISPERS);
 				assertThat(frame.get("data").get("message").isString()).as("message is a JSON string").isTrue();
-				assertThat(frame.get("data").get("message").asString()).isEqualTo("{\"type\":\"thread\",\"data\":\"{}\"}");
+				assertThat(frame.get("data").get("message").asString())
+					.isEqualTo("{\"type\":\"thread\",\"data\":\"{}\"}");
 			}
 		}
 	}
@@ -125,7 +127,8 @@ class PubSubProtocolTest {
 			socket.expectResponse("expired", "ERR_BADAUTH");
 			socket.listen("scope", noScope.accessToken(), WHISPERS);
 			socket.expectResponse("scope", "ERR_BADAUTH");
-			socket.listen("user", this.accounts.moderatorToken.accessToken(), "automod-queue." + BROADCASTER + "." + BROADCASTER);
+			socket.listen("user", this.accounts.moderatorToken.accessToken(),
+					"automod-queue." + BROADCASTER + "." + BROADCASTER);
 			socket.expectResponse("user", "ERR_BADAUTH");
 			socket.listen("prefix", "oauth:" + this.accounts.broadcasterToken.accessToken(), WHISPERS);
 			socket.expectResponse("prefix", "ERR_BADAUTH");

@@ -99,7 +99,8 @@ class PublishingTest {
 		try (TestSocket stuck = TestSocket.connectWithoutReading(this.server)) {
 			stuck.listen("n", this.token, WHISPERS);
 			await().until(() -> this.server.publish(WHISPERS, "{}") == 1);
-			// Kernel buffers on loopback hold a few MB; the limit trips once they are full and 30 more wait.
+			// Kernel buffers on loopback hold a few MB; the limit trips once they are
+			// full and 30 more wait.
 			int published = 0;
 			while (!this.server.connections().isEmpty() && published < 5_000) {
 				this.server.publish(WHISPERS, big);

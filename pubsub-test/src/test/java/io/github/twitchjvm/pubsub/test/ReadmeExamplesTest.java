@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's fake-server example, run as written, with a bare client standing in for "your client". */
+/**
+ * The README's fake-server example, run as written, with a bare client standing in for
+ * "your client".
+ */
 @FakeTwitch
 class ReadmeExamplesTest {
 
@@ -34,7 +37,8 @@ class ReadmeExamplesTest {
 			WhisperEvent whisperEvent = new WhisperEvent.ThreadUpdate("44322889_5", 3, false, false, null, null);
 			server.publish(Topic.parse("whispers.44322889"), whisperEvent);
 			assertThat(PayloadCodec.standard()
-				.decode(TopicType.WHISPERS, client.next().get("data").get("message").asString())).isEqualTo(whisperEvent);
+				.decode(TopicType.WHISPERS, client.next().get("data").get("message").asString()))
+				.isEqualTo(whisperEvent);
 
 			server.faults().sendReconnect(null, Duration.ofSeconds(1));
 			assertThat(client.nextText()).isEqualTo("{\"type\":\"RECONNECT\"}");

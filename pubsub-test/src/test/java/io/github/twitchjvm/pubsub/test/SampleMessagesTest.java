@@ -21,7 +21,8 @@ class SampleMessagesTest {
 		assertThat(SampleMessages.of(type)).isNotEmpty();
 		SampleMessages.of(type).forEach((name, json) -> {
 			PubSubPayload payload = PayloadCodec.standard().decode(type, json);
-			assertThat(payload).as(type.prefix() + "/" + name).isNotInstanceOf(UnknownPayload.class)
+			assertThat(payload).as(type.prefix() + "/" + name)
+				.isNotInstanceOf(UnknownPayload.class)
 				.isInstanceOf(PayloadCodec.payloadType(type));
 			assertThat(json).doesNotContain("\n");
 		});

@@ -76,6 +76,20 @@ class ServerFaultsTest {
 	}
 
 	@Test
+	void stopsReadingUntilToldToResume() throws Exception {
+		try (TestSocket socket = listening()) {
+			assertThat(this.server.faults().stopReading(null)).isOne();
+			socket.send("{\"type\":\"PING\"}");
+			socket.expectNothingFor(Duration.ofMillis(300));
+			assertThat(this.server.publish(WHISPERS, "{}")).as("the server still writes").isOne();
+			assertThat(socket.nextText()).contains("MESSAGE");
+			this.server.faults().resumeReading(null);
+			assertThat(socket.nextText()).as("the PING left in the buffer is read now")
+				.isEqualTo("{\"type\":\"PONG\"}");
+		}
+	}
+
+	@Test
 	void stopsAnsweringPings() throws Exception {
 		try (TestSocket socket = listening()) {
 			this.server.faults().answerPings(false);
@@ -135,12 +149,15 @@ class ServerFaultsTest {
 	@Test
 	void refusalEndsByItself() {
 		this.server.faults().refuseConnections(Duration.ofMillis(300));
-		await().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() -> {
-			try (TestSocket socket = TestSocket.connect(this.server)) {
-				socket.send("{\"type\":\"PING\"}");
-				assertThat(socket.nextText()).isEqualTo("{\"type\":\"PONG\"}");
-			}
-		});
+		await().pollInterval(Duration.ofMillis(50))
+			.atMost(Duration.ofSeconds(5))
+			.ignoreExceptions()
+			.untilAsserted(() -> {
+				try (TestSocket socket = TestSocket.connect(this.server)) {
+					socket.send("{\"type\":\"PING\"}");
+					assertThat(socket.nextText()).isEqualTo("{\"type\":\"PONG\"}");
+				}
+			});
 	}
 
 	@Test
@@ -153,8 +170,7 @@ class ServerFaultsTest {
 
 	@Test
 	void rejectsUnknownConnectionIds() {
-		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> this.server.faults().drop("c999999"))
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.server.faults().drop("c999999"))
 			.withMessageContaining("No open connection 'c999999'");
 	}
 

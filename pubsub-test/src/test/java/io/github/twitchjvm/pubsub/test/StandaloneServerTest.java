@@ -45,15 +45,16 @@ class StandaloneServerTest {
 	@Test
 	void loadsUsersAndTokensFromAFileAndMasksThemInTheBanner(@TempDir Path directory) throws Exception {
 		Path tokens = directory.resolve("tokens.json");
-		Files.writeString(tokens, """
-				{ "clients": [ { "client_id": "myclient", "client_secret": "mysecret" } ],
-				  "users": [ { "user_id": "4242", "login": "filed",
-				               "tokens": [ { "access_token": "filetoken00000000000000000000a",
-				                             "refresh_token": "filerefresh000000000000000000a",
-				                             "client_id": "myclient", "scopes": ["bits:read"], "expires_in": 60 } ] } ] }
-				""");
-		try (FakeTwitchServer server = FakeTwitchServerMain.run(
-				new String[] { "--port", "0", "--control-port", "-1", "--tokens", tokens.toString() }, this.out)) {
+		Files.writeString(tokens,
+				"""
+						{ "clients": [ { "client_id": "myclient", "client_secret": "mysecret" } ],
+						  "users": [ { "user_id": "4242", "login": "filed",
+						               "tokens": [ { "access_token": "filetoken00000000000000000000a",
+						                             "refresh_token": "filerefresh000000000000000000a",
+						                             "client_id": "myclient", "scopes": ["bits:read"], "expires_in": 60 } ] } ] }
+						""");
+		try (FakeTwitchServer server = FakeTwitchServerMain
+			.run(new String[] { "--port", "0", "--control-port", "-1", "--tokens", tokens.toString() }, this.out)) {
 			assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("filed")
 				.doesNotContain("filetoken00000000000000000000a")
 				.doesNotContain("demo_broadcaster");
@@ -70,7 +71,8 @@ class StandaloneServerTest {
 
 	@Test
 	void rejectsABadCommandLine() {
-		assertThatIllegalArgumentException().isThrownBy(() -> FakeTwitchServerMain.run(new String[] { "--bogus" }, this.out))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FakeTwitchServerMain.run(new String[] { "--bogus" }, this.out))
 			.withMessage("Unknown option --bogus");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> FakeTwitchServerMain.run(new String[] { "--port", "http" }, this.out))
@@ -80,7 +82,8 @@ class StandaloneServerTest {
 	@Test
 	void printsUsageForHelp() throws Exception {
 		assertThat(FakeTwitchServerMain.run(new String[] { "--help" }, this.out)).isNull();
-		assertThat(this.output.toString(StandardCharsets.UTF_8)).startsWith("Usage: java -jar pubsub-test-standalone.jar");
+		assertThat(this.output.toString(StandardCharsets.UTF_8))
+			.startsWith("Usage: java -jar pubsub-test-standalone.jar");
 	}
 
 }

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bare PubSub client on the JDK's WebSocket, for testing the server: it sends frames as given and hands back
- * every frame it receives.
+ * A bare PubSub client on the JDK's WebSocket, for testing the server: it sends frames as
+ * given and hands back every frame it receives.
  */
 final class TestSocket implements AutoCloseable {
 
@@ -27,7 +27,10 @@ final class TestSocket implements AutoCloseable {
 
 	private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
 
-	/** Completes with the close code of a close frame, or -1 when the connection broke without one. */
+	/**
+	 * Completes with the close code of a close frame, or -1 when the connection broke
+	 * without one.
+	 */
 	private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
 	private volatile String closeReason = "";
@@ -97,13 +100,19 @@ final class TestSocket implements AutoCloseable {
 		return JSON.readTree(nextText());
 	}
 
-	/** Asserts the next frame is the RESPONSE to {@code nonce} with {@code error}, keys in Twitch's order. */
+	/**
+	 * Asserts the next frame is the RESPONSE to {@code nonce} with {@code error}, keys in
+	 * Twitch's order.
+	 */
 	void expectResponse(String nonce, String error) {
 		String text = nextText();
 		assertThat(text).isEqualTo("{\"type\":\"RESPONSE\",\"error\":\"" + error + "\",\"nonce\":\"" + nonce + "\"}");
 	}
 
-	/** Asserts that nothing arrives for a while; only for checking absence, never to wait for something. */
+	/**
+	 * Asserts that nothing arrives for a while; only for checking absence, never to wait
+	 * for something.
+	 */
 	void expectNothingFor(Duration quiet) throws InterruptedException {
 		assertThat(this.frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)).isNull();
 	}

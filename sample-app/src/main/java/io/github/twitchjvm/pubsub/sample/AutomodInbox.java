@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-/** Messages AutoMod holds for review, until a moderator allows or denies them (or they expire). */
+/**
+ * Messages AutoMod holds for review, until a moderator allows or denies them (or they
+ * expire).
+ */
 @Component
 class AutomodInbox {
 

@@ -13,7 +13,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** A periodic summary of every tally and of the connection, and a log line whenever a socket changes state. */
+/**
+ * A periodic summary of every tally and of the connection, and a log line whenever a
+ * socket changes state.
+ */
 @Component
 class BotReport {
 

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Bits cheered per viewer, for the leaderboard. Listens to the current topic (v2, which marks anonymous cheers) and
- * counts the legacy v1 topic on the side to show that both carry the same cheers.
+ * Bits cheered per viewer, for the leaderboard. Listens to the current topic (v2, which
+ * marks anonymous cheers) and counts the legacy v1 topic on the side to show that both
+ * carry the same cheers.
  */
 @Component
 class CheerTally {
@@ -56,7 +57,8 @@ class CheerTally {
 	String summary() {
 		String top = this.bitsByViewer.entrySet()
 			.stream()
-			.sorted(Comparator.comparingLong((Map.Entry<String, AtomicLong> entry) -> entry.getValue().get()).reversed())
+			.sorted(Comparator.comparingLong((Map.Entry<String, AtomicLong> entry) -> entry.getValue().get())
+				.reversed())
 			.limit(3)
 			.map((entry) -> entry.getKey() + " " + entry.getValue().get())
 			.collect(Collectors.joining(", "));

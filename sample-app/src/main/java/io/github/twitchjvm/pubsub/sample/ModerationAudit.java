@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * An audit log of what the channel's moderators did: actions by type, with who did what to whom. The bot's own user
- * is the channel's broadcaster, who moderates their own channel, so {@code userId} is left to
- * {@code twitch.pubsub.user-id}.
+ * An audit log of what the channel's moderators did: actions by type, with who did what
+ * to whom. The bot's own user is the channel's broadcaster, who moderates their own
+ * channel, so {@code userId} is left to the application's user
+ * ({@code twitch.pubsub.user-id}).
  */
 @Component
 class ModerationAudit {

@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-/** Tells the bot when AutoMod held one of its own chat messages, and what became of it. */
+/**
+ * Tells the bot when AutoMod held one of its own chat messages, and what became of it.
+ */
 @Component
 class OwnMessageNotices {
 

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The queue of channel-point redemptions the streamer still has to fulfil, and the number of custom rewards, kept
- * current from redemptions, status updates and reward changes.
+ * The queue of channel-point redemptions the streamer still has to fulfil, and the number
+ * of custom rewards, kept current from redemptions, status updates and reward changes.
  */
 @Component
 class RedemptionQueue {
@@ -35,8 +35,7 @@ class RedemptionQueue {
 				this.pending.put(redemption.id(), redemption.reward().title() + " for " + user);
 			}
 			logger.info("{} redeemed \"{}\" ({} points){}", user, redemption.reward().title(),
-					redemption.reward().cost(),
-					(redemption.userInput() != null) ? ": " + redemption.userInput() : "");
+					redemption.reward().cost(), (redemption.userInput() != null) ? ": " + redemption.userInput() : "");
 		}
 		else if (event instanceof ChannelPointsEvent.RedemptionStatusUpdated updated
 				&& updated.redemption().status() != RedemptionStatus.UNFULFILLED) {
@@ -54,9 +53,9 @@ class RedemptionQueue {
 	}
 
 	String summary() {
-		return this.pending.size() + " redemptions to fulfil" + (this.pending.isEmpty() ? ""
-				: ", next: " + this.pending.values().iterator().next()) + "; " + this.rewardChanges.get()
-				+ " reward changes";
+		return this.pending.size() + " redemptions to fulfil"
+				+ (this.pending.isEmpty() ? "" : ", next: " + this.pending.values().iterator().next()) + "; "
+				+ this.rewardChanges.get() + " reward changes";
 	}
 
 }

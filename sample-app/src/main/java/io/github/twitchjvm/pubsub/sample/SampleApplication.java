@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The channel bot. Against Twitch it needs {@code TWITCH_ACCESS_TOKEN} and {@code TWITCH_USER_ID}; its demo
- * ({@code DemoApplication} in the tests) runs it against the fake Twitch server instead.
+ * The channel bot. Against Twitch it needs {@code TWITCH_ACCESS_TOKEN} and
+ * {@code TWITCH_USER_ID}; its demo ({@code DemoApplication} in the tests) runs it against
+ * the fake Twitch server instead.
  */
 @SpringBootApplication
 @EnableScheduling

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * New subscriptions, renewals and gifts by tier. An anonymous gift sometimes arrives twice, once attributed to
- * Twitch's placeholder account "ananonymousgifter" and once without a sender, milliseconds apart: the second copy
- * is not counted.
+ * New subscriptions, renewals and gifts by tier. An anonymous gift sometimes arrives
+ * twice, once attributed to Twitch's placeholder account "ananonymousgifter" and once
+ * without a sender, milliseconds apart: the second copy is not counted.
  */
 @Component
 class SubscriberTally {

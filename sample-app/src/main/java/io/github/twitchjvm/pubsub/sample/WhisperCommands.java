@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers commands whispered to the bot ({@code !cheers}, {@code !subs}, {@code !queue}, {@code !help}) from the
- * other handlers' state. PubSub only receives: a real bot sends the answer through Twitch's Send Whisper API; this
- * one logs it and keeps the last answers.
+ * Answers commands whispered to the bot ({@code !cheers}, {@code !subs}, {@code !queue},
+ * {@code !help}) from the other handlers' state. PubSub only receives: a real bot sends
+ * the answer through Twitch's Send Whisper API; this one logs it and keeps the last
+ * answers.
  */
 @Component
 class WhisperCommands {

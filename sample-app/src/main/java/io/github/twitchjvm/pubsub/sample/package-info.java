@@ -1,6 +1,7 @@
 /**
- * A small channel bot: one {@code @TwitchTopic} handler per documented topic family, each keeping the state a real
- * bot keeps (tallies, queues, an audit log), whisper commands that read them, and a periodic report.
+ * A small channel bot: one {@code @TwitchTopic} handler per documented topic family, each
+ * keeping the state a real bot keeps (tallies, queues, an audit log), whisper commands
+ * that read them, and a periodic report.
  */
 @NullMarked
 package io.github.twitchjvm.pubsub.sample;

@@ -16,9 +16,13 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The README's first Spring Boot application, as printed there, with the README's properties. */
+/**
+ * The README's first Spring Boot application, as printed there, with the README's
+ * properties.
+ */
 @FakeTwitch
 @ExtendWith(OutputCaptureExtension.class)
 class ReadmeExampleTests {
@@ -27,10 +31,12 @@ class ReadmeExampleTests {
 	void theReadmeApplicationPrintsAWhisper(FakeTwitchServer server, CapturedOutput output) {
 		server.accounts().registerUser("44322889", "dallas");
 		String token = server.accounts().issueToken("44322889", TwitchAccounts.ALL_SCOPES).accessToken();
-		// What the README's application.yml says, as arguments: they win over the sample's own application.yml.
+		// What the README's application.yml says, as arguments: they win over the
+		// sample's own application.yml.
 		try (ConfigurableApplicationContext context = SpringApplication.run(WhisperBot.class,
 				"--twitch.pubsub.url=" + server.pubSubUri(), "--twitch.pubsub.access-token=" + token,
 				"--twitch.pubsub.user-id=44322889", "--server.port=0")) {
+			assertThat(context.isRunning()).isTrue();
 			await().until(() -> server.connections().stream().anyMatch((connection) -> !connection.topics().isEmpty()));
 			server.publish("whispers.44322889", SampleMessages.get(TopicType.WHISPERS, "whisper_received"));
 			await().until(() -> output.getOut().contains("Pixel_Wren: hey Kappa are you streaming tonight?"));

@@ -3,9 +3,10 @@ package io.github.twitchjvm.pubsub.sample;
 import org.springframework.boot.SpringApplication;
 
 /**
- * The sample application against the fake Twitch server in the same JVM, with a stream of realistic events and,
- * now and then, a server RECONNECT or a dropped connection: {@code ./mvnw -pl sample-app spring-boot:test-run}.
- * It stops by itself after {@code demo.duration} (60 s; 0 runs until stopped).
+ * The sample application against the fake Twitch server in the same JVM, with a stream of
+ * realistic events and, now and then, a server RECONNECT or a dropped connection:
+ * {@code ./mvnw -pl sample-app spring-boot:test-run}. It stops by itself after
+ * {@code demo.duration} (60 s; 0 runs until stopped).
  */
 public final class DemoApplication {
 
@@ -13,7 +14,10 @@ public final class DemoApplication {
 	}
 
 	public static void main(String[] args) {
-		SpringApplication.from(SampleApplication::main).with(DemoConfiguration.class).withAdditionalProfiles("demo").run(args);
+		SpringApplication.from(SampleApplication::main)
+			.with(DemoConfiguration.class)
+			.withAdditionalProfiles("demo")
+			.run(args);
 	}
 
 }

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.twitchjvm.pubsub.auth.AccessToken;
-import io.github.twitchjvm.pubsub.auth.StaticTokenProvider;
-import io.github.twitchjvm.pubsub.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
+import io.github.twitchjvm.core.auth.TwitchTokenProvider;
 import io.github.twitchjvm.pubsub.autoconfigure.PubSubConnectionDetails;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.test.TwitchAccounts;
@@ -17,8 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Runs the fake Twitch server in the application's JVM, on free ports of 127.0.0.1, and points the client at it
- * through {@link PubSubConnectionDetails}, with a token of the demo broadcaster.
+ * Runs the fake Twitch server in the application's JVM, on free ports of 127.0.0.1, and
+ * points the client at it through {@link PubSubConnectionDetails}, with a token of the
+ * demo broadcaster, who is also the user of ids the bot's {@code @TwitchTopic}s leave
+ * out.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class DemoConfiguration {
@@ -31,8 +33,9 @@ class DemoConfiguration {
 	FakeTwitchServer fakeTwitchServer() {
 		FakeTwitchServer server = FakeTwitchServer.start();
 		server.accounts().registerUser(BROADCASTER_ID, "demo_broadcaster");
-		server.accounts().issueToken(BROADCASTER_ID, TwitchAccounts.ALL_SCOPES, Duration.ofDays(365), BROADCASTER_TOKEN,
-				"demobroadcasterrefresh00000000", TwitchAccounts.DEFAULT_CLIENT_ID);
+		server.accounts()
+			.issueToken(BROADCASTER_ID, TwitchAccounts.ALL_SCOPES, Duration.ofDays(365), BROADCASTER_TOKEN,
+					"demobroadcasterrefresh00000000", TwitchAccounts.DEFAULT_CLIENT_ID);
 		return server;
 	}
 
@@ -50,6 +53,11 @@ class DemoConfiguration {
 			@Override
 			public TwitchTokenProvider tokenProvider() {
 				return tokens;
+			}
+
+			@Override
+			public String userId() {
+				return BROADCASTER_ID;
 			}
 
 		};

@@ -25,9 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Plays Twitch for the demo: publishes a varied stream of realistic events of every family on the bot's topics,
- * whispers it commands, sends a RECONNECT every 20 s and drops every connection every 45 s, so that recovery shows in
- * the log; then ends the application after the demo's duration.
+ * Plays Twitch for the demo: publishes a varied stream of realistic events of every
+ * family on the bot's topics, whispers it commands, sends a RECONNECT every 20 s and
+ * drops every connection every 45 s, so that recovery shows in the log; then ends the
+ * application after the demo's duration.
  */
 final class DemoTraffic implements SmartLifecycle {
 
@@ -109,7 +110,8 @@ final class DemoTraffic implements SmartLifecycle {
 	}
 
 	/**
-	 * A realistic received whisper (the shipped sample) with another text, and another sender if given.
+	 * A realistic received whisper (the shipped sample) with another text, and another
+	 * sender if given.
 	 * @param sender the sender's tags, or {@code null} for the sample's
 	 * @param body the text
 	 * @return the inner message, as Twitch would send it
@@ -119,11 +121,12 @@ final class DemoTraffic implements SmartLifecycle {
 		WhisperEvent.Whisper sample = ((WhisperEvent.Received) codec.decode(TopicType.WHISPERS,
 				SampleMessages.get(TopicType.WHISPERS, "whisper_received")))
 			.whisper();
-		WhisperEvent.Whisper whisper = new WhisperEvent.Whisper(sample.messageId(), sample.id(), sample.threadId(), body,
-				Instant.now(), sample.fromId(), (sender != null) ? sender : sample.tags(), sample.recipient(),
+		WhisperEvent.Whisper whisper = new WhisperEvent.Whisper(sample.messageId(), sample.id(), sample.threadId(),
+				body, Instant.now(), sample.fromId(), (sender != null) ? sender : sample.tags(), sample.recipient(),
 				sample.nonce());
 		return codec.encode(TopicType.WHISPERS, new WhisperEvent.Received(whisper));
 	}
+
 	private void reconnect() {
 		logger.info("Demo: the server sends RECONNECT to {} connection(s)", this.server.faults().sendReconnect(null));
 	}

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample bot against the demo's fake server and traffic (faster, without faults, without an end): every handler
- * gets its family's events, and a whispered command is answered from the tallies.
+ * The sample bot against the demo's fake server and traffic (faster, without faults,
+ * without an end): every handler gets its family's events, and a whispered command is
+ * answered from the tallies.
  */
 @SpringBootTest(classes = { SampleApplication.class, DemoConfiguration.class },
 		properties = { "demo.duration=0s", "demo.events-per-second=100", "demo.faults=false" })

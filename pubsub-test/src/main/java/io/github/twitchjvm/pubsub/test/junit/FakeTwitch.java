@@ -9,17 +9,19 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Starts a {@link io.github.twitchjvm.pubsub.test.FakeTwitchServer} with default settings on free ports once for
- * the test class, injects it into test and lifecycle methods that declare a parameter of that type, resets its
- * faults, counters and recorded frames before each test, and stops it after the class.
+ * Starts a {@link io.github.twitchjvm.pubsub.test.FakeTwitchServer} with default settings
+ * on free ports once for the test class, injects it into test and lifecycle methods that
+ * declare a parameter of that type, resets its faults, counters and recorded frames
+ * before each test, and stops it after the class.
  *
- * <pre>{@code
- * @FakeTwitch
+ * <pre class="code">
+ * &#64;FakeTwitch
  * class WhisperTests {
- *     @Test
+ *
+ *     &#64;Test
  *     void receivesAWhisper(FakeTwitchServer server) { ... }
  * }
- * }</pre>
+ * </pre>
  *
  * For other settings, register {@link FakeTwitchExtension} in a static field instead.
  */

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JUnit Jupiter extension behind {@link FakeTwitch @FakeTwitch}. Register it in a static field to choose the
- * settings, and reach the server through {@link #server()} or a parameter:
+ * The JUnit Jupiter extension behind {@link FakeTwitch @FakeTwitch}. Register it in a
+ * static field to choose the settings, and reach the server through {@link #server()} or
+ * a parameter:
  *
- * <pre>{@code
- * @RegisterExtension
+ * <pre class="code">
+ * &#64;RegisterExtension
  * static final FakeTwitchExtension twitch = new FakeTwitchExtension(
  *         FakeServerSettings.builder().firstListenTimeout(Duration.ofMillis(200)).build());
- * }</pre>
+ * </pre>
  */
 public final class FakeTwitchExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
@@ -30,7 +31,9 @@ public final class FakeTwitchExtension
 
 	private @Nullable Class<?> owner;
 
-	/** An extension with the default settings, as {@link FakeTwitch @FakeTwitch} uses it. */
+	/**
+	 * An extension with the default settings, as {@link FakeTwitch @FakeTwitch} uses it.
+	 */
 	public FakeTwitchExtension() {
 		this(FakeServerSettings.defaults());
 	}
@@ -58,7 +61,8 @@ public final class FakeTwitchExtension
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		// Nested test classes inherit the extension; the server belongs to the outermost class.
+		// Nested test classes inherit the extension; the server belongs to the outermost
+		// class.
 		if (this.server == null) {
 			this.server = FakeTwitchServer.start(this.settings);
 			this.owner = context.getRequiredTestClass();

@@ -1,6 +1,8 @@
 /**
- * JUnit Jupiter support: {@link io.github.twitchjvm.pubsub.test.junit.FakeTwitch @FakeTwitch} starts a
- * {@link io.github.twitchjvm.pubsub.test.FakeTwitchServer} for a test class and injects it.
+ * JUnit Jupiter support:
+ * {@link io.github.twitchjvm.pubsub.test.junit.FakeTwitch @FakeTwitch} starts a
+ * {@link io.github.twitchjvm.pubsub.test.FakeTwitchServer} for a test class and injects
+ * it.
  */
 @NullMarked
 package io.github.twitchjvm.pubsub.test.junit;

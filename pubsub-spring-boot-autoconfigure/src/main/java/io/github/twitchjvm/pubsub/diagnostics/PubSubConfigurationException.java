@@ -1,0 +1,31 @@
+package io.github.twitchjvm.pubsub.diagnostics;
+
+/**
+ * The application asks for something the PubSub integration cannot do, found at startup:
+ * a {@code @TwitchTopic} that names an unknown family or lacks ids, a handler parameter
+ * that cannot be supplied, a topic without a token. Spring Boot reports it as a failure
+ * analysis with the description and the action.
+ */
+public class PubSubConfigurationException extends RuntimeException {
+
+	private final String action;
+
+	/**
+	 * Creates the exception.
+	 * @param description what is wrong, naming the method or property
+	 * @param action how to fix it
+	 */
+	public PubSubConfigurationException(String description, String action) {
+		super(description);
+		this.action = action;
+	}
+
+	/**
+	 * How to fix the problem.
+	 * @return the action
+	 */
+	public String getAction() {
+		return this.action;
+	}
+
+}
