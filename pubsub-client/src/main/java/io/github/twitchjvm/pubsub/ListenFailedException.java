@@ -33,14 +33,4 @@ public class ListenFailedException extends PubSubException {
 		return this.errorCode;
 	}
 
-	static ListenFailedException of(Topic topic, String errorCode, String detail) {
-		return switch (errorCode) {
-			case "ERR_BADAUTH" -> new AuthorizationFailedException(topic, detail);
-			case "ERR_SERVER" -> new BackendErrorException(topic, detail);
-			case "ERR_BADTOPIC" -> new BadTopicException(topic, detail);
-			case "ERR_BADMESSAGE" -> new BadMessageException(topic, detail);
-			default -> new ListenFailedException(topic, errorCode, detail, null);
-		};
-	}
-
 }

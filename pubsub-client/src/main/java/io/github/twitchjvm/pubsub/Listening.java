@@ -214,12 +214,12 @@ final class Listening {
 					requestToken(entry, request.socket, attempt, true);
 				}
 				else {
-					fail(entry, ListenFailedException.of(entry.topic(), error, "refused again after a token refresh"));
+					fail(entry, refused(entry.topic(), error, "refused again after a token refresh"));
 				}
 			}
-			case "ERR_SERVER" -> retryOrFail(entry, ListenFailedException.of(entry.topic(), error,
+			case "ERR_SERVER" -> retryOrFail(entry, refused(entry.topic(), error,
 					"still failing after " + this.settings.serverErrorRetries() + " retries"));
-			default -> fail(entry, ListenFailedException.of(entry.topic(), error, "not retried"));
+			default -> fail(entry, refused(entry.topic(), error, "not retried"));
 		}
 	}
 
@@ -277,6 +277,17 @@ final class Listening {
 		}
 		entry.failed(failure.getMessage());
 		this.outcomes.failed(entry, failure);
+	}
+
+	/** The exception for the server's error code: a subclass for each documented one. */
+	private static ListenFailedException refused(Topic topic, String errorCode, String detail) {
+		return switch (errorCode) {
+			case "ERR_BADAUTH" -> new AuthorizationFailedException(topic, detail);
+			case "ERR_SERVER" -> new BackendErrorException(topic, detail);
+			case "ERR_BADTOPIC" -> new BadTopicException(topic, detail);
+			case "ERR_BADMESSAGE" -> new BadMessageException(topic, detail);
+			default -> new ListenFailedException(topic, errorCode, detail, null);
+		};
 	}
 
 	/** One LISTEN on the wire. */

@@ -5,15 +5,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.github.twitchjvm.core.dispatch.Dispatcher;
 import io.github.twitchjvm.core.engine.EngineLoop;
 import io.github.twitchjvm.core.log.RateLimitedLog;
-import io.github.twitchjvm.core.transport.JdkWebSocketTransport;
-import io.github.twitchjvm.core.transport.WebSocketTransport;
 import io.github.twitchjvm.pubsub.message.AutomodQueueEvent;
 import io.github.twitchjvm.pubsub.message.BitsBadgeUnlock;
 import io.github.twitchjvm.pubsub.message.BitsEvent;
@@ -68,14 +63,11 @@ public final class PubSubClient {
 
 	private final ClientSettings settings;
 
-	private final Dispatcher dispatcher;
-
 	private final PubSubEngine engine;
 
-	private final EngineLoop notificationLoop;
+	private final ClientLifecycle lifecycle;
 
-	/** The transport of the current start, or {@code null} while stopped. */
-	private @Nullable WebSocketTransport transport;
+	private final EngineLoop notificationLoop;
 
 	PubSubClient(ClientSettings settings, EngineLoop engineLoop, EngineLoop notificationLoop) {
 		this.settings = settings;
@@ -83,8 +75,9 @@ public final class PubSubClient {
 		EngineNotifier notifier = new EngineNotifier(settings.listeners(), notificationLoop, log);
 		ClientCounters counters = new ClientCounters(settings.listeners(), notifier);
 		this.notificationLoop = notificationLoop;
-		this.dispatcher = new Dispatcher(settings.dispatchExecutor(), "pubsub-dispatch");
-		this.engine = new PubSubEngine(settings, engineLoop, notifier, counters, log, this.dispatcher);
+		Dispatcher dispatcher = new Dispatcher(settings.dispatchExecutor(), "pubsub-dispatch");
+		this.engine = new PubSubEngine(settings, engineLoop, notifier, counters, log, dispatcher);
+		this.lifecycle = new ClientLifecycle(settings, dispatcher, this.engine);
 	}
 
 	/**
@@ -103,24 +96,8 @@ public final class PubSubClient {
 	 * nothing within 15 s).
 	 * @throws IllegalStateException if the client is already started
 	 */
-	public synchronized void start() {
-		if (this.transport != null) {
-			throw new IllegalStateException("The client is already started");
-		}
-		WebSocketTransport given = this.settings.transport();
-		WebSocketTransport started = (given != null) ? given : JdkWebSocketTransport.create();
-		this.dispatcher.start();
-		try {
-			this.engine.start(started);
-		}
-		catch (RuntimeException ex) {
-			this.dispatcher.stop(Duration.ZERO, java.util.List::of);
-			if (given == null) {
-				started.close();
-			}
-			throw ex;
-		}
-		this.transport = started;
+	public void start() {
+		this.lifecycle.start();
 	}
 
 	/**
@@ -129,21 +106,8 @@ public final class PubSubClient {
 	 * started. The subscriptions stay: a later {@link #start()} listens again.
 	 * @throws IllegalStateException if the client is not running
 	 */
-	public synchronized void stop() {
-		WebSocketTransport started = this.transport;
-		if (started == null) {
-			throw new IllegalStateException("The client is not running");
-		}
-		this.transport = null;
-		try {
-			this.engine.stop();
-		}
-		finally {
-			this.dispatcher.stop(this.settings.dispatchDrainTimeout(), this.engine::queues);
-			if (this.settings.transport() == null) {
-				started.close();
-			}
-		}
+	public void stop() {
+		this.lifecycle.stop();
 	}
 
 	/**
@@ -526,33 +490,8 @@ public final class PubSubClient {
 	}
 
 	private UUID await(CompletableFuture<UUID> confirmation) {
-		if (this.notificationLoop.inLoop() && !confirmation.isDone()) {
-			// The confirmation reaches the caller after the listeners heard of the topic,
-			// on this very thread.
-			confirmation.thenAccept(this::unlisten);
-			throw new IllegalStateException("A PubSubListener callback must not wait for a listen confirmation: it "
-					+ "would wait for itself. Use the listen...Async method and do not block on its future there.");
-		}
-		Duration wait = this.settings.listenConfirmTimeout().plusSeconds(10);
-		try {
-			return confirmation.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PubSubException(null, "Interrupted while waiting for the server", ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof PubSubException failure) {
-				throw failure;
-			}
-			throw new PubSubException(null, "Listening failed: " + ex.getCause(), ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			// The caller never gets the id: a confirmation coming after all must not
-			// leave a subscription behind.
-			confirmation.thenAccept(this::unlisten);
-			throw new PubSubException(null, "No confirmation from the server within " + wait, ex);
-		}
+		return ListenConfirmation.await(confirmation, this.settings.listenConfirmTimeout().plusSeconds(10),
+				this.notificationLoop, this::unlisten);
 	}
 
 	@Override
