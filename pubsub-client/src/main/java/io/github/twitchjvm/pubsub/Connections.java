@@ -101,6 +101,7 @@ final class Connections {
 	void stop() {
 		for (Slot slot : this.slots) {
 			closeSockets(slot);
+			slot.topics().clear();
 		}
 		this.slots.clear();
 		this.transport = null;
@@ -214,6 +215,12 @@ final class Connections {
 
 	private void ended(Slot slot, PubSubSocket socket, ReconnectCause cause, String detail) {
 		this.owner.socketGone(slot, socket);
+		if (slot.isClosing()) {
+			// The slot was closed on purpose (emptied, or the client stopped): its
+			// sockets' ends change nothing,
+			// least of all topics that a newer slot carries by now.
+			return;
+		}
 		if (socket == slot.retiring()) {
 			this.owner.retiredSocketEnded(slot, socket, detail);
 			return;

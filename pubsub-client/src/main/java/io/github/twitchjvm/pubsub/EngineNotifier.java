@@ -61,24 +61,22 @@ final class EngineNotifier {
 	}
 
 	/**
-	 * Runs an action once the listeners were told everything posted so far: a
-	 * {@code listen*} call completes after its topic's state reached the listeners, as it
-	 * always did.
+	 * Runs an action once the listeners were told everything posted so far, on the
+	 * notification loop: a {@code listen*} call completes after its topic's state reached
+	 * the listeners, and what the caller chained onto its future never runs on the
+	 * engine's loop.
 	 */
 	void afterNotifications(Runnable action) {
-		if (this.listeners.isEmpty()) {
-			action.run();
-			return;
-		}
 		try {
 			this.loop.execute(action);
 		}
 		catch (RejectedExecutionException ex) {
+			// The notification loop is flooded (and has said so): late rather than never.
 			action.run();
 		}
 	}
 
-	void listenerFailed(PubSubListener listener, RuntimeException ex) {
+	void listenerFailed(PubSubListener listener, Throwable ex) {
 		this.log.warn("listener-" + listener.getClass().getName(), "Listener {} failed: {}", listener, ex.toString());
 	}
 
@@ -92,7 +90,10 @@ final class EngineNotifier {
 					try {
 						call.accept(listener);
 					}
-					catch (RuntimeException ex) {
+					catch (RuntimeException | LinkageError | StackOverflowError ex) {
+						// Even a listener that recurses for ever must not keep the others
+						// from
+						// being told.
 						listenerFailed(listener, ex);
 					}
 				}

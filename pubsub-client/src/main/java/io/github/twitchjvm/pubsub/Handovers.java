@@ -129,11 +129,11 @@ final class Handovers {
 		// after the settle time, so that no merge lingers into a later handover.
 		Map<TopicRoute, Long> merges = new HashMap<>();
 		slot.topics().forEach((entry) -> merges.put(entry.route(), entry.route().merges()));
-		this.loop.schedule(this.settings.handoverSettle(), () -> merges.forEach((route, merge) -> {
+		slot.mergeTimer(this.loop.schedule(this.settings.handoverSettle(), () -> merges.forEach((route, merge) -> {
 			if (route.forceSwitch(merge)) {
-				route.emptyOutbox();
+				route.emptyOutboxLater(this.loop);
 			}
-		}));
+		})));
 		PubSubSocket current = slot.socket();
 		if (queued != null && current != null && current.isOpen()) {
 			begin(slot, current, queued);
@@ -151,7 +151,7 @@ final class Handovers {
 		if (deadline) {
 			for (TopicEntry entry : slot.topics()) {
 				if (entry.route().forceSwitch()) {
-					entry.route().emptyOutbox();
+					entry.route().emptyOutboxLater(this.loop);
 				}
 			}
 		}

@@ -23,25 +23,30 @@ final class ListenConfirmation {
 	/**
 	 * @param confirmation the asynchronous call's future
 	 * @param wait how long to wait at most
+	 * @param engine the engine's loop, which must never wait
 	 * @param notifications the loop listeners are told on, where waiting would wait for
 	 * itself
 	 * @param unlisten ends a subscription whose caller gave up
 	 * @return the subscription's id
 	 */
-	static UUID await(CompletableFuture<UUID> confirmation, Duration wait, EngineLoop notifications,
+	static UUID await(CompletableFuture<UUID> confirmation, Duration wait, EngineLoop engine, EngineLoop notifications,
 			Consumer<UUID> unlisten) {
-		if (notifications.inLoop() && !confirmation.isDone()) {
-			// The confirmation reaches the caller after the listeners heard of the topic,
-			// on this very thread.
+		if ((engine.inLoop() || notifications.inLoop()) && !confirmation.isDone()) {
+			// The confirmation needs these very threads: it would never come while they
+			// wait.
 			confirmation.thenAccept(unlisten);
-			throw new IllegalStateException("A PubSubListener callback must not wait for a listen confirmation: it "
-					+ "would wait for itself. Use the listen...Async method and do not block on its future there.");
+			throw new IllegalStateException("A listen confirmation cannot be waited for on the client's own threads "
+					+ "(a PubSubListener callback, a handler the engine released): it would wait for itself. Use "
+					+ "the listen...Async method and do not block on its future there.");
 		}
 		try {
 			return confirmation.get(wait.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			// The caller never gets the id: a confirmation coming after all must not
+			// leave a subscription behind.
+			confirmation.thenAccept(unlisten);
 			throw new PubSubException(null, "Interrupted while waiting for the server", ex);
 		}
 		catch (ExecutionException ex) {

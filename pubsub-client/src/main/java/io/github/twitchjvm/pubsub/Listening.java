@@ -184,7 +184,7 @@ final class Listening {
 		// Route before sending: the server may publish on this socket before its RESPONSE
 		// arrives.
 		if (entry.route().listenSent(socket, slot.retiring())) {
-			entry.route().emptyOutbox();
+			entry.route().emptyOutboxLater(this.loop);
 		}
 		String nonce = Nonces.next();
 		Attempt request = new Attempt(entry, socket, attempt, this.loop.nanoTime());

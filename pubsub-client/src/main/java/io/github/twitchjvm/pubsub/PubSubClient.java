@@ -67,6 +67,8 @@ public final class PubSubClient {
 
 	private final ClientLifecycle lifecycle;
 
+	private final EngineLoop engineLoop;
+
 	private final EngineLoop notificationLoop;
 
 	PubSubClient(ClientSettings settings, EngineLoop engineLoop, EngineLoop notificationLoop) {
@@ -74,6 +76,7 @@ public final class PubSubClient {
 		RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(PubSubClient.class), Duration.ofSeconds(10));
 		EngineNotifier notifier = new EngineNotifier(settings.listeners(), notificationLoop, log);
 		ClientCounters counters = new ClientCounters(settings.listeners(), notifier);
+		this.engineLoop = engineLoop;
 		this.notificationLoop = notificationLoop;
 		Dispatcher dispatcher = new Dispatcher(settings.dispatchExecutor(), "pubsub-dispatch");
 		this.engine = new PubSubEngine(settings, engineLoop, notifier, counters, log, dispatcher);
@@ -491,7 +494,7 @@ public final class PubSubClient {
 
 	private UUID await(CompletableFuture<UUID> confirmation) {
 		return ListenConfirmation.await(confirmation, this.settings.listenConfirmTimeout().plusSeconds(10),
-				this.notificationLoop, this::unlisten);
+				this.engineLoop, this.notificationLoop, this::unlisten);
 	}
 
 	@Override

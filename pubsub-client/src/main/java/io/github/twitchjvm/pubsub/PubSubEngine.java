@@ -241,9 +241,16 @@ final class PubSubEngine implements Connections.Owner, Listening.Outcomes {
 		Slot slot = entry.slot();
 		PubSubSocket socket = (slot != null) ? slot.socket() : null;
 		boolean listening = entry.listenInFlight() && socket != null && socket.isOpen();
-		if (listening || !entry.removeWaiter(waiter)) {
+		if (!entry.hasWaiter(waiter)) {
 			return;
 		}
+		if (listening) {
+			// The LISTEN's own deadline decides; should its socket die first, this one
+			// looks again later.
+			waiter.expiry(this.loop.schedule(this.settings.listenConfirmTimeout(), () -> waiterExpired(entry, waiter)));
+			return;
+		}
+		entry.removeWaiter(waiter);
 		this.counters.listenResult(entry.topic(), "timeout", this.loop.nanoTime() - waiter.since());
 		fail(waiter, new ListenTimeoutException(entry.topic(), this.settings.listenConfirmTimeout()));
 		remove(waiter.subscription().id());
@@ -428,7 +435,7 @@ final class PubSubEngine implements Connections.Owner, Listening.Outcomes {
 	public void socketGone(Slot slot, PubSubSocket socket) {
 		for (TopicEntry entry : slot.topics()) {
 			if (entry.route().ended(socket)) {
-				entry.route().emptyOutbox();
+				entry.route().emptyOutboxLater(this.loop);
 			}
 		}
 	}

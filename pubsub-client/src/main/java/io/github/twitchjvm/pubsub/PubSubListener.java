@@ -12,9 +12,11 @@ import org.jspecify.annotations.Nullable;
  * application. Every method does nothing by default. What the engine does (state changes,
  * LISTEN results, reconnects, PONGs) is told in order on the client's notification thread
  * ({@code pubsub-notify}), never on the engine's own, so a listener may take its time or
- * call the client. Per-message activity ({@link #messageReceived},
- * {@link #messageDropped}) is told where it happens, some on a socket's reading thread
- * for every message: those must return quickly and never block. An exception thrown here
+ * call the client; it must not wait for a {@code listen*} confirmation there (the client
+ * throws rather than wait for itself). Per-message activity ({@link #messageReceived},
+ * {@link #messageDropped}) is told where it happens, on a socket's reading thread for
+ * every message, on a dispatch thread, or on the engine's own thread during a handover:
+ * those must return quickly and never block or call the client. An exception thrown here
  * is logged (rate-limited) and otherwise ignored.
  */
 public interface PubSubListener {
@@ -63,7 +65,9 @@ public interface PubSubListener {
 
 	/**
 	 * A message was not delivered to a handler (or, with {@link DropReason#DUPLICATE}, to
-	 * any). Called where it happens: on a socket's reading thread or a dispatch thread.
+	 * any). Called where it happens: on a socket's reading thread, a dispatch thread, or
+	 * the engine's thread (duplicates of a handover); never block or call the client
+	 * here.
 	 * @param topic the topic, or {@code null} when no subscription wants the topic the
 	 * server named
 	 * @param reason {@link DropReason#QUEUE_FULL} (a slow handler's oldest message),

@@ -74,6 +74,9 @@ final class Slot {
 	/** Closes the handover's old socket once it settled. */
 	private Scheduled settleTimer = Scheduled.NONE;
 
+	/** After a handover: gives up aligning the merges of quiet topics. */
+	private Scheduled mergeTimer = Scheduled.NONE;
+
 	Slot(String id, EngineLoop loop, Backoff backoff, Consumer<Slot> changed) {
 		this.id = id;
 		this.loop = loop;
@@ -177,6 +180,7 @@ final class Slot {
 		this.stableTimer.cancel();
 		this.handoverDeadline.cancel();
 		this.settleTimer.cancel();
+		this.mergeTimer.cancel();
 		moveTo(ConnectionState.CLOSED);
 	}
 
@@ -210,6 +214,12 @@ final class Slot {
 		this.unlistensOutstanding = 0;
 		this.handoverDeadline.cancel();
 		this.settleTimer.cancel();
+	}
+
+	/** The merges of the last handover give up aligning when this timer fires. */
+	void mergeTimer(Scheduled timer) {
+		this.mergeTimer.cancel();
+		this.mergeTimer = timer;
 	}
 
 	/** The old socket closes when this timer fires (the last to be set wins). */

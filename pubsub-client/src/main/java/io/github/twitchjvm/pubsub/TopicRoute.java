@@ -1,10 +1,12 @@
 package io.github.twitchjvm.pubsub;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.twitchjvm.core.dispatch.DropReason;
+import io.github.twitchjvm.core.engine.EngineLoop;
 import io.github.twitchjvm.pubsub.connection.PubSubSocket;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
 import io.github.twitchjvm.pubsub.topic.Topic;
@@ -140,6 +142,16 @@ final class TopicRoute {
 	}
 
 	/**
+	 * Empties the outbox from a task of its own on the engine's loop, for the engine's
+	 * own calls: a handler that runs on the calling thread (a direct dispatch executor)
+	 * must never run in the middle of an engine method, where it could re-enter the
+	 * engine while it walks its topics. A zero-delay timer, which the loop never refuses.
+	 */
+	void emptyOutboxLater(EngineLoop loop) {
+		loop.schedule(Duration.ZERO, this::emptyOutbox);
+	}
+
+	/**
 	 * Offers the decided messages to the subscriptions, outside the lock. Only one thread
 	 * empties at a time, so messages keep their order; a thread that finds another one
 	 * emptying leaves its messages to it.
@@ -259,6 +271,10 @@ final class TopicRoute {
 		}
 		else if (this.source == socket) {
 			this.source = null;
+		}
+		if (this.retired == socket) {
+			// It sends nothing more; holding on to it would keep the ended socket alive.
+			this.retired = null;
 		}
 	}
 

@@ -167,7 +167,7 @@ class EngineKeepaliveTest {
 				org.assertj.core.api.Assertions.catchThrowable(() -> this.engine.client.listenBits(USER, (id, bits) -> {
 				})))
 			.isInstanceOf(IllegalStateException.class)
-			.hasMessageContaining("must not wait for a listen confirmation");
+			.hasMessageContaining("cannot be waited for on the client's own threads");
 		this.engine.loop.runPending();
 		this.engine.answer(socket, listenNonce(frames(socket), BITS), "");
 		assertThat(this.engine.client.snapshot().topics()).extracting(TopicStatus::topic)

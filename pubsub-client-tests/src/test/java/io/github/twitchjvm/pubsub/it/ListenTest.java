@@ -56,6 +56,15 @@ class ListenTest {
 	}
 
 	@Test
+	void whatACallerChainsOntoAListenFutureNeverRunsOnTheEnginesThread() throws Exception {
+		this.client.start();
+		String thread = this.client.listenWhispersAsync(BROADCASTER, (id, whisper) -> {
+		}).thenApply((id) -> Thread.currentThread().getName()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+		// A blocking call chained here must not freeze every socket of the client.
+		assertThat(thread).doesNotStartWith("pubsub-engine");
+	}
+
+	@Test
 	void listensToEveryDocumentedFamilyAndDeliversTypedPayloads() {
 		this.client.start();
 		Received<WhisperEvent> whispers = new Received<>();

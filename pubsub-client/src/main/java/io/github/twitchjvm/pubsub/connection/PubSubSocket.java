@@ -163,8 +163,8 @@ public final class PubSubSocket implements WebSocketListener {
 	}
 
 	private void handshakeDone(@Nullable WebSocketConnection opened, @Nullable Throwable error) {
-		if (this.state != State.CONNECTING) {
-			// Timed out or closed meanwhile: nobody will use it.
+		if (this.state != State.CONNECTING || this.closedByClient || this.endCause != null) {
+			// Timed out, closed or given up meanwhile: nobody will use it.
 			if (opened != null) {
 				opened.abort();
 			}
@@ -281,6 +281,13 @@ public final class PubSubSocket implements WebSocketListener {
 		if (this.outbound != null) {
 			this.outbound.close();
 		}
+		WebSocketConnection open = this.connection;
+		if (open != null) {
+			// Harmless when the peer closed it already; otherwise no connection outlives
+			// its socket.
+			open.abort();
+			this.connection = null;
+		}
 		List<Pending> abandoned = new ArrayList<>(this.pending.values());
 		this.pending.clear();
 		for (Pending request : abandoned) {
@@ -372,10 +379,11 @@ public final class PubSubSocket implements WebSocketListener {
 		if (this.state != State.OPEN || !this.keepalive) {
 			return;
 		}
-		if (send(PING)) {
+		if (send(PING) && !this.pongExpected) {
+			// The deadline of an unanswered PING stays: a new PING must not push it
+			// further out.
 			this.pingSentNanos = this.loop.nanoTime();
 			this.pongExpected = true;
-			this.pongDeadline.cancel();
 			this.pongDeadline = this.loop.schedule(this.settings.pongTimeout(), this::pongMissing);
 		}
 		schedulePing();
@@ -385,7 +393,7 @@ public final class PubSubSocket implements WebSocketListener {
 		if (!this.pongExpected || !this.keepalive) {
 			return;
 		}
-		log.warn("pong-" + this.id, "Connection {}: no PONG within {}; reconnecting", this.id,
+		log.warn("pong-timeout", "Connection {}: no PONG within {}; reconnecting", this.id,
 				this.settings.pongTimeout());
 		abort(ReconnectCause.PONG_TIMEOUT, "no PONG within " + this.settings.pongTimeout());
 	}

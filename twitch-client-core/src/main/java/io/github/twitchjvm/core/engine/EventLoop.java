@@ -226,13 +226,22 @@ public final class EventLoop implements EngineLoop {
 	}
 
 	private void startThread() {
-		Thread started = this.threads.newThread(this::run);
-		this.thread = started;
-		started.start();
+		try {
+			Thread started = this.threads.newThread(this::run);
+			this.thread = started;
+			started.start();
+		}
+		catch (RuntimeException | Error ex) {
+			// No thread: let the next task try again rather than queue behind a loop that
+			// never runs.
+			this.running.set(false);
+			throw ex;
+		}
 	}
 
 	private void run() {
 		this.thread = Thread.currentThread();
+		boolean ended = false;
 		try {
 			while (true) {
 				runDueTimers();
@@ -241,6 +250,7 @@ public final class EventLoop implements EngineLoop {
 				if (next == null) {
 					task = this.inbox.poll(this.keepAliveNanos, TimeUnit.NANOSECONDS);
 					if (task == null && mayEnd()) {
+						ended = true;
 						return;
 					}
 				}
@@ -254,11 +264,21 @@ public final class EventLoop implements EngineLoop {
 			}
 		}
 		catch (InterruptedException ex) {
-			// Only a JVM shutting down interrupts this daemon thread; work still queued
-			// starts a new one.
-			this.running.set(false);
-			if (!this.inbox.isEmpty() && this.running.compareAndSet(false, true)) {
-				startThread();
+			// Only a JVM shutting down interrupts this daemon thread; the finally block
+			// below hands what is left
+			// to a new one.
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			if (!ended) {
+				// The thread is leaving without having run out of work (interrupted, or
+				// an error the task guard
+				// could not catch): a loop must never stay "running" without a thread, or
+				// it would queue for ever.
+				this.running.set(false);
+				if ((this.timers > 0 || !this.inbox.isEmpty()) && this.running.compareAndSet(false, true)) {
+					startThread();
+				}
 			}
 		}
 	}
@@ -291,7 +311,10 @@ public final class EventLoop implements EngineLoop {
 		try {
 			task.run();
 		}
-		catch (RuntimeException | LinkageError | AssertionError ex) {
+		catch (Throwable ex) {
+			// Errors too (a StackOverflowError in a listener): the loop carries every
+			// connection of the client, and
+			// ending its thread would leave them all without timers.
 			this.failed.increment();
 			log.error("failed-" + this.name, "A task on the {} loop failed; the loop goes on", this.name, ex);
 		}

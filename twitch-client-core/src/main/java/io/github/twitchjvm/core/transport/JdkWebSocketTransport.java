@@ -76,6 +76,9 @@ public final class JdkWebSocketTransport implements WebSocketTransport {
 			try {
 				SHUTDOWN_NOW.invoke(client);
 			}
+			catch (Error ex) {
+				throw ex;
+			}
 			catch (Throwable ex) {
 				// Shutting down is best effort: without it the selector thread ends once
 				// the client is collected.

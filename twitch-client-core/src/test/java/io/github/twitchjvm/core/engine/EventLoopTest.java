@@ -117,6 +117,17 @@ class EventLoopTest {
 	}
 
 	@Test
+	void anErrorInATaskIsCountedTooAndTheLoopGoesOn() throws InterruptedException {
+		CountDownLatch after = new CountDownLatch(1);
+		this.loop.execute(() -> {
+			throw new StackOverflowError("a listener that recursed for ever");
+		});
+		this.loop.execute(after::countDown);
+		assertThat(after.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.loop.failedTasks()).isOne();
+	}
+
+	@Test
 	void aTimerCancelledFromAnotherThreadLetsTheThreadEnd() throws InterruptedException {
 		AtomicReference<Thread> thread = new AtomicReference<>();
 		CountDownLatch set = new CountDownLatch(1);
