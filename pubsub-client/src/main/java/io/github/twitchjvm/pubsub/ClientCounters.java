@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -112,7 +113,7 @@ final class ClientCounters {
 	 * Every key has its counter from the start: the maps are filled in the constructor.
 	 */
 	private static <K> LongAdder counter(Map<K, LongAdder> counters, K key) {
-		return java.util.Objects.requireNonNull(counters.get(key));
+		return Objects.requireNonNull(counters.get(key));
 	}
 
 	@Nullable Instant lastMessageAt() {

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 
 import io.github.twitchjvm.core.auth.AccessToken;
 import io.github.twitchjvm.core.engine.EngineLoop;
@@ -132,7 +133,7 @@ final class Listening {
 		deadline[0] = this.loop.schedule(patience, () -> {
 			entry.attemptTimerDone(deadline[0]);
 			sendListen(entry, socket, attempt, null,
-					new java.util.concurrent.TimeoutException("the token provider did not answer within " + patience));
+					new TimeoutException("the token provider did not answer within " + patience));
 		});
 		entry.attemptTimer(deadline[0]);
 		token.whenComplete((value, error) -> {

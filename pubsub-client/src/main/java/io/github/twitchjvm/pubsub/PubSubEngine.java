@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.twitchjvm.core.dispatch.SubscriptionQueue;
@@ -74,7 +75,7 @@ final class PubSubEngine implements Connections.Owner, Listening.Outcomes {
 	private final Handovers handovers;
 
 	/** Tells the listeners of a topic's new state; one instance for every topic. */
-	private final java.util.function.Consumer<TopicEntry> topicChanged;
+	private final Consumer<TopicEntry> topicChanged;
 
 	private boolean running;
 

@@ -1,6 +1,7 @@
 package io.github.twitchjvm.pubsub;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -86,7 +87,7 @@ final class SettingRules {
 	}
 
 	private static String format(Duration duration) {
-		return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+		return duration.toString().substring(2).toLowerCase(Locale.ROOT);
 	}
 
 }

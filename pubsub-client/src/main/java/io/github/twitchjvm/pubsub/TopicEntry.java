@@ -2,6 +2,7 @@ package io.github.twitchjvm.pubsub;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -139,7 +140,7 @@ final class TopicEntry {
 	}
 
 	private void moveTo(TopicState next, @Nullable String reason) {
-		if (this.state == next && java.util.Objects.equals(this.failure, reason)) {
+		if (this.state == next && Objects.equals(this.failure, reason)) {
 			return;
 		}
 		this.state = next;

@@ -2,6 +2,7 @@ package io.github.twitchjvm.pubsub.message;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.twitchjvm.pubsub.topic.TopicType;
 import tools.jackson.core.JacksonException;
@@ -100,7 +101,7 @@ public final class PayloadCodec {
 	 * @return for example {@code WhisperEvent.class} for {@link TopicType#WHISPERS}
 	 */
 	public static Class<? extends PubSubPayload> payloadType(TopicType type) {
-		return java.util.Objects.requireNonNull(PAYLOAD_TYPES.get(type), type::name);
+		return Objects.requireNonNull(PAYLOAD_TYPES.get(type), type::name);
 	}
 
 	private static Map<TopicType, Class<? extends PubSubPayload>> payloadTypes() {

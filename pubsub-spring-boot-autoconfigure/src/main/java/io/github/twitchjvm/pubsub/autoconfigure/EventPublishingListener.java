@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import io.github.twitchjvm.pubsub.ConnectionStatus;
 import io.github.twitchjvm.pubsub.PubSubClient;
@@ -65,7 +66,7 @@ final class EventPublishingListener implements PubSubListener, DisposableBean {
 		publish((client) -> new PubSubAuthorizationRevokedEvent(client, topic));
 	}
 
-	private void publish(java.util.function.Function<PubSubClient, PubSubEvent> event) {
+	private void publish(Function<PubSubClient, PubSubEvent> event) {
 		PubSubClient source = this.client.get();
 		if (source == null) {
 			return;

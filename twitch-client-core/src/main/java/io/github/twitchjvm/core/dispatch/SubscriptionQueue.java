@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.github.twitchjvm.core.log.RateLimitedLog;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One subscription's messages on their way to its handler: a bounded queue that a
@@ -118,6 +119,12 @@ public final class SubscriptionQueue<M> implements Runnable {
 	private volatile boolean cancelled;
 
 	/**
+	 * The name as logs show it, built on the first line logged (a race builds it twice,
+	 * harmlessly).
+	 */
+	private @Nullable String logName;
+
+	/**
 	 * Creates a queue.
 	 * @param name names the subscription in logs through its {@code toString()} (for
 	 * example the subscription itself: no string is built per subscription unless
@@ -155,8 +162,8 @@ public final class SubscriptionQueue<M> implements Runnable {
 		if (QUEUED.incrementAndGet(this) > this.capacity && this.queue.poll() != null) {
 			QUEUED.decrementAndGet(this);
 			this.events.dropped(DropReason.QUEUE_FULL);
-			this.log.warn("queue-full-" + this.name,
-					"The handler of {} is too slow: dropped its oldest queued message " + "({} queued)", this.name,
+			this.log.warn("queue-full-" + logName(),
+					"The handler of {} is too slow: dropped its oldest queued message ({} queued)", logName(),
 					this.capacity);
 		}
 		schedule();
@@ -234,13 +241,13 @@ public final class SubscriptionQueue<M> implements Runnable {
 		}
 		catch (PayloadDecodingException ex) {
 			this.events.dropped(DropReason.DECODE_ERROR);
-			this.log.warn("decode-" + this.name, "Dropped a message of {}: {}", this.name, ex.getMessage());
+			this.log.warn("decode-" + logName(), "Dropped a message of {}: {}", logName(), ex.getMessage());
 		}
 		catch (Throwable ex) {
 			// Errors too (a StackOverflowError in one handler): the queue must go on
 			// delivering.
 			this.events.handlerFailed();
-			this.log.warn("handler-" + this.name, "The handler of {} failed", this.name, ex);
+			this.log.warn("handler-" + logName(), "The handler of {} failed", logName(), ex);
 		}
 	}
 
@@ -272,7 +279,7 @@ public final class SubscriptionQueue<M> implements Runnable {
 		this.cancelled = true;
 		this.queue.clear();
 		this.queued = 0;
-		String key = this.name.toString();
+		String key = logName();
 		this.log.forget("queue-full-" + key);
 		this.log.forget("decode-" + key);
 		this.log.forget("handler-" + key);
@@ -292,9 +299,18 @@ public final class SubscriptionQueue<M> implements Runnable {
 		return this.queued;
 	}
 
+	private String logName() {
+		String built = this.logName;
+		if (built == null) {
+			built = this.name.toString();
+			this.logName = built;
+		}
+		return built;
+	}
+
 	@Override
 	public String toString() {
-		return this.name.toString();
+		return logName();
 	}
 
 }

@@ -2,7 +2,9 @@ package io.github.twitchjvm.core.transport;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -156,7 +158,7 @@ public final class OutboundQueue {
 			sent.join();
 			return new IllegalStateException("The send failed");
 		}
-		catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException ex) {
+		catch (CompletionException | CancellationException ex) {
 			return (ex.getCause() != null) ? ex.getCause() : ex;
 		}
 	}
