@@ -34,6 +34,8 @@ final class ClientCounters {
 
 	final LongAdder badFrames = new LongAdder();
 
+	final LongAdder unexpectedFrames = new LongAdder();
+
 	private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
 
 	private final Map<ReconnectCause, LongAdder> reconnects = new EnumMap<>(ReconnectCause.class);
@@ -120,7 +122,7 @@ final class ClientCounters {
 		return this.lastMessageAt;
 	}
 
-	ClientSnapshot.Counters snapshot() {
+	ClientSnapshot.Counters snapshot(long readingPauses) {
 		Map<String, Long> drops = new TreeMap<>();
 		this.dropped.forEach((reason, count) -> putIfCounted(drops, reason.tagValue(), count.sum()));
 		Map<String, Long> causes = new TreeMap<>();
@@ -128,7 +130,8 @@ final class ClientCounters {
 		Map<String, Long> results = new TreeMap<>();
 		this.listenResults.forEach((result, count) -> results.put(result, count.sum()));
 		return new ClientSnapshot.Counters(this.messagesReceived.sum(), this.messagesDelivered.sum(), drops,
-				this.handlerErrors.sum(), this.badFrames.sum(), causes, results);
+				this.handlerErrors.sum(), this.badFrames.sum(), this.unexpectedFrames.sum(), readingPauses, causes,
+				results);
 	}
 
 	private static void putIfCounted(Map<String, Long> sums, String key, long sum) {

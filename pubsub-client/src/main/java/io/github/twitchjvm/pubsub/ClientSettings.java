@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.github.twitchjvm.core.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.dispatch.OverflowPolicy;
 import io.github.twitchjvm.core.transport.ConnectOptions;
 import io.github.twitchjvm.core.transport.WebSocketTransport;
 import io.github.twitchjvm.pubsub.connection.SocketSettings;
@@ -18,8 +19,9 @@ record ClientSettings(URI uri, TwitchTokenProvider tokenProvider, @Nullable Exec
 		@Nullable WebSocketTransport transport, Duration pingFrequency, Duration pingJitter, Duration pongTimeout,
 		Duration listenConfirmTimeout, Duration connectTimeout, int topicsPerConnection, int maxConnections,
 		Duration reconnectInitialDelay, Duration reconnectMaxDelay, Duration stablePeriod, int listensPerSecond,
-		int queueCapacity, int maxMessageSize, int serverErrorRetries, Duration handoverSettle,
-		Duration dispatchDrainTimeout, List<PubSubListener> listeners) {
+		long maxQueuedBytes, long maxQueuedBytesPerSubscription, OverflowPolicy overflow, int maxMessageSize,
+		int serverErrorRetries, Duration handoverSettle, Duration dispatchDrainTimeout,
+		List<PubSubListener> listeners) {
 
 	/**
 	 * What the client may have waiting to be sent on one socket before the server counts
@@ -35,8 +37,8 @@ record ClientSettings(URI uri, TwitchTokenProvider tokenProvider, @Nullable Exec
 		listeners = List.copyOf(listeners);
 		SettingRules.check(pingFrequency, pingJitter, pongTimeout, listenConfirmTimeout, connectTimeout,
 				topicsPerConnection, maxConnections, reconnectInitialDelay, reconnectMaxDelay, stablePeriod,
-				listensPerSecond, queueCapacity, maxMessageSize, serverErrorRetries, handoverSettle,
-				dispatchDrainTimeout);
+				listensPerSecond, maxQueuedBytes, maxQueuedBytesPerSubscription, maxMessageSize, serverErrorRetries,
+				handoverSettle, dispatchDrainTimeout);
 	}
 
 	SocketSettings socketSettings() {

@@ -1,10 +1,12 @@
 package io.github.twitchjvm.pubsub;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.github.twitchjvm.core.dispatch.QueueBudget;
 import io.github.twitchjvm.core.engine.Backoff;
 import io.github.twitchjvm.core.engine.EngineLoop;
 import io.github.twitchjvm.core.engine.EngineLoop.Scheduled;
@@ -29,6 +31,12 @@ import org.slf4j.LoggerFactory;
 final class Connections {
 
 	private static final Logger logger = LoggerFactory.getLogger(PubSubClient.class);
+
+	/**
+	 * A socket away longer than this is an outage, logged at WARN: Spring's health
+	 * indicator turns DOWN after the same time by default.
+	 */
+	static final Duration OUTAGE_WARNING = Duration.ofSeconds(30);
 
 	/** What the engine does when a socket's life touches its topics. */
 	interface Owner {
@@ -61,6 +69,9 @@ final class Connections {
 
 	private final MessageRoutes routes;
 
+	/** Pauses the sockets' reading when handlers fall behind (if the policy says so). */
+	private final QueueBudget budget;
+
 	private final ClientCounters counters;
 
 	private final EngineNotifier notifier;
@@ -77,12 +88,13 @@ final class Connections {
 
 	private @Nullable WebSocketTransport transport;
 
-	Connections(ClientSettings settings, EngineLoop loop, MessageRoutes routes, ClientCounters counters,
-			EngineNotifier notifier, RateLimitedLog log, Owner owner) {
+	Connections(ClientSettings settings, EngineLoop loop, MessageRoutes routes, QueueBudget budget,
+			ClientCounters counters, EngineNotifier notifier, RateLimitedLog log, Owner owner) {
 		this.settings = settings;
 		this.loop = loop;
 		this.socketSettings = settings.socketSettings();
 		this.routes = routes;
+		this.budget = budget;
 		this.counters = counters;
 		this.notifier = notifier;
 		this.log = log;
@@ -146,6 +158,7 @@ final class Connections {
 		}
 		Slot slot = new Slot("pubsub-" + (++this.slotIds), this.loop,
 				new Backoff(this.settings.reconnectInitialDelay(), this.settings.reconnectMaxDelay()),
+				new Backoff(this.settings.reconnectInitialDelay(), this.settings.reconnectMaxDelay()),
 				this.slotChanged);
 		this.slots.add(slot);
 		slot.topics().add(entry);
@@ -196,6 +209,12 @@ final class Connections {
 		PubSubSocket socket = new PubSubSocket(slot.nextSocketId(), this.loop, this.socketSettings,
 				new SlotEvents(slot), this.routes);
 		slot.connecting(socket);
+		// Messages may come as soon as it opens, before the engine hears of the open.
+		for (TopicEntry entry : slot.topics()) {
+			if (entry.isWanted() && entry.route().wantedOn(socket, slot.retiring())) {
+				entry.route().emptyOutboxLater(this.loop);
+			}
+		}
 		socket.connect(started);
 	}
 
@@ -207,13 +226,24 @@ final class Connections {
 		Scheduled stable = this.loop.schedule(this.settings.stablePeriod(), () -> {
 			if (slot.socket() == socket && socket.isOpen()) {
 				slot.backoff().reset();
+				slot.handoverPace().reset();
 			}
 		});
+		Instant down = slot.downSince();
+		if (down != null) {
+			logger.info("Connection {} is open again after {} ms without ({} attempts)", slot.id(),
+					Duration.between(down, this.loop.now()).toMillis(), slot.backoff().failures());
+		}
+		else if (slot.retiring() == null) {
+			logger.info("Connection {} is open", slot.id());
+		}
 		slot.opened(stable);
+		this.budget.register(socket);
 		this.owner.socketOpened(slot, socket);
 	}
 
 	private void ended(Slot slot, PubSubSocket socket, ReconnectCause cause, String detail) {
+		this.budget.unregister(socket);
 		this.owner.socketGone(slot, socket);
 		if (slot.isClosing()) {
 			// The slot was closed on purpose (emptied, or the client stopped): its
@@ -241,8 +271,17 @@ final class Connections {
 			slot.topics().forEach(TopicEntry::carrierLost);
 		}
 		Duration delay = slot.backoff().next();
-		logger.info("Connection {} {} ({}); reconnecting in {} ms", slot.id(), detail, cause.tagValue(),
-				delay.toMillis());
+		Instant down = slot.downSince();
+		Duration away = (down != null) ? Duration.between(down, this.loop.now()) : Duration.ZERO;
+		if (away.compareTo(OUTAGE_WARNING) > 0) {
+			this.log.warn("outage-" + slot.id(),
+					"Connection {} has been down for {} s: {} ({}); reconnecting in {} ms (attempt {})", slot.id(),
+					away.toSeconds(), detail, cause.tagValue(), delay.toMillis(), slot.backoff().failures());
+		}
+		else {
+			logger.info("Connection {} {} ({}); reconnecting in {} ms", slot.id(), detail, cause.tagValue(),
+					delay.toMillis());
+		}
 		Scheduled attempt = this.loop.schedule(delay, () -> {
 			if (isRunning() && slot.socket() == null && !slot.isClosing()) {
 				connect(slot);
@@ -290,6 +329,12 @@ final class Connections {
 			Connections.this.counters.badFrames.increment();
 			Connections.this.log.warn("bad-frame", "Connection {} received a frame it cannot use ({}); ignored",
 					this.slot.id(), reason);
+		}
+
+		@Override
+		public void unexpectedFrame(PubSubSocket socket, String reason) {
+			Connections.this.counters.unexpectedFrames.increment();
+			Connections.this.log.warn("unexpected-frame", "Connection {} received {}; ignored", this.slot.id(), reason);
 		}
 
 	}

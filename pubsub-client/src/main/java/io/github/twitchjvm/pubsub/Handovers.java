@@ -64,6 +64,24 @@ final class Handovers {
 			slot.queueHandover(cause);
 			return;
 		}
+		Duration pace = slot.handoverPace().next();
+		if (slot.handoverPace().failures() > 1) {
+			// Asked again before a socket lasted the stable period: a server that sends
+			// RECONNECT on every socket must not
+			// have them replaced every second. The current socket keeps working
+			// meanwhile.
+			logger.info("Connection {}: replacement asked for again ({}); replacing it in {} ms", slot.id(),
+					cause.tagValue(), pace.toMillis());
+			slot.pacedHandover(this.loop.schedule(pace, () -> replace(slot, socket, cause)));
+			return;
+		}
+		replace(slot, socket, cause);
+	}
+
+	private void replace(Slot slot, PubSubSocket socket, ReconnectCause cause) {
+		if (slot.socket() != socket || !socket.isOpen() || slot.isClosing() || slot.handingOver()) {
+			return;
+		}
 		this.counters.reconnect(slot.id(), cause);
 		slot.countReconnect();
 		logger.info("Connection {}: {}; opening a replacement", slot.id(),

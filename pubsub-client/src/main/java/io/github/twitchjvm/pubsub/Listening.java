@@ -100,6 +100,10 @@ final class Listening {
 			return;
 		}
 		int attempt = entry.beginAttempt();
+		// Route now: a server may publish on the socket before the paced LISTEN goes out.
+		if (entry.route().wantedOn(socket, slot.retiring())) {
+			entry.route().emptyOutboxLater(this.loop);
+		}
 		this.pacer.submit(() -> requestToken(entry, socket, attempt, false));
 	}
 
@@ -182,11 +186,6 @@ final class Listening {
 			return;
 		}
 		entry.token((error == null) ? token : null);
-		// Route before sending: the server may publish on this socket before its RESPONSE
-		// arrives.
-		if (entry.route().listenSent(socket, slot.retiring())) {
-			entry.route().emptyOutboxLater(this.loop);
-		}
 		String nonce = Nonces.next();
 		Attempt request = new Attempt(entry, socket, attempt, this.loop.nanoTime());
 		if (!socket.request(nonce, OutboundFrames.listen(nonce, topic.value(), (token != null) ? token.value() : null),
@@ -269,7 +268,7 @@ final class Listening {
 
 	/** The topic failed for good: the entry becomes FAILED and the engine retires it. */
 	void fail(TopicEntry entry, PubSubException failure) {
-		logger.warn("{}", failure.getMessage());
+		logger.error("Topic {} failed for good: {}", entry.topic(), failure.getMessage());
 		Slot slot = entry.slot();
 		PubSubSocket socket = (slot != null) ? slot.socket() : null;
 		if (failure instanceof ListenTimeoutException && socket != null && socket.isOpen()) {

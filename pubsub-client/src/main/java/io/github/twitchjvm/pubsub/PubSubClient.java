@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.twitchjvm.core.dispatch.Dispatcher;
+import io.github.twitchjvm.core.dispatch.QueueBudget;
 import io.github.twitchjvm.core.engine.EngineLoop;
 import io.github.twitchjvm.core.log.RateLimitedLog;
 import io.github.twitchjvm.pubsub.message.AutomodQueueEvent;
@@ -79,7 +80,9 @@ public final class PubSubClient {
 		this.engineLoop = engineLoop;
 		this.notificationLoop = notificationLoop;
 		Dispatcher dispatcher = new Dispatcher(settings.dispatchExecutor(), "pubsub-dispatch");
-		this.engine = new PubSubEngine(settings, engineLoop, notifier, counters, log, dispatcher);
+		QueueBudget budget = new QueueBudget(settings.maxQueuedBytes(), settings.maxQueuedBytesPerSubscription(),
+				settings.overflow(), log);
+		this.engine = new PubSubEngine(settings, engineLoop, notifier, counters, log, dispatcher, budget);
 		this.lifecycle = new ClientLifecycle(settings, dispatcher, this.engine);
 	}
 

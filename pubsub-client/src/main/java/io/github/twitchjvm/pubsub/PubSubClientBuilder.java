@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 
 import io.github.twitchjvm.core.auth.StaticTokenProvider;
 import io.github.twitchjvm.core.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.dispatch.OverflowPolicy;
 import io.github.twitchjvm.core.engine.EngineLoop;
 import io.github.twitchjvm.core.engine.EventLoop;
 import io.github.twitchjvm.core.engine.NamedThreadFactory;
@@ -65,7 +66,12 @@ public final class PubSubClientBuilder {
 
 	private int listensPerSecond = 50;
 
-	private int queueCapacity = 1000;
+	private long maxQueuedBytes = defaultMaxQueuedBytes();
+
+	/** Negative: half of {@link #maxQueuedBytes}. */
+	private long maxQueuedBytesPerSubscription = -1;
+
+	private OverflowPolicy overflow = OverflowPolicy.DROP_OLDEST;
 
 	private int maxMessageSize = 1024 * 1024;
 
@@ -241,12 +247,42 @@ public final class PubSubClientBuilder {
 	}
 
 	/**
-	 * @param queueCapacity messages queued per subscription before the oldest is dropped,
-	 * 1000 by default
+	 * What the messages waiting for handlers may take, in all subscriptions together,
+	 * before the {@link #overflow(OverflowPolicy) overflow policy} applies. A message
+	 * counts as its characters plus 128 bytes. The default, a quarter of the JVM's
+	 * maximum heap and at most 256 MiB, holds a burst of 100,000 messages of 1 KB whole;
+	 * it must be at least 1 MiB and at most the heap.
+	 * @param maxQueuedBytes the bound in bytes
 	 * @return this builder
 	 */
-	public PubSubClientBuilder queueCapacity(int queueCapacity) {
-		this.queueCapacity = queueCapacity;
+	public PubSubClientBuilder maxQueuedBytes(long maxQueuedBytes) {
+		this.maxQueuedBytes = maxQueuedBytes;
+		return this;
+	}
+
+	/**
+	 * What the messages waiting for one subscription's handler may take, so that one slow
+	 * handler leaves room for the others; half of {@link #maxQueuedBytes(long)} by
+	 * default. It must hold the largest message ({@link #maxMessageSize(int)} plus 128).
+	 * @param maxQueuedBytesPerSubscription the bound in bytes
+	 * @return this builder
+	 */
+	public PubSubClientBuilder maxQueuedBytesPerSubscription(long maxQueuedBytesPerSubscription) {
+		this.maxQueuedBytesPerSubscription = maxQueuedBytesPerSubscription;
+		return this;
+	}
+
+	/**
+	 * What happens when handlers fall behind by more than the bounds:
+	 * {@link OverflowPolicy#DROP_OLDEST} (the default) drops a subscription's oldest
+	 * messages, counted and logged; {@link OverflowPolicy#PAUSE_READING} stops reading
+	 * until the handlers caught up to half the bounds, which keeps every message the
+	 * server still sends, but Twitch closes sockets whose reader stays behind.
+	 * @param overflow the policy
+	 * @return this builder
+	 */
+	public PubSubClientBuilder overflow(OverflowPolicy overflow) {
+		this.overflow = Objects.requireNonNull(overflow, "overflow");
 		return this;
 	}
 
@@ -310,8 +346,20 @@ public final class PubSubClientBuilder {
 	public void validate() {
 		SettingRules.check(this.pingFrequency, this.pingJitter, this.pongTimeout, this.listenConfirmTimeout,
 				this.connectTimeout, this.topicsPerConnection, this.maxConnections, this.reconnectInitialDelay,
-				this.reconnectMaxDelay, this.stablePeriod, this.listensPerSecond, this.queueCapacity,
-				this.maxMessageSize, this.serverErrorRetries, this.handoverSettle, this.dispatchDrainTimeout);
+				this.reconnectMaxDelay, this.stablePeriod, this.listensPerSecond, this.maxQueuedBytes,
+				perSubscription(), this.maxMessageSize, this.serverErrorRetries, this.handoverSettle,
+				this.dispatchDrainTimeout);
+	}
+
+	private long perSubscription() {
+		return (this.maxQueuedBytesPerSubscription >= 0) ? this.maxQueuedBytesPerSubscription
+				: Math.max(this.maxQueuedBytes / 2, (long) this.maxMessageSize + Subscription.MESSAGE_OVERHEAD);
+	}
+
+	/** A quarter of the heap, at least 4 MiB and at most 256 MiB. */
+	static long defaultMaxQueuedBytes() {
+		long quarter = Runtime.getRuntime().maxMemory() / 4;
+		return Math.max(4L << 20, Math.min(256L << 20, quarter));
 	}
 
 	/**
@@ -338,9 +386,9 @@ public final class PubSubClientBuilder {
 		ClientSettings settings = new ClientSettings(this.uri, this.tokenProvider, this.dispatchExecutor,
 				this.transport, this.pingFrequency, this.pingJitter, this.pongTimeout, this.listenConfirmTimeout,
 				this.connectTimeout, this.topicsPerConnection, this.maxConnections, this.reconnectInitialDelay,
-				this.reconnectMaxDelay, this.stablePeriod, this.listensPerSecond, this.queueCapacity,
-				this.maxMessageSize, this.serverErrorRetries, this.handoverSettle, this.dispatchDrainTimeout,
-				this.listeners);
+				this.reconnectMaxDelay, this.stablePeriod, this.listensPerSecond, this.maxQueuedBytes,
+				perSubscription(), this.overflow, this.maxMessageSize, this.serverErrorRetries, this.handoverSettle,
+				this.dispatchDrainTimeout, this.listeners);
 		EngineLoop engine = (this.engineLoop != null) ? this.engineLoop
 				: new EventLoop("pubsub-engine", new NamedThreadFactory("pubsub-engine"), ENGINE_INBOX, KEEP_ALIVE);
 		EngineLoop notifications = (this.notificationLoop != null) ? this.notificationLoop : new EventLoop(

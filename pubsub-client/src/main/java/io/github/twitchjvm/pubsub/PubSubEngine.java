@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.github.twitchjvm.core.dispatch.QueueBudget;
 import io.github.twitchjvm.core.dispatch.SubscriptionQueue;
 import io.github.twitchjvm.core.engine.EngineLoop;
 import io.github.twitchjvm.core.engine.ReconnectCause;
@@ -62,6 +63,8 @@ final class PubSubEngine implements Connections.Owner, Listening.Outcomes {
 
 	private final Executor dispatch;
 
+	private final QueueBudget budget;
+
 	private final Map<String, TopicEntry> topics = new LinkedHashMap<>();
 
 	private final Map<UUID, Subscription> subscriptions = new HashMap<>();
@@ -82,15 +85,16 @@ final class PubSubEngine implements Connections.Owner, Listening.Outcomes {
 	private volatile boolean published;
 
 	PubSubEngine(ClientSettings settings, EngineLoop loop, EngineNotifier notifier, ClientCounters counters,
-			RateLimitedLog log, Executor dispatch) {
+			RateLimitedLog log, Executor dispatch, QueueBudget budget) {
 		this.settings = settings;
 		this.loop = loop;
 		this.notifier = notifier;
 		this.counters = counters;
 		this.log = log;
 		this.dispatch = dispatch;
+		this.budget = budget;
 		this.routes = new RouteTable(counters, log);
-		this.connections = new Connections(settings, loop, this.routes, counters, notifier, log, this);
+		this.connections = new Connections(settings, loop, this.routes, budget, counters, notifier, log, this);
 		this.listening = new Listening(settings, loop, counters, this);
 		this.handovers = new Handovers(settings, loop, counters, this.connections, this.listening);
 		this.topicChanged = (entry) -> notifier.topicChanged(entry.status());
@@ -99,8 +103,8 @@ final class PubSubEngine implements Connections.Owner, Listening.Outcomes {
 	// --- the client's operations, from any thread ---
 
 	CompletableFuture<UUID> subscribe(Topic topic, Subscription.Delivery delivery) {
-		Subscription subscription = new Subscription(topic, delivery, this.settings.queueCapacity(), this.dispatch,
-				this.counters, this.log);
+		Subscription subscription = new Subscription(topic, delivery, this.budget, this.dispatch, this.counters,
+				this.log);
 		CompletableFuture<UUID> confirmed = new CompletableFuture<>();
 		try {
 			this.loop.execute(() -> add(subscription, confirmed));
@@ -155,7 +159,7 @@ final class PubSubEngine implements Connections.Owner, Listening.Outcomes {
 	ClientSnapshot snapshot() {
 		return call(() -> new ClientSnapshot(this.running, this.connections.slots().stream().map(Slot::status).toList(),
 				this.topics.values().stream().map(TopicEntry::status).toList(), this.counters.lastMessageAt(),
-				this.counters.snapshot()));
+				this.budget.queuedBytes(), this.budget.readingPaused(), this.counters.snapshot(this.budget.pauses())));
 	}
 
 	/** Every subscription's queue, for the dispatcher to drain on stop. */
@@ -409,6 +413,10 @@ final class PubSubEngine implements Connections.Owner, Listening.Outcomes {
 		}
 		Slot slot = entry.slot();
 		if (slot != null) {
+			if (slot.socket() == socket) {
+				// The socket did work: the next loss is retried at once again.
+				slot.backoff().reset();
+			}
 			this.handovers.progress(slot);
 		}
 	}

@@ -41,8 +41,11 @@ public enum PubSubSetting {
 	/** {@link PubSubClientBuilder#listensPerSecond}. */
 	LISTENS_PER_SECOND("listensPerSecond"),
 
-	/** {@link PubSubClientBuilder#queueCapacity}. */
-	QUEUE_CAPACITY("queueCapacity"),
+	/** {@link PubSubClientBuilder#maxQueuedBytes}. */
+	MAX_QUEUED_BYTES("maxQueuedBytes"),
+
+	/** {@link PubSubClientBuilder#maxQueuedBytesPerSubscription}. */
+	MAX_QUEUED_BYTES_PER_SUBSCRIPTION("maxQueuedBytesPerSubscription"),
 
 	/** {@link PubSubClientBuilder#maxMessageSize}. */
 	MAX_MESSAGE_SIZE("maxMessageSize"),

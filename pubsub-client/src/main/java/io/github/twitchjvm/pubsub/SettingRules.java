@@ -22,13 +22,17 @@ final class SettingRules {
 	/** Twitch closes a socket that has not sent a PING for 5 minutes. */
 	static final Duration MAX_PING_FREQUENCY = Duration.ofMinutes(5);
 
+	/** Less would drop messages in any burst. */
+	static final long MIN_QUEUED_BYTES = 1024 * 1024;
+
 	private SettingRules() {
 	}
 
 	static void check(Duration pingFrequency, Duration pingJitter, Duration pongTimeout, Duration listenConfirmTimeout,
 			Duration connectTimeout, int topicsPerConnection, int maxConnections, Duration reconnectInitialDelay,
-			Duration reconnectMaxDelay, Duration stablePeriod, int listensPerSecond, int queueCapacity,
-			int maxMessageSize, int serverErrorRetries, Duration handoverSettle, Duration dispatchDrainTimeout) {
+			Duration reconnectMaxDelay, Duration stablePeriod, int listensPerSecond, long maxQueuedBytes,
+			long maxQueuedBytesPerSubscription, int maxMessageSize, int serverErrorRetries, Duration handoverSettle,
+			Duration dispatchDrainTimeout) {
 		within(PubSubSetting.PING_JITTER, pingJitter, Duration.ZERO, Duration.ofMinutes(1), true);
 		Duration lowest = MIN_PING_FREQUENCY.plus(pingJitter);
 		if (pingFrequency.compareTo(lowest) <= 0) {
@@ -62,9 +66,23 @@ final class SettingRules {
 		within(PubSubSetting.RECONNECT_MAX_DELAY, reconnectMaxDelay, Duration.ZERO, Duration.ofHours(1), false);
 		within(PubSubSetting.STABLE_PERIOD, stablePeriod, Duration.ZERO, Duration.ofHours(1), true);
 		within(PubSubSetting.LISTENS_PER_SECOND, listensPerSecond, 1, 10_000, "");
-		within(PubSubSetting.QUEUE_CAPACITY, queueCapacity, 1, 1_000_000, ", for example 1000");
 		within(PubSubSetting.MAX_MESSAGE_SIZE, maxMessageSize, 8192, 64 * 1024 * 1024,
 				" characters: real PubSub messages exceed 8 KB");
+		long heap = Runtime.getRuntime().maxMemory();
+		if (maxQueuedBytes < MIN_QUEUED_BYTES || maxQueuedBytes > heap) {
+			throw new InvalidSettingException(PubSubSetting.MAX_QUEUED_BYTES, maxQueuedBytes,
+					(names) -> "It must be at least 1 MiB (" + MIN_QUEUED_BYTES
+							+ ") and at most the JVM's maximum heap (" + heap
+							+ " bytes); by default a quarter of the heap, at most 256 MiB.");
+		}
+		long largest = (long) maxMessageSize + Subscription.MESSAGE_OVERHEAD;
+		if (maxQueuedBytesPerSubscription < largest || maxQueuedBytesPerSubscription > maxQueuedBytes) {
+			throw new InvalidSettingException(PubSubSetting.MAX_QUEUED_BYTES_PER_SUBSCRIPTION,
+					maxQueuedBytesPerSubscription,
+					(names) -> "It must hold the largest message (" + names.apply(PubSubSetting.MAX_MESSAGE_SIZE)
+							+ " plus " + Subscription.MESSAGE_OVERHEAD + ": " + largest + " bytes) and be at most "
+							+ names.apply(PubSubSetting.MAX_QUEUED_BYTES) + " (" + maxQueuedBytes + ").");
+		}
 		within(PubSubSetting.SERVER_ERROR_RETRIES, serverErrorRetries, 0, 100, "");
 		within(PubSubSetting.HANDOVER_SETTLE, handoverSettle, Duration.ZERO, Duration.ofSeconds(30), false);
 		within(PubSubSetting.DISPATCH_DRAIN_TIMEOUT, dispatchDrainTimeout, Duration.ZERO, Duration.ofMinutes(10), true);

@@ -77,10 +77,26 @@ final class Slot {
 	/** After a handover: gives up aligning the merges of quiet topics. */
 	private Scheduled mergeTimer = Scheduled.NONE;
 
-	Slot(String id, EngineLoop loop, Backoff backoff, Consumer<Slot> changed) {
+	/** A replacement the server asked for, held back because it asks too often. */
+	private Scheduled pacedHandover = Scheduled.NONE;
+
+	/**
+	 * Spaces out replacements a server asks for again and again: the first at once, then
+	 * with growing delays, until a socket stays open for the stable period.
+	 */
+	private final Backoff handoverPace;
+
+	/**
+	 * Since when the slot has had no open socket: its socket was lost, or its first one
+	 * failed to open. {@code null} while a socket is open (or the first one connects).
+	 */
+	private @Nullable Instant downSince;
+
+	Slot(String id, EngineLoop loop, Backoff backoff, Backoff handoverPace, Consumer<Slot> changed) {
 		this.id = id;
 		this.loop = loop;
 		this.backoff = backoff;
+		this.handoverPace = handoverPace;
 		this.changed = changed;
 		this.stateSince = loop.now();
 	}
@@ -95,6 +111,22 @@ final class Slot {
 
 	Backoff backoff() {
 		return this.backoff;
+	}
+
+	Backoff handoverPace() {
+		return this.handoverPace;
+	}
+
+	/**
+	 * @return since when the slot has had no open socket, or {@code null}
+	 */
+	@Nullable Instant downSince() {
+		return this.downSince;
+	}
+
+	void pacedHandover(Scheduled timer) {
+		this.pacedHandover.cancel();
+		this.pacedHandover = timer;
 	}
 
 	/** The socket that carries (or is about to carry) the topics. */
@@ -139,6 +171,7 @@ final class Slot {
 
 	void opened(Scheduled stable) {
 		this.openedAt = this.loop.now();
+		this.downSince = null;
 		this.stableTimer.cancel();
 		this.stableTimer = stable;
 		moveTo(ConnectionState.OPEN);
@@ -148,6 +181,10 @@ final class Slot {
 	void socketLost() {
 		this.socket = null;
 		this.stableTimer.cancel();
+		this.pacedHandover.cancel();
+		if (this.downSince == null) {
+			this.downSince = this.loop.now();
+		}
 	}
 
 	/**
@@ -181,6 +218,7 @@ final class Slot {
 		this.handoverDeadline.cancel();
 		this.settleTimer.cancel();
 		this.mergeTimer.cancel();
+		this.pacedHandover.cancel();
 		moveTo(ConnectionState.CLOSED);
 	}
 

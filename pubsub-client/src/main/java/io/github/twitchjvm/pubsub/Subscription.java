@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import io.github.twitchjvm.core.dispatch.DropReason;
+import io.github.twitchjvm.core.dispatch.QueueBudget;
 import io.github.twitchjvm.core.dispatch.SubscriptionQueue;
 import io.github.twitchjvm.core.log.RateLimitedLog;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
@@ -23,6 +24,12 @@ final class Subscription implements SubscriptionQueue.Handler<PubSubMessage>, Su
 
 	}
 
+	/**
+	 * What a queued message costs beside its characters: the message, its string and
+	 * array headers, its receive time and the queue's node.
+	 */
+	static final int MESSAGE_OVERHEAD = 128;
+
 	private final UUID id = UUID.randomUUID();
 
 	private final Topic topic;
@@ -33,12 +40,20 @@ final class Subscription implements SubscriptionQueue.Handler<PubSubMessage>, Su
 
 	private final SubscriptionQueue<PubSubMessage> queue;
 
-	Subscription(Topic topic, Delivery delivery, int capacity, Executor executor, ClientCounters counters,
+	Subscription(Topic topic, Delivery delivery, QueueBudget budget, Executor executor, ClientCounters counters,
 			RateLimitedLog log) {
 		this.topic = topic;
 		this.delivery = delivery;
 		this.counters = counters;
-		this.queue = new SubscriptionQueue<>(this, this, capacity, executor, this, log);
+		this.queue = new SubscriptionQueue<>(this, this, Subscription::estimatedBytes, budget, executor, this, log);
+	}
+
+	/**
+	 * A message's size as the queue budget counts it: characters as bytes (what Latin-1
+	 * strings take; text beyond Latin-1 takes twice that) plus the fixed overhead.
+	 */
+	static int estimatedBytes(PubSubMessage message) {
+		return message.text().length() + MESSAGE_OVERHEAD;
 	}
 
 	UUID id() {

@@ -210,12 +210,13 @@ final class TopicRoute {
 	}
 
 	/**
-	 * The LISTEN for this topic went out on {@code socket}: its messages count from now
-	 * on. Decides only: messages it releases wait in the outbox for
-	 * {@link #emptyOutbox()}.
+	 * The topic is wanted on {@code socket} from now on (its socket is connecting, or its
+	 * LISTEN is paced or in flight): its messages count, even those a server pushes
+	 * before it answers the LISTEN. Decides only: messages it releases wait in the outbox
+	 * for {@link #emptyOutbox()}.
 	 * @return whether the outbox has messages
 	 */
-	synchronized boolean listenSent(PubSubSocket socket, @Nullable PubSubSocket retiring) {
+	synchronized boolean wantedOn(PubSubSocket socket, @Nullable PubSubSocket retiring) {
 		startListening(socket, retiring);
 		return hasOutbox();
 	}
@@ -245,7 +246,7 @@ final class TopicRoute {
 
 	/**
 	 * {@code socket} will deliver nothing more for this topic: it closed, or it was
-	 * unlistened. Decides only, like {@link #listenSent}.
+	 * unlistened. Decides only, like {@link #wantedOn}.
 	 * @return whether the outbox has messages
 	 */
 	synchronized boolean ended(PubSubSocket socket) {
@@ -280,7 +281,7 @@ final class TopicRoute {
 
 	/**
 	 * Gives up aligning a handover that takes too long: releases what the new socket held
-	 * back. Decides only, like {@link #listenSent}.
+	 * back. Decides only, like {@link #wantedOn}.
 	 * @return whether the outbox has messages
 	 */
 	synchronized boolean forceSwitch() {

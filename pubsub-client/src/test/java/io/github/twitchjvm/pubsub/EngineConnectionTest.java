@@ -83,9 +83,14 @@ class EngineConnectionTest {
 	}
 
 	@Test
-	void theBackoffDoublesWithEveryFailedAttemptAndStartsAgainOnceASocketStayedOpen() {
+	void theFirstRetryGoesOutAtOnceThenTheBackoffDoublesAndStartsAgainOnceASocketWorked() {
 		this.engine.start();
 		this.engine.listen(WHISPERS);
+		this.engine.transport.last().refuse();
+		this.engine.loop.runPending();
+		int before = this.engine.transport.attempts();
+		this.engine.loop.advance(Duration.ofMillis(100));
+		assertThat(this.engine.transport.attempts()).as("the first retry within 100 ms").isEqualTo(before + 1);
 		long[] seconds = { 1, 2, 4, 8 };
 		for (int i = 0; i < seconds.length; i++) {
 			this.engine.transport.last().refuse();
@@ -97,16 +102,55 @@ class EngineConnectionTest {
 			assertThat(this.engine.transport.attempts()).as("an attempt by %s s plus a quarter", seconds[i])
 				.isEqualTo(attempts + 1);
 		}
-		assertThat(this.engine.reconnects()).containsEntry("connect_failed", 4L);
+		assertThat(this.engine.reconnects()).containsEntry("connect_failed", 5L);
 
 		FakeConnection open = this.engine.openAndConfirm(WHISPERS);
-		this.engine.loop.advance(Duration.ofSeconds(60));
 		open.drop();
 		this.engine.loop.runPending();
 		int attempts = this.engine.transport.attempts();
-		this.engine.loop.advance(Duration.ofMillis(1250));
-		assertThat(this.engine.transport.attempts()).as("after a stable minute, the first delay again")
+		this.engine.loop.advance(Duration.ofMillis(100));
+		assertThat(this.engine.transport.attempts()).as("after a socket that worked, at once again")
 			.isEqualTo(attempts + 1);
+	}
+
+	@Test
+	void aServerThatDropsEverySocketAfterItWorkedIsRetriedAtOnceEveryTime() {
+		this.engine.start();
+		List<String> received = new ArrayList<>();
+		this.engine.listen(WHISPERS, received);
+		for (int i = 0; i < 10; i++) {
+			FakeConnection connection = this.engine.openAndConfirm(WHISPERS);
+			this.engine.publish(connection, WHISPERS, "message " + i);
+			this.engine.loop.advance(Duration.ofSeconds(1));
+			connection.drop();
+			this.engine.loop.runPending();
+			int attempts = this.engine.transport.attempts();
+			this.engine.loop.advance(Duration.ofMillis(100));
+			assertThat(this.engine.transport.attempts()).as("retry %s at once: the socket did work", i)
+				.isEqualTo(attempts + 1);
+		}
+		assertThat(received).hasSize(10);
+	}
+
+	@Test
+	void aServerThatDropsEverySocketBeforeItWorkedIsBackedOff() {
+		this.engine.start();
+		this.engine.listen(WHISPERS);
+		Duration waited = Duration.ZERO;
+		// Five attempts: the listen call's 30 s deadline fails the topic after that.
+		for (int i = 0; i < 5; i++) {
+			FakeConnection connection = this.engine.open();
+			connection.drop();
+			this.engine.loop.runPending();
+			int attempts = this.engine.transport.attempts();
+			for (int step = 0; step < 1000 && this.engine.transport.attempts() == attempts; step++) {
+				this.engine.loop.advance(Duration.ofMillis(50));
+				waited = waited.plusMillis(50);
+			}
+			assertThat(this.engine.transport.attempts()).as("attempt %s", i).isEqualTo(attempts + 1);
+		}
+		assertThat(waited).as("0 + 1 + 2 + 4 + 8 s, with jitter")
+			.isBetween(Duration.ofSeconds(15), Duration.ofMillis(18_900));
 	}
 
 	@Test

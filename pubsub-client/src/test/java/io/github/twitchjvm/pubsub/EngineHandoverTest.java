@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static io.github.twitchjvm.pubsub.EngineHarness.CONNECT_TIMEOUT;
+import static io.github.twitchjvm.pubsub.EngineHarness.INITIAL_BACKOFF;
 import static io.github.twitchjvm.pubsub.EngineHarness.SETTLE;
 import static io.github.twitchjvm.pubsub.EngineHarness.WHISPERS;
 import static io.github.twitchjvm.pubsub.EngineHarness.frames;
@@ -134,11 +135,39 @@ class EngineHandoverTest {
 		this.engine.loop.advance(SETTLE);
 		old.serverClose(CloseCodes.NORMAL, "");
 		this.engine.loop.runPending();
+		assertThat(this.engine.transport.attempts()).as("not at once: asked for twice within a minute").isEqualTo(2);
+		this.engine.loop.advance(INITIAL_BACKOFF.multipliedBy(5).dividedBy(4));
 		assertThat(this.engine.transport.attempts()).as("now it is").isEqualTo(3);
 		assertThat(this.engine.reconnects()).containsEntry("server_reconnect", 2L);
 		FakeConnection third = this.engine.open();
 		this.engine.answer(third, listenNonce(frames(third), WHISPERS), "");
 		assertThat(nonce(frames(second), "UNLISTEN", WHISPERS)).isNotEmpty();
+	}
+
+	@Test
+	void aServerThatSendsReconnectOnEverySocketHasThemReplacedAtAGrowingPace() {
+		FakeConnection current = started();
+		Duration[] paces = { Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4) };
+		for (Duration pace : paces) {
+			int attempts = this.engine.transport.attempts();
+			this.engine.serverFrame(current, RECONNECT);
+			if (!pace.isZero()) {
+				this.engine.loop.advance(pace.minusMillis(1));
+				assertThat(this.engine.transport.attempts()).as("no replacement before %s", pace).isEqualTo(attempts);
+				assertThat(this.engine.client.isConnected()).as("the current socket keeps working").isTrue();
+			}
+			this.engine.loop.advance(pace.dividedBy(4).plusMillis(101));
+			assertThat(this.engine.transport.attempts()).as("a replacement by %s plus jitter", pace)
+				.isEqualTo(attempts + 1);
+			FakeConnection fresh = this.engine.open();
+			this.engine.answer(fresh, listenNonce(frames(fresh), WHISPERS), "");
+			this.engine.answer(current, nonce(frames(current), "UNLISTEN", WHISPERS), "");
+			this.engine.loop.advance(SETTLE);
+			current.serverClose(CloseCodes.NORMAL, "");
+			this.engine.loop.runPending();
+			current = fresh;
+		}
+		assertThat(this.engine.reconnects()).containsEntry("server_reconnect", 4L);
 	}
 
 	@Test

@@ -120,8 +120,7 @@ final class LatencySuite {
 		Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
 		PubSubClientBuilder builder = PubSubClient.builder()
 			.uri(this.server.pubSubUri())
-			.tokenProvider(StaticTokenProvider.of(this.token))
-			.queueCapacity(100_000);
+			.tokenProvider(StaticTokenProvider.of(this.token));
 		if (dispatch != null) {
 			builder.dispatchExecutor(dispatch);
 		}

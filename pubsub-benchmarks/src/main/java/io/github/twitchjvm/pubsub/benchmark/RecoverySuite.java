@@ -81,7 +81,6 @@ final class RecoverySuite {
 				.maxConnections((topicCount + 49) / 50)
 				.listensPerSecond(5_000)
 				.reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
-				.queueCapacity(100_000)
 				.build();
 			client.start();
 			Map<String, List<Integer>> received = new ConcurrentHashMap<>();

@@ -66,8 +66,7 @@ final class ThroughputSuite {
 		LongAdder delivered = new LongAdder();
 		PubSubClientBuilder builder = PubSubClient.builder()
 			.uri(this.server.pubSubUri())
-			.tokenProvider(StaticTokenProvider.of(this.token))
-			.queueCapacity(this.config.messages());
+			.tokenProvider(StaticTokenProvider.of(this.token));
 		if (transport != null) {
 			builder.transport(transport);
 		}

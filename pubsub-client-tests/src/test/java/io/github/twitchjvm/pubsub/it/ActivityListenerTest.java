@@ -76,7 +76,6 @@ class ActivityListenerTest {
 				}
 			})
 			.listener(second)
-			.queueCapacity(1)
 			.build();
 		client.start();
 		try {

@@ -41,7 +41,12 @@ class DispatchTest {
 	@BeforeEach
 	void setUp(FakeTwitchServer server) {
 		this.server = server;
-		this.client = new TwitchSetup(server).client().queueCapacity(50).build();
+		// Room for about 60 of the test's small messages (137 bytes each) in one
+		// subscription.
+		this.client = new TwitchSetup(server).client()
+			.maxMessageSize(8192)
+			.maxQueuedBytesPerSubscription(8192 + 128)
+			.build();
 		this.client.start();
 	}
 
@@ -56,7 +61,7 @@ class DispatchTest {
 	void deliversInOrderPerSubscriptionUnderLoad() throws Exception {
 		Received<PubSubMessage> first = new Received<>();
 		Received<PubSubMessage> second = new Received<>();
-		PubSubClient roomy = new TwitchSetup(this.server).client().queueCapacity(10_000).build();
+		PubSubClient roomy = new TwitchSetup(this.server).client().build();
 		roomy.start();
 		try {
 			roomy.listenRawAsync(Topic.parse(WHISPERS), first).get();
@@ -90,7 +95,7 @@ class DispatchTest {
 		}
 		this.server.publish(BITS, "{\"after\":true}");
 		assertThat(fast.awaitCount(1)).as("another subscription is not held up").hasSize(1);
-		await().until(() -> this.client.snapshot().counters().dropped().getOrDefault("queue_full", 0L) >= 149);
+		await().until(() -> this.client.snapshot().counters().dropped().getOrDefault("queue_full", 0L) >= 130);
 		release.countDown();
 		await().until(() -> slowSeen.get() >= 50);
 		assertThat(this.client.isConnected()).isTrue();

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.twitchjvm.core.dispatch.QueueBudget;
 import io.github.twitchjvm.core.engine.EngineLoop;
 import io.github.twitchjvm.core.engine.EngineLoop.Scheduled;
 import io.github.twitchjvm.core.engine.ReconnectCause;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * is always reported later on the loop, never from inside a call the engine made, so the
  * engine is never re-entered.
  */
-public final class PubSubSocket implements WebSocketListener {
+public final class PubSubSocket implements WebSocketListener, QueueBudget.Reading {
 
 	private static final RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(PubSubSocket.class),
 			Duration.ofSeconds(10));
@@ -71,7 +72,8 @@ public final class PubSubSocket implements WebSocketListener {
 
 	private @Nullable CompletableFuture<WebSocketConnection> handshake;
 
-	private @Nullable WebSocketConnection connection;
+	/** Written on the loop; read also by threads that pause and resume reading. */
+	private volatile @Nullable WebSocketConnection connection;
 
 	private @Nullable OutboundQueue outbound;
 
@@ -181,6 +183,29 @@ public final class PubSubSocket implements WebSocketListener {
 		this.state = State.OPEN;
 		schedulePing();
 		this.events.opened(this);
+	}
+
+	/**
+	 * Stops reading until {@link #resumeReading()}: the client's handlers are behind. Any
+	 * thread.
+	 */
+	@Override
+	public void pauseReading() {
+		WebSocketConnection open = this.connection;
+		if (open != null) {
+			open.pauseReading();
+		}
+	}
+
+	/**
+	 * Reads again. Any thread.
+	 */
+	@Override
+	public void resumeReading() {
+		WebSocketConnection open = this.connection;
+		if (open != null) {
+			open.resumeReading();
+		}
 	}
 
 	/**
@@ -408,6 +433,9 @@ public final class PubSubSocket implements WebSocketListener {
 			this.pingRoundTrip = roundTrip;
 			this.events.pong(this, roundTrip);
 		}
+		else {
+			this.events.unexpectedFrame(this, "a PONG without a PING");
+		}
 	}
 
 	/**
@@ -469,8 +497,8 @@ public final class PubSubSocket implements WebSocketListener {
 		if (frame instanceof InboundFrame.Response response) {
 			Pending request = this.pending.remove(response.nonce());
 			if (request == null) {
-				log.warn("unmatched-response", "Connection {}: RESPONSE with unknown nonce '{}' ({}); ignored", this.id,
-						LogText.safe(response.nonce()), LogText.safe(response.error()));
+				this.events.unexpectedFrame(this, "a RESPONSE with unknown nonce '" + LogText.safe(response.nonce())
+						+ "' (error '" + LogText.safe(response.error()) + "')");
 				return;
 			}
 			request.timeout.cancel();

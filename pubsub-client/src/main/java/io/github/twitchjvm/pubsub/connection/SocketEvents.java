@@ -56,4 +56,12 @@ public interface SocketEvents {
 	 */
 	void badFrame(PubSubSocket socket, String reason);
 
+	/**
+	 * A valid frame came that nothing waited for (a PONG without a PING, a RESPONSE whose
+	 * nonce is unknown or timed out); it was skipped. Called on the loop.
+	 * @param socket the socket
+	 * @param reason what came, safe to log
+	 */
+	void unexpectedFrame(PubSubSocket socket, String reason);
+
 }

@@ -3,6 +3,7 @@ package io.github.twitchjvm.pubsub.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.twitchjvm.core.dispatch.OverflowPolicy;
 import io.github.twitchjvm.pubsub.InvalidSettingException;
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.PubSubClientBuilder;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the Twitch PubSub client, under {@code twitch.pubsub}. Every default
@@ -75,6 +77,12 @@ public class PubSubProperties implements InitializingBean {
 	 * the attempt fails and is retried with the reconnect backoff.
 	 */
 	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * The largest message accepted, counted in characters (real messages reach tens of
+	 * kilobytes); a larger one closes its socket, which reconnects.
+	 */
+	private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
 	/**
 	 * Topics per socket (Twitch allows 50).
@@ -170,6 +178,14 @@ public class PubSubProperties implements InitializingBean {
 		this.connectTimeout = connectTimeout;
 	}
 
+	public DataSize getMaxMessageSize() {
+		return this.maxMessageSize;
+	}
+
+	public void setMaxMessageSize(DataSize maxMessageSize) {
+		this.maxMessageSize = maxMessageSize;
+	}
+
 	public int getMaxTopicsPerConnection() {
 		return this.maxTopicsPerConnection;
 	}
@@ -248,7 +264,12 @@ public class PubSubProperties implements InitializingBean {
 		map.from(this::getMaxConnections).to(builder::maxConnections);
 		builder.reconnectBackoff(this.reconnect.getInitialDelay(), this.reconnect.getMaxDelay());
 		map.from(this.reconnect::getStablePeriod).to(builder::stablePeriod);
-		map.from(this.dispatch::getQueueCapacity).to(builder::queueCapacity);
+		map.from(this::getMaxMessageSize).as(DataSize::toBytes).as(Math::toIntExact).to(builder::maxMessageSize);
+		map.from(this.dispatch::getMaxQueuedBytes).as(DataSize::toBytes).to(builder::maxQueuedBytes);
+		map.from(this.dispatch::getMaxQueuedBytesPerSubscription)
+			.as(DataSize::toBytes)
+			.to(builder::maxQueuedBytesPerSubscription);
+		map.from(this.dispatch::getOverflow).to(builder::overflow);
 		map.from(this.dispatch::getDrainTimeout).to(builder::dispatchDrainTimeout);
 	}
 
@@ -272,9 +293,11 @@ public class PubSubProperties implements InitializingBean {
 			case RECONNECT_INITIAL_DELAY -> "reconnect.initial-delay";
 			case RECONNECT_MAX_DELAY -> "reconnect.max-delay";
 			case STABLE_PERIOD -> "reconnect.stable-period";
-			case QUEUE_CAPACITY -> "dispatch.queue-capacity";
+			case MAX_QUEUED_BYTES -> "dispatch.max-queued-bytes";
+			case MAX_QUEUED_BYTES_PER_SUBSCRIPTION -> "dispatch.max-queued-bytes-per-subscription";
+			case MAX_MESSAGE_SIZE -> "max-message-size";
 			case DISPATCH_DRAIN_TIMEOUT -> "dispatch.drain-timeout";
-			case LISTENS_PER_SECOND, MAX_MESSAGE_SIZE, SERVER_ERROR_RETRIES, HANDOVER_SETTLE -> setting.builderName();
+			case LISTENS_PER_SECOND, SERVER_ERROR_RETRIES, HANDOVER_SETTLE -> setting.builderName();
 		};
 	}
 
@@ -332,10 +355,26 @@ public class PubSubProperties implements InitializingBean {
 	public static class Dispatch {
 
 		/**
-		 * Messages queued per subscription before the oldest is dropped (a slow handler
-		 * never blocks the socket).
+		 * What messages waiting for handlers may take in all subscriptions together
+		 * (characters plus 128 bytes each) before the overflow policy applies. By default
+		 * a quarter of the maximum heap, at most 256MB: a burst of 100,000 messages of 1
+		 * KB is held whole.
 		 */
-		private int queueCapacity = 1000;
+		private @Nullable DataSize maxQueuedBytes;
+
+		/**
+		 * What messages waiting for one subscription's handler may take, so that a slow
+		 * handler leaves room for the others. By default half of max-queued-bytes.
+		 */
+		private @Nullable DataSize maxQueuedBytesPerSubscription;
+
+		/**
+		 * What happens when handlers fall behind by more than the bounds: drop-oldest
+		 * drops a subscription's oldest messages (counted as queue_full); pause-reading
+		 * stops reading the sockets until handlers caught up to half the bounds (nothing
+		 * is dropped by the client, but Twitch closes sockets that stop reading).
+		 */
+		private OverflowPolicy overflow = OverflowPolicy.DROP_OLDEST;
 
 		/**
 		 * Which threads run the handlers. Ignored when an Executor bean is
@@ -349,12 +388,28 @@ public class PubSubProperties implements InitializingBean {
 		 */
 		private Duration drainTimeout = Duration.ofSeconds(5);
 
-		public int getQueueCapacity() {
-			return this.queueCapacity;
+		public @Nullable DataSize getMaxQueuedBytes() {
+			return this.maxQueuedBytes;
 		}
 
-		public void setQueueCapacity(int queueCapacity) {
-			this.queueCapacity = queueCapacity;
+		public void setMaxQueuedBytes(@Nullable DataSize maxQueuedBytes) {
+			this.maxQueuedBytes = maxQueuedBytes;
+		}
+
+		public @Nullable DataSize getMaxQueuedBytesPerSubscription() {
+			return this.maxQueuedBytesPerSubscription;
+		}
+
+		public void setMaxQueuedBytesPerSubscription(@Nullable DataSize maxQueuedBytesPerSubscription) {
+			this.maxQueuedBytesPerSubscription = maxQueuedBytesPerSubscription;
+		}
+
+		public OverflowPolicy getOverflow() {
+			return this.overflow;
+		}
+
+		public void setOverflow(OverflowPolicy overflow) {
+			this.overflow = overflow;
 		}
 
 		public DispatchThreads getExecutor() {

@@ -28,6 +28,7 @@ import io.github.twitchjvm.core.transport.WebSocketConnection;
 import io.github.twitchjvm.core.transport.WebSocketListener;
 import io.github.twitchjvm.core.transport.WebSocketTransport;
 import jakarta.websocket.Session;
+import org.apache.tomcat.websocket.WsSession;
 import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.jspecify.annotations.Nullable;
 
@@ -90,6 +91,9 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 	 * threads.
 	 */
 	private static final boolean JSR_356_PRESENT = ClassUtils.isPresent("jakarta.websocket.Session",
+			SpringWebSocketTransport.class.getClassLoader());
+
+	private static final boolean TOMCAT_PRESENT = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession",
 			SpringWebSocketTransport.class.getClassLoader());
 
 	private final WebSocketClient client;
@@ -352,6 +356,24 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 		}
 
 		/**
+		 * Tomcat's sessions can stop reading; others cannot, and keep reading (the
+		 * client's queue budget then drops beyond twice its bound).
+		 */
+		@Override
+		public void pauseReading() {
+			if (TOMCAT_PRESENT && this.jsr356Session != null) {
+				TomcatReading.pause(this.jsr356Session);
+			}
+		}
+
+		@Override
+		public void resumeReading() {
+			if (TOMCAT_PRESENT && this.jsr356Session != null) {
+				TomcatReading.resume(this.jsr356Session);
+			}
+		}
+
+		/**
 		 * Spring's API has no way to drop a connection without a close frame: the session
 		 * is closed with 1006, which Tomcat, for one, answers by closing the socket at
 		 * once. Not queued behind a blocked send.
@@ -467,6 +489,26 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 				sent.completeExceptionally(ex);
 			}
 			return sent;
+		}
+
+	}
+
+	/**
+	 * Pausing a Tomcat session's reading, in a class of its own so that Tomcat is only
+	 * loaded when it is there.
+	 */
+	private static final class TomcatReading {
+
+		static void pause(Object nativeSession) {
+			if (nativeSession instanceof WsSession session) {
+				session.suspend();
+			}
+		}
+
+		static void resume(Object nativeSession) {
+			if (nativeSession instanceof WsSession session) {
+				session.resume();
+			}
 		}
 
 	}

@@ -173,16 +173,18 @@ class PubSubActuatorAutoConfigurationTests {
 		CountDownLatch release = new CountDownLatch(1);
 		connected().withConfiguration(this.metrics)
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
-			.withPropertyValues("twitch.pubsub.dispatch.queue-capacity=2")
+			.withPropertyValues("twitch.pubsub.max-message-size=8KB",
+					"twitch.pubsub.dispatch.max-queued-bytes-per-subscription=8320B")
 			.withBean(ThrowingListener.class)
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				PubSubClient client = context.getBean(PubSubClient.class);
 				await().until(() -> client.snapshot().topics().size() == 1 && client.isConnected());
-				// A slow handler: its queue of 2 overflows.
+				// A slow handler: its queue of 8320 bytes (about 25 of these messages)
+				// overflows.
 				client.listenRawAsync(Topic.parse(WHISPERS), (id, message) -> release.await(10, TimeUnit.SECONDS))
 					.get();
-				for (int i = 0; i < 6; i++) {
+				for (int i = 0; i < 40; i++) {
 					this.server.publish(WHISPERS, SampleMessages.get(TopicType.WHISPERS, "thread"));
 				}
 				this.server.publish("channel-bits-badge-unlocks." + USER,
@@ -195,7 +197,7 @@ class PubSubActuatorAutoConfigurationTests {
 				await().untilAsserted(() -> {
 					assertThat(
 							registry.get("twitch.pubsub.messages.received").tag("type", "whispers").counter().count())
-						.isEqualTo(6);
+						.isEqualTo(40);
 					assertThat(registry.get("twitch.pubsub.messages.dropped")
 						.tag("reason", "queue_full")
 						.counter()

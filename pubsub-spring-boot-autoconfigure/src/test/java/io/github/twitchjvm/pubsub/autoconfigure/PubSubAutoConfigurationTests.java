@@ -48,6 +48,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
@@ -84,7 +85,8 @@ class PubSubAutoConfigurationTests {
 
 	@Test
 	void buildsAStartedClientFromTheProperties() {
-		connected().withPropertyValues("twitch.pubsub.ping-frequency=30s", "twitch.pubsub.dispatch.queue-capacity=7")
+		connected()
+			.withPropertyValues("twitch.pubsub.ping-frequency=30s", "twitch.pubsub.dispatch.max-queued-bytes=7MB")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(PubSubClient.class)
 					.hasSingleBean(PubSubLifecycle.class)
@@ -94,7 +96,8 @@ class PubSubAutoConfigurationTests {
 				PubSubClient client = context.getBean(PubSubClient.class);
 				assertThat(client.isRunning()).isTrue();
 				assertThat(context.getBean(PubSubProperties.class).getPingFrequency()).hasSeconds(30);
-				assertThat(context.getBean(PubSubProperties.class).getDispatch().getQueueCapacity()).isEqualTo(7);
+				assertThat(context.getBean(PubSubProperties.class).getDispatch().getMaxQueuedBytes())
+					.isEqualTo(DataSize.ofMegabytes(7));
 				assertListensToWhispers(client);
 			});
 	}
@@ -392,7 +395,11 @@ class PubSubAutoConfigurationTests {
 				"between 1 and 50");
 		assertInvalid("twitch.pubsub.reconnect.max-delay=100ms", "twitch.pubsub.reconnect.max-delay",
 				"not be less than reconnect.initial-delay");
-		assertInvalid("twitch.pubsub.dispatch.queue-capacity=0", "twitch.pubsub.dispatch.queue-capacity", "at least 1");
+		assertInvalid("twitch.pubsub.dispatch.max-queued-bytes=1KB", "twitch.pubsub.dispatch.max-queued-bytes",
+				"at least 1 MiB");
+		assertInvalid("twitch.pubsub.dispatch.max-queued-bytes-per-subscription=100KB",
+				"twitch.pubsub.dispatch.max-queued-bytes-per-subscription",
+				"hold the largest message (max-message-size");
 	}
 
 	@Test

@@ -4,16 +4,25 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.function.ToIntFunction;
 
 import io.github.twitchjvm.core.log.RateLimitedLog;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One subscription's messages on their way to its handler: a bounded queue that a
- * connection's reading thread fills and one drain at a time on the dispatch executor
+ * One subscription's messages on their way to its handler: a queue bounded in bytes that
+ * a connection's reading thread fills and one drain at a time on the dispatch executor
  * empties. So messages reach the handler in order, a slow handler only fills its own
- * queue (the oldest message is dropped when it is full, counted as
- * {@link DropReason#QUEUE_FULL}), and different subscriptions run in parallel.
+ * queue, and different subscriptions run in parallel. What the queue may hold is set by
+ * the client's {@link QueueBudget}: past it, the oldest messages are dropped (each
+ * counted as {@link DropReason#QUEUE_FULL}) or the client's reading is paused, as the
+ * budget's {@link OverflowPolicy} says.
+ *
+ * <p>
+ * A message's size is an estimate given by the client (for text, its length in characters
+ * plus a fixed overhead): it is measured once per queue on the way in and once on the way
+ * out, never stored.
  *
  * @param <M> the message type
  */
@@ -40,6 +49,14 @@ public final class SubscriptionQueue<M> implements Runnable {
 	@SuppressWarnings("rawtypes")
 	private static final AtomicIntegerFieldUpdater<SubscriptionQueue> QUEUED = AtomicIntegerFieldUpdater
 		.newUpdater(SubscriptionQueue.class, "queued");
+
+	@SuppressWarnings("rawtypes")
+	private static final AtomicLongFieldUpdater<SubscriptionQueue> QUEUED_BYTES = AtomicLongFieldUpdater
+		.newUpdater(SubscriptionQueue.class, "queuedBytes");
+
+	@SuppressWarnings("rawtypes")
+	private static final AtomicIntegerFieldUpdater<SubscriptionQueue> OVER = AtomicIntegerFieldUpdater
+		.newUpdater(SubscriptionQueue.class, "over");
 
 	/**
 	 * Receives the messages, one at a time and in order.
@@ -90,14 +107,24 @@ public final class SubscriptionQueue<M> implements Runnable {
 	private final Handler<M> handler;
 
 	/**
-	 * Grows with use: an array sized for the capacity would cost kilobytes per idle
+	 * Grows with use: an array sized for a bound would cost kilobytes per idle
 	 * subscription.
 	 */
 	private final ConcurrentLinkedQueue<M> queue = new ConcurrentLinkedQueue<>();
 
 	private volatile int queued;
 
-	private final int capacity;
+	private volatile long queuedBytes;
+
+	/**
+	 * 1 while this queue holds more than its bound and has told the budget so (under
+	 * {@link OverflowPolicy#PAUSE_READING}).
+	 */
+	private volatile int over;
+
+	private final ToIntFunction<? super M> sizer;
+
+	private final QueueBudget budget;
 
 	/** 1 while a drain is handed to the executor or running. */
 	private volatile int scheduled;
@@ -130,20 +157,20 @@ public final class SubscriptionQueue<M> implements Runnable {
 	 * example the subscription itself: no string is built per subscription unless
 	 * something is logged)
 	 * @param handler receives the messages
-	 * @param capacity messages queued at most before the oldest is dropped
+	 * @param sizer estimates a message's size in bytes; called twice per message, so it
+	 * must be cheap and give the same answer both times
+	 * @param budget the client's bound on queued bytes, shared by its queues
 	 * @param executor runs the drains; it should accept every task (one rejected leaves
 	 * the queue waiting for the next message)
 	 * @param events told about deliveries, drops and failures
 	 * @param log where drops and failures are logged
 	 */
-	public SubscriptionQueue(Object name, Handler<M> handler, int capacity, Executor executor, Events events,
-			RateLimitedLog log) {
-		if (capacity < 1) {
-			throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
-		}
+	public SubscriptionQueue(Object name, Handler<M> handler, ToIntFunction<? super M> sizer, QueueBudget budget,
+			Executor executor, Events events, RateLimitedLog log) {
 		this.name = name;
 		this.handler = handler;
-		this.capacity = capacity;
+		this.sizer = sizer;
+		this.budget = budget;
 		this.executor = executor;
 		this.events = events;
 		this.log = log;
@@ -158,15 +185,59 @@ public final class SubscriptionQueue<M> implements Runnable {
 		if (this.cancelled) {
 			return;
 		}
+		int size = this.sizer.applyAsInt(message);
 		this.queue.add(message);
-		if (QUEUED.incrementAndGet(this) > this.capacity && this.queue.poll() != null) {
-			QUEUED.decrementAndGet(this);
-			this.events.dropped(DropReason.QUEUE_FULL);
-			this.log.warn("queue-full-" + logName(),
-					"The handler of {} is too slow: dropped its oldest queued message ({} queued)", logName(),
-					this.capacity);
+		QUEUED.incrementAndGet(this);
+		boolean clientOver = this.budget.add(size);
+		boolean queueOver = QUEUED_BYTES.addAndGet(this, size) > this.budget.maxBytesPerQueue();
+		if (clientOver || queueOver) {
+			overflow(queueOver);
 		}
 		schedule();
+	}
+
+	private void overflow(boolean queueOver) {
+		if (this.budget.policy() == OverflowPolicy.PAUSE_READING) {
+			this.budget.overflowed(queueOver && OVER.compareAndSet(this, 0, 1));
+			// A transport that cannot pause keeps reading: past twice the bounds, memory
+			// still wins.
+			dropOldest(2);
+		}
+		else {
+			dropOldest(1);
+		}
+	}
+
+	/**
+	 * Drops the oldest messages until the queue and the client are within the bounds
+	 * times {@code factor}.
+	 */
+	private void dropOldest(int factor) {
+		long queueBound = factor * this.budget.maxBytesPerQueue();
+		int dropped = 0;
+		M oldest;
+		while ((this.queuedBytes > queueBound || this.budget.over(factor)) && (oldest = this.queue.poll()) != null) {
+			release(oldest);
+			this.events.dropped(DropReason.QUEUE_FULL);
+			dropped++;
+		}
+		if (dropped > 0) {
+			this.log.warn("queue-full-" + logName(),
+					"The handler of {} is too slow: dropped its {} oldest queued message(s); {} bytes still queued "
+							+ "(at most {} per subscription, {} for the client)",
+					logName(), dropped, this.queuedBytes, queueBound, factor * this.budget.maxBytes());
+		}
+	}
+
+	/** Accounts for a message taken off the queue. */
+	private void release(M message) {
+		int size = this.sizer.applyAsInt(message);
+		QUEUED.decrementAndGet(this);
+		long left = QUEUED_BYTES.addAndGet(this, -size);
+		this.budget.release(size);
+		if (this.over == 1 && left <= this.budget.maxBytesPerQueue() / 2 && OVER.compareAndSet(this, 1, 0)) {
+			this.budget.queueCaughtUp();
+		}
 	}
 
 	private void schedule() {
@@ -211,7 +282,7 @@ public final class SubscriptionQueue<M> implements Runnable {
 			int handled = 0;
 			M message;
 			while (handled < BATCH && (message = this.queue.poll()) != null) {
-				QUEUED.decrementAndGet(this);
+				release(message);
 				deliver(message);
 				handled++;
 			}
@@ -263,10 +334,12 @@ public final class SubscriptionQueue<M> implements Runnable {
 	 * was shut down).
 	 */
 	public void reset() {
-		// One by one: a drain still running may poll at the same time, and the count must
+		// One by one: a drain still running may poll at the same time, and the counts
+		// must
 		// not go below zero.
-		while (this.queue.poll() != null) {
-			QUEUED.decrementAndGet(this);
+		M message;
+		while ((message = this.queue.poll()) != null) {
+			release(message);
 		}
 		this.scheduled = 0;
 	}
@@ -277,8 +350,10 @@ public final class SubscriptionQueue<M> implements Runnable {
 	 */
 	public void cancel() {
 		this.cancelled = true;
-		this.queue.clear();
-		this.queued = 0;
+		M message;
+		while ((message = this.queue.poll()) != null) {
+			release(message);
+		}
 		String key = logName();
 		this.log.forget("queue-full-" + key);
 		this.log.forget("decode-" + key);
@@ -297,6 +372,13 @@ public final class SubscriptionQueue<M> implements Runnable {
 	 */
 	public int queued() {
 		return this.queued;
+	}
+
+	/**
+	 * @return the estimated bytes of the messages waiting for the handler
+	 */
+	public long queuedBytes() {
+		return this.queuedBytes;
 	}
 
 	private String logName() {

@@ -4,12 +4,20 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential reconnect backoff with jitter, as Twitch asks: start at the initial delay,
- * double on every failed attempt up to the cap, plus up to a quarter of random jitter so
- * that clients do not return in step. A connection that stayed open for a stable period
- * starts again from the initial delay ({@link #reset()}). Belongs to one engine thread.
+ * Exponential reconnect backoff with jitter. The first attempt after a reset goes out at
+ * once (within a small random jitter: one lost connection is usually just that); from the
+ * second on, the delay starts at the initial delay, as Twitch asks, and doubles on every
+ * failed attempt up to the cap, plus up to a quarter of random jitter so that clients do
+ * not return in step. A connection that did work starts again from the beginning
+ * ({@link #reset()}). Belongs to one engine thread.
  */
 public final class Backoff {
+
+	/**
+	 * The most the first attempt waits: enough to spread clients out, too little to
+	 * notice.
+	 */
+	static final Duration FIRST_ATTEMPT_JITTER = Duration.ofMillis(100);
 
 	private final long initialNanos;
 
@@ -32,8 +40,13 @@ public final class Backoff {
 	 * @return the delay
 	 */
 	public Duration next() {
+		if (this.failures == 0) {
+			this.failures = 1;
+			long spread = Math.min(FIRST_ATTEMPT_JITTER.toNanos(), this.initialNanos);
+			return Duration.ofNanos((spread > 0) ? ThreadLocalRandom.current().nextLong(spread + 1) : 0);
+		}
 		long base = this.initialNanos;
-		for (int i = 0; i < this.failures && base < this.maxNanos; i++) {
+		for (int i = 1; i < this.failures && base < this.maxNanos; i++) {
 			base = (base > Long.MAX_VALUE / 2) ? Long.MAX_VALUE : base * 2;
 		}
 		if (this.failures < Integer.MAX_VALUE) {

@@ -54,10 +54,12 @@ public final class JdkWebSocketTransport implements WebSocketTransport {
 		if (client == null) {
 			return CompletableFuture.failedFuture(new IllegalStateException("The transport is closed"));
 		}
+		Reader reader = new Reader(listener, options.maxMessageSize());
 		CompletableFuture<WebSocket> building = client.newWebSocketBuilder()
 			.connectTimeout(options.connectTimeout())
-			.buildAsync(uri, new Reader(listener, options.maxMessageSize()));
-		CompletableFuture<WebSocketConnection> connected = building.thenApply(Connection::new);
+			.buildAsync(uri, reader);
+		CompletableFuture<WebSocketConnection> connected = building
+			.thenApply((webSocket) -> new Connection(webSocket, reader.demand()));
 		connected.whenComplete((ignored, error) -> {
 			if (connected.isCancelled()) {
 				// The caller gave up: a handshake that still succeeds must not leave an
@@ -102,14 +104,16 @@ public final class JdkWebSocketTransport implements WebSocketTransport {
 	}
 
 	/**
-	 * The JDK's listener of one connection: parts put together, every frame requested up
-	 * front.
+	 * The JDK's listener of one connection: parts put together, frames asked for a small
+	 * window ahead, so that reading can be paused within a few messages.
 	 */
 	private static final class Reader implements WebSocket.Listener {
 
 		private final WebSocketListener listener;
 
 		private final TextAssembler text;
+
+		private final ReadDemand demand = new ReadDemand();
 
 		private boolean ended;
 
@@ -118,22 +122,25 @@ public final class JdkWebSocketTransport implements WebSocketTransport {
 			this.text = new TextAssembler(maxMessageSize);
 		}
 
+		ReadDemand demand() {
+			return this.demand;
+		}
+
 		@Override
 		public void onOpen(WebSocket webSocket) {
-			// The listener never returns an unfinished stage, so the JDK buffers nothing
-			// on our behalf: asking for
-			// everything once spares a request per frame.
-			webSocket.request(Long.MAX_VALUE);
+			this.demand.opened(webSocket);
 		}
 
 		@Override
 		public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+			this.demand.consumed();
 			this.text.accept(data, last, this.listener);
 			return null;
 		}
 
 		@Override
 		public @Nullable CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+			this.demand.consumed();
 			if (last) {
 				this.listener.onUnusableMessage("a binary message");
 			}
@@ -164,8 +171,21 @@ public final class JdkWebSocketTransport implements WebSocketTransport {
 
 		private final WebSocket webSocket;
 
-		Connection(WebSocket webSocket) {
+		private final ReadDemand demand;
+
+		Connection(WebSocket webSocket, ReadDemand demand) {
 			this.webSocket = webSocket;
+			this.demand = demand;
+		}
+
+		@Override
+		public void pauseReading() {
+			this.demand.pause();
+		}
+
+		@Override
+		public void resumeReading() {
+			this.demand.resume();
 		}
 
 		@Override

@@ -26,6 +26,19 @@ public interface WebSocketConnection {
 	void close(int code, String reason);
 
 	/**
+	 * Stops asking the server for messages: within a few messages the listener hears no
+	 * more until {@link #resumeReading()}, and the server buffers (or, beyond its limits,
+	 * closes the connection). Any thread may call it; pausing a paused connection does
+	 * nothing.
+	 */
+	void pauseReading();
+
+	/**
+	 * Reads again after {@link #pauseReading()}; any thread may call it.
+	 */
+	void resumeReading();
+
+	/**
 	 * Drops the connection at once, without a close frame; the listener may or may not
 	 * hear of the end.
 	 */

@@ -24,8 +24,14 @@ class SubscriptionQueueTest {
 
 	private final RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(getClass()), Duration.ofSeconds(10));
 
-	private SubscriptionQueue<String> queue(SubscriptionQueue.Handler<String> handler, int capacity) {
-		return new SubscriptionQueue<>("subscription to test", handler, capacity, this.executor, this.events, this.log);
+	/** Each character of a test message counts as one byte: "a" is 1 byte, "bbbb" 4. */
+	private SubscriptionQueue<String> queue(SubscriptionQueue.Handler<String> handler, int maxBytes) {
+		return queue(handler, new QueueBudget(1_000_000, maxBytes, OverflowPolicy.DROP_OLDEST, this.log));
+	}
+
+	private SubscriptionQueue<String> queue(SubscriptionQueue.Handler<String> handler, QueueBudget budget) {
+		return new SubscriptionQueue<>("subscription to test", handler, String::length, budget, this.executor,
+				this.events, this.log);
 	}
 
 	private void runTasks() {
@@ -60,6 +66,88 @@ class SubscriptionQueueTest {
 	}
 
 	@Test
+	void theQueueIsBoundedInBytesNotMessages() {
+		SubscriptionQueue<String> queue = queue(this.handled::add, 10);
+		queue.offer("aaaa");
+		queue.offer("bbbb");
+		assertThat(queue.queuedBytes()).isEqualTo(8);
+		queue.offer("cccccc");
+		assertThat(queue.queuedBytes()).as("the oldest made room for 6 bytes").isEqualTo(10);
+		queue.offer("d");
+		queue.offer("e");
+		runTasks();
+		assertThat(this.handled).containsExactly("cccccc", "d", "e");
+		assertThat(this.events.drops).containsExactly(DropReason.QUEUE_FULL, DropReason.QUEUE_FULL);
+		assertThat(queue.queuedBytes()).isZero();
+	}
+
+	@Test
+	void theClientBudgetBoundsAllQueuesTogether() {
+		QueueBudget budget = new QueueBudget(10, 8, OverflowPolicy.DROP_OLDEST, this.log);
+		List<String> other = new ArrayList<>();
+		SubscriptionQueue<String> slow = queue(this.handled::add, budget);
+		SubscriptionQueue<String> second = queue(other::add, budget);
+		slow.offer("aaaa");
+		slow.offer("bbbb");
+		second.offer("cc");
+		assertThat(budget.queuedBytes()).isEqualTo(10);
+		second.offer("dd");
+		assertThat(budget.queuedBytes()).as("the receiving queue dropped its oldest").isEqualTo(10);
+		runTasks();
+		assertThat(this.handled).containsExactly("aaaa", "bbbb");
+		assertThat(other).containsExactly("dd");
+		assertThat(budget.queuedBytes()).isZero();
+	}
+
+	@Test
+	void pauseReadingKeepsEveryMessageAndPausesUntilHalfTheBudgetIsFree() {
+		QueueBudget budget = new QueueBudget(1000, 10, OverflowPolicy.PAUSE_READING, this.log);
+		Reading reading = new Reading();
+		budget.register(reading);
+		SubscriptionQueue<String> queue = queue(this.handled::add, budget);
+		queue.offer("aaaa");
+		queue.offer("bbbb");
+		assertThat(reading.paused).isFalse();
+		queue.offer("cccc");
+		assertThat(reading.paused).as("12 bytes > 10").isTrue();
+		assertThat(budget.readingPaused()).isTrue();
+		Reading late = new Reading();
+		budget.register(late);
+		assertThat(late.paused).as("a socket opened while paused starts paused").isTrue();
+		this.tasks.clear();
+		queue.run();
+		assertThat(this.handled).containsExactly("aaaa", "bbbb", "cccc");
+		assertThat(this.events.drops).isEmpty();
+		assertThat(reading.paused).isFalse();
+		assertThat(reading.resumes).isEqualTo(1);
+		assertThat(budget.pauses()).isEqualTo(1);
+	}
+
+	@Test
+	void pauseReadingStillDropsPastTwiceTheBoundWhenTheTransportKeepsReading() {
+		QueueBudget budget = new QueueBudget(1000, 10, OverflowPolicy.PAUSE_READING, this.log);
+		SubscriptionQueue<String> queue = queue(this.handled::add, budget);
+		for (String message : List.of("aaaa", "bbbb", "cccc", "dddd", "eeee", "ffff")) {
+			queue.offer(message);
+		}
+		assertThat(queue.queuedBytes()).isEqualTo(20);
+		assertThat(this.events.drops).containsExactly(DropReason.QUEUE_FULL);
+	}
+
+	@Test
+	void cancellingGivesTheBytesBackToTheBudget() {
+		QueueBudget budget = new QueueBudget(1000, 10, OverflowPolicy.PAUSE_READING, this.log);
+		Reading reading = new Reading();
+		budget.register(reading);
+		SubscriptionQueue<String> queue = queue(this.handled::add, budget);
+		queue.offer("aaaaaaaaaaaa");
+		assertThat(reading.paused).isTrue();
+		queue.cancel();
+		assertThat(budget.queuedBytes()).isZero();
+		assertThat(reading.paused).isFalse();
+	}
+
+	@Test
 	void aDecodingFailureIsADropAndAnyOtherFailureAHandlerErrorAndDeliveryGoesOn() {
 		SubscriptionQueue<String> queue = queue((message) -> {
 			switch (message) {
@@ -68,7 +156,7 @@ class SubscriptionQueueTest {
 				case "overflow" -> throw new StackOverflowError();
 				default -> this.handled.add(message);
 			}
-		}, 10);
+		}, 100);
 		for (String message : List.of("undecodable", "boom", "overflow", "fine")) {
 			queue.offer(message);
 		}
@@ -100,6 +188,25 @@ class SubscriptionQueueTest {
 		runTasks();
 		assertThat(this.handled).isEmpty();
 		assertThat(queue.queued()).isZero();
+	}
+
+	private static final class Reading implements QueueBudget.Reading {
+
+		volatile boolean paused;
+
+		int resumes;
+
+		@Override
+		public void pauseReading() {
+			this.paused = true;
+		}
+
+		@Override
+		public void resumeReading() {
+			this.paused = false;
+			this.resumes++;
+		}
+
 	}
 
 	private static final class Events implements SubscriptionQueue.Events {

@@ -34,6 +34,8 @@ public final class FakeConnection implements WebSocketConnection {
 
 	private boolean stalled;
 
+	private volatile boolean readingPaused;
+
 	private boolean closed;
 
 	private boolean aborted;
@@ -165,6 +167,23 @@ public final class FakeConnection implements WebSocketConnection {
 		List<String> taken = List.copyOf(this.sent);
 		this.sent.clear();
 		return taken;
+	}
+
+	@Override
+	public void pauseReading() {
+		this.readingPaused = true;
+	}
+
+	@Override
+	public void resumeReading() {
+		this.readingPaused = false;
+	}
+
+	/**
+	 * @return whether the client paused reading (and did not resume it yet)
+	 */
+	public boolean readingPaused() {
+		return this.readingPaused;
 	}
 
 	/**

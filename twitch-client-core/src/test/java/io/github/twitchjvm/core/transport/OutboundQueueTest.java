@@ -97,6 +97,14 @@ class OutboundQueueTest {
 		}
 
 		@Override
+		public void pauseReading() {
+		}
+
+		@Override
+		public void resumeReading() {
+		}
+
+		@Override
 		public void close(int code, String reason) {
 		}
 
