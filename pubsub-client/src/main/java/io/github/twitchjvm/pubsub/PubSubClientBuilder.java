@@ -13,9 +13,13 @@ import io.github.twitchjvm.core.dispatch.OverflowPolicy;
 import io.github.twitchjvm.core.engine.EngineLoop;
 import io.github.twitchjvm.core.engine.EventLoop;
 import io.github.twitchjvm.core.engine.NamedThreadFactory;
+import io.github.twitchjvm.core.log.LogText;
+import io.github.twitchjvm.core.transport.EndpointPolicy;
 import io.github.twitchjvm.core.transport.JdkWebSocketTransport;
 import io.github.twitchjvm.core.transport.WebSocketTransport;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link PubSubClient}. Every value starts at the reference client's or Twitch's
@@ -23,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * ({@link InvalidSettingException}).
  */
 public final class PubSubClientBuilder {
+
+	private static final Logger logger = LoggerFactory.getLogger(PubSubClient.class);
 
 	/**
 	 * Tasks waiting for the engine: far more than a flood of topics and socket events,
@@ -37,6 +43,8 @@ public final class PubSubClientBuilder {
 	private static final Duration KEEP_ALIVE = Duration.ofMillis(200);
 
 	private URI uri = PubSubClient.TWITCH_PUBSUB_URI;
+
+	private boolean allowInsecure;
 
 	private @Nullable TwitchTokenProvider tokenProvider;
 
@@ -91,11 +99,25 @@ public final class PubSubClientBuilder {
 	}
 
 	/**
-	 * @param uri the PubSub server, {@code wss://pubsub-edge.twitch.tv} by default
+	 * @param uri the PubSub server, {@code wss://pubsub-edge.twitch.tv} by default; a
+	 * {@code wss://} URL, or {@code ws://} to a loopback host ({@code localhost},
+	 * {@code 127.0.0.0/8}, {@code [::1]}) unless {@link #allowInsecure} (the client sends
+	 * tokens there)
 	 * @return this builder
 	 */
 	public PubSubClientBuilder uri(URI uri) {
 		this.uri = Objects.requireNonNull(uri, "uri");
+		return this;
+	}
+
+	/**
+	 * Allows a {@code ws://} URI to a host other than the local machine: tokens then
+	 * travel in clear, so building such a client logs a warning naming the host.
+	 * @param allowInsecure whether to allow it; {@code false} by default
+	 * @return this builder
+	 */
+	public PubSubClientBuilder allowInsecure(boolean allowInsecure) {
+		this.allowInsecure = allowInsecure;
 		return this;
 	}
 
@@ -344,6 +366,7 @@ public final class PubSubClientBuilder {
 	 * what would
 	 */
 	public void validate() {
+		SettingRules.checkEndpoint(this.uri, this.allowInsecure);
 		SettingRules.check(this.pingFrequency, this.pingJitter, this.pongTimeout, this.listenConfirmTimeout,
 				this.connectTimeout, this.topicsPerConnection, this.maxConnections, this.reconnectInitialDelay,
 				this.reconnectMaxDelay, this.stablePeriod, this.listensPerSecond, this.maxQueuedBytes,
@@ -382,6 +405,10 @@ public final class PubSubClientBuilder {
 		if (this.tokenProvider == null) {
 			throw new IllegalStateException(
 					"A token provider is required: call tokenProvider(...) or accessToken(...)");
+		}
+		if (SettingRules.checkEndpoint(this.uri, this.allowInsecure) == EndpointPolicy.Verdict.INSECURE_ALLOWED) {
+			logger.warn("PubSub client connects to {} over ws:// (allowInsecure): tokens travel in clear",
+					LogText.safe(this.uri.getHost()));
 		}
 		ClientSettings settings = new ClientSettings(this.uri, this.tokenProvider, this.dispatchExecutor,
 				this.transport, this.pingFrequency, this.pingJitter, this.pongTimeout, this.listenConfirmTimeout,

@@ -8,6 +8,12 @@ package io.github.twitchjvm.pubsub;
  */
 public enum PubSubSetting {
 
+	/** {@link PubSubClientBuilder#uri}. */
+	URI("uri"),
+
+	/** {@link PubSubClientBuilder#allowInsecure}. */
+	ALLOW_INSECURE("allowInsecure"),
+
 	/** {@link PubSubClientBuilder#pingFrequency}. */
 	PING_FREQUENCY("pingFrequency"),
 

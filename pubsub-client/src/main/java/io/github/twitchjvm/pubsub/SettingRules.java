@@ -1,8 +1,11 @@
 package io.github.twitchjvm.pubsub;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
+
+import io.github.twitchjvm.core.transport.EndpointPolicy;
 
 /**
  * The one set of rules for the client's settings: what Twitch allows, and ranges outside
@@ -86,6 +89,23 @@ final class SettingRules {
 		within(PubSubSetting.SERVER_ERROR_RETRIES, serverErrorRetries, 0, 100, "");
 		within(PubSubSetting.HANDOVER_SETTLE, handoverSettle, Duration.ZERO, Duration.ofSeconds(30), false);
 		within(PubSubSetting.DISPATCH_DRAIN_TIMEOUT, dispatchDrainTimeout, Duration.ZERO, Duration.ofMinutes(10), true);
+	}
+
+	/**
+	 * Where the client may connect, given that it sends tokens there
+	 * ({@link EndpointPolicy}).
+	 * @return the verdict, allowed: {@link EndpointPolicy.Verdict#INSECURE_ALLOWED} asks
+	 * for a warning
+	 */
+	static EndpointPolicy.Verdict checkEndpoint(URI uri, boolean allowInsecure) {
+		EndpointPolicy.Verdict verdict = EndpointPolicy.judge(uri, allowInsecure);
+		if (!verdict.allowed()) {
+			throw new InvalidSettingException(PubSubSetting.URI, EndpointPolicy.redacted(uri),
+					(names) -> (verdict == EndpointPolicy.Verdict.INSECURE_REFUSED) ? verdict.reason() + " Or set "
+							+ names.apply(PubSubSetting.ALLOW_INSECURE) + " to connect in clear all the same."
+							: verdict.reason());
+		}
+		return verdict;
 	}
 
 	private static void within(PubSubSetting setting, Duration value, Duration low, Duration high, boolean lowAllowed) {

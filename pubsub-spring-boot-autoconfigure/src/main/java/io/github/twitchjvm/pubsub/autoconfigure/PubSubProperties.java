@@ -283,6 +283,8 @@ public class PubSubProperties implements InitializingBean {
 	 */
 	static String propertyName(PubSubSetting setting) {
 		return switch (setting) {
+			case URI -> "url";
+			case ALLOW_INSECURE -> "allow-insecure";
 			case PING_FREQUENCY -> "ping-frequency";
 			case PING_JITTER -> "ping-jitter";
 			case PONG_TIMEOUT -> "pong-timeout";

@@ -2,8 +2,10 @@ package io.github.twitchjvm.pubsub.transport;
 
 import java.io.IOException;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +23,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import io.github.twitchjvm.core.transport.CloseCodes;
 import io.github.twitchjvm.core.transport.ConnectOptions;
+import io.github.twitchjvm.core.transport.EndpointPolicy;
+import io.github.twitchjvm.core.transport.RedirectNotFollowedException;
 import io.github.twitchjvm.core.transport.TextAssembler;
 import io.github.twitchjvm.core.transport.WebSocketConnection;
 import io.github.twitchjvm.core.transport.WebSocketListener;
@@ -53,8 +59,20 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
  * <li>Connecting is Spring's
  * {@link WebSocketClient#execute(WebSocketHandler, WebSocketHttpHeaders, URI)}, which
  * connects on the client's own task executor. An attempt that outlasts
- * {@link ConnectOptions#connectTimeout()} fails with a {@link TimeoutException}; a
- * session that still arrives afterwards is closed at once.</li>
+ * {@link ConnectOptions#connectTimeout()} (TCP, TLS and the handshake together) fails
+ * with a {@link TimeoutException}; a session that still arrives afterwards is closed at
+ * once. On a client of its own ({@link #overTomcat()}) the transport also stops the
+ * handshake itself: the connecting thread is interrupted, and Tomcat closes the
+ * socket.</li>
+ * <li>Redirects are never followed: Tomcat's container follows up to 20 by default, to
+ * any host and from {@code wss://} to {@code ws://}, so the transport sets its limit to 0
+ * (see {@link #of(WebSocketClient)}), and the attempt fails with a
+ * {@link RedirectNotFollowedException} naming the location.</li>
+ * <li>Tomcat reads a handshake's response headers without any size limit. Over
+ * {@code wss://} a client of its own fails a handshake once the server sent more than 64
+ * KiB before the session opened (its TLS engine counts). Over {@code ws://} (loopback
+ * hosts only, unless insecure connections are allowed) and over an application's client
+ * only the deadline bounds it.</li>
  * <li>Messages are taken in parts ({@link WebSocketHandler#supportsPartialMessages()})
  * and put together up to {@link ConnectOptions#maxMessageSize()} by core's
  * {@link TextAssembler}, so the container's own message buffer can stay small whatever
@@ -70,9 +88,9 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
  *
  * <p>
  * A transport over a client the application gave ({@link #of(WebSocketClient)}) never
- * configures nor stops that client. {@link #overTomcat()} creates a client of its own
- * over Tomcat's JSR-356 container, with a small message buffer, and destroys it on
- * {@link #close()}.
+ * stops that client and changes nothing of it but Tomcat's redirect limit.
+ * {@link #overTomcat()} creates a client of its own over Tomcat's JSR-356 container, with
+ * a small message buffer, and destroys it on {@link #close()}.
  */
 public final class SpringWebSocketTransport implements WebSocketTransport {
 
@@ -96,7 +114,19 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 	private static final boolean TOMCAT_PRESENT = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession",
 			SpringWebSocketTransport.class.getClassLoader());
 
+	/**
+	 * Tomcat's user property for how many redirects its client follows (20 by default); a
+	 * name, not Tomcat's constant, so that other containers need no Tomcat.
+	 */
+	static final String TOMCAT_MAX_REDIRECTIONS = "org.apache.tomcat.websocket.MAX_REDIRECTIONS";
+
+	/** How Tomcat's message starts when it refuses a redirect, the location follows. */
+	private static final String TOMCAT_REDIRECT_REFUSED = "Cyclic Location header [";
+
 	private final WebSocketClient client;
+
+	/** The connecting threads of a client of our own, watched; none otherwise. */
+	private final @Nullable WatchedConnects watched;
 
 	private final @Nullable Runnable release;
 
@@ -107,8 +137,10 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 
 	private volatile boolean closed;
 
-	private SpringWebSocketTransport(WebSocketClient client, @Nullable Runnable release) {
+	private SpringWebSocketTransport(WebSocketClient client, @Nullable WatchedConnects watched,
+			@Nullable Runnable release) {
 		this.client = client;
+		this.watched = watched;
 		this.release = release;
 		this.blocking = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				daemonThreads("pubsub-ws-send-"));
@@ -116,12 +148,19 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 
 	/**
 	 * Creates a transport over a client the application configured (its container, TLS,
-	 * proxies). The client is neither changed nor stopped by the transport.
+	 * proxies). The transport never stops the client, and changes one setting only: on a
+	 * {@link StandardWebSocketClient}, Tomcat's redirect limit (the user property
+	 * {@value #TOMCAT_MAX_REDIRECTIONS}) becomes 0, because Tomcat's container follows up
+	 * to 20 redirects by default, to any host, and the client would send its tokens
+	 * there. Other containers keep their own policy (Jetty's and the JDK's follow none).
 	 * @param client the client, such as a {@link StandardWebSocketClient}
 	 * @return the transport
 	 */
 	public static SpringWebSocketTransport of(WebSocketClient client) {
-		return new SpringWebSocketTransport(client, null);
+		if (client instanceof StandardWebSocketClient standard) {
+			standard.getUserProperties().put(TOMCAT_MAX_REDIRECTIONS, "0");
+		}
+		return new SpringWebSocketTransport(client, null, null);
 	}
 
 	/**
@@ -133,7 +172,18 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 	 * @return the transport
 	 */
 	public static SpringWebSocketTransport overTomcat() {
-		return TomcatClient.create();
+		return TomcatClient.create(null);
+	}
+
+	/**
+	 * Creates a transport with a client of its own, as {@link #overTomcat()}, that
+	 * connects to {@code wss://} servers with the given TLS context (its trust store, its
+	 * protocols).
+	 * @param tls an initialised TLS context
+	 * @return the transport
+	 */
+	public static SpringWebSocketTransport overTomcat(SSLContext tls) {
+		return TomcatClient.create(tls);
 	}
 
 	@Override
@@ -141,18 +191,23 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 		if (this.closed) {
 			return CompletableFuture.failedFuture(new IllegalStateException("The transport is closed"));
 		}
-		Handler handler = new Handler(listener, options.maxMessageSize());
+		CompletableFuture<WebSocketConnection> connected = new CompletableFuture<>();
+		WatchedConnects watching = this.watched;
+		WatchedConnects.Attempt attempt = (watching != null) ? watching.watch(connected) : null;
+		Handler handler = new Handler(listener, options.maxMessageSize(), attempt);
 		CompletableFuture<WebSocketSession> handshake;
 		try {
-			handshake = this.client.execute(handler, new WebSocketHttpHeaders(), uri);
+			handshake = (watching != null && attempt != null)
+					? watching.submitting(attempt, () -> this.client.execute(handler, new WebSocketHttpHeaders(), uri))
+					: this.client.execute(handler, new WebSocketHttpHeaders(), uri);
 		}
 		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
+			connected.completeExceptionally(ex);
+			return connected;
 		}
-		CompletableFuture<WebSocketConnection> connected = new CompletableFuture<>();
 		handshake.whenComplete((session, error) -> {
 			if (error != null) {
-				connected.completeExceptionally(unwrap(error));
+				connected.completeExceptionally(explained(unwrap(error)));
 				return;
 			}
 			Connection connection = new Connection(session, this);
@@ -176,10 +231,11 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 		});
 		Duration timeout = options.connectTimeout();
 		CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
-			.execute(() -> connected
-				.completeExceptionally(new TimeoutException("Connecting to " + uri + " took longer than " + timeout)));
-		// The handshake itself is not cancelled: its session, should it still come, must
-		// be there to be closed.
+			.execute(() -> connected.completeExceptionally(new TimeoutException(
+					"Connecting to " + EndpointPolicy.redacted(uri) + " took longer than " + timeout)));
+		// The handshake itself is not cancelled (a client of our own has its thread
+		// interrupted, see WatchedConnects): its session, should it still come, must be
+		// there to be closed.
 		connected.whenComplete((connection, error) -> {
 			if (error != null) {
 				// A listener whose connection attempt failed hears nothing from a session
@@ -221,6 +277,26 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 		return (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
 	}
 
+	/**
+	 * Tomcat, told to follow no redirect, says "Cyclic Location header [...] detected /
+	 * reached max number of redirects [1] of max [0]": this says what happened.
+	 */
+	private static Throwable explained(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			String message = cause.getMessage();
+			if (message != null && message.startsWith(TOMCAT_REDIRECT_REFUSED)) {
+				int end = message.indexOf(']', TOMCAT_REDIRECT_REFUSED.length());
+				if (end > 0) {
+					RedirectNotFollowedException refused = new RedirectNotFollowedException(0,
+							message.substring(TOMCAT_REDIRECT_REFUSED.length(), end));
+					refused.initCause(error);
+					return refused;
+				}
+			}
+		}
+		return error;
+	}
+
 	private static ThreadFactory daemonThreads(String prefix) {
 		AtomicInteger count = new AtomicInteger();
 		return (task) -> {
@@ -243,17 +319,25 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 
 		private final AtomicBoolean ended = new AtomicBoolean();
 
+		private final WatchedConnects.@Nullable Attempt attempt;
+
 		volatile boolean abandoned;
 
 		volatile @Nullable Connection connection;
 
-		Handler(WebSocketListener listener, int maxMessageSize) {
+		Handler(WebSocketListener listener, int maxMessageSize, WatchedConnects.@Nullable Attempt attempt) {
 			this.listener = listener;
 			this.text = new TextAssembler(maxMessageSize);
+			this.attempt = attempt;
 		}
 
 		@Override
 		public void afterConnectionEstablished(WebSocketSession session) {
+			if (this.attempt != null) {
+				// The handshake is over: a session that comes too late is closed, not
+				// interrupted.
+				this.attempt.opened();
+			}
 		}
 
 		@Override
@@ -525,7 +609,7 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 		 */
 		private static final int CONNECT_THREADS = 4;
 
-		static SpringWebSocketTransport create() {
+		static SpringWebSocketTransport create(@Nullable SSLContext tls) {
 			WsWebSocketContainer container = new WsWebSocketContainer();
 			// Tomcat allocates these buffers whole for every connection. Larger messages
 			// arrive in parts, which the
@@ -536,14 +620,32 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 			ThreadPoolExecutor connects = new ThreadPoolExecutor(CONNECT_THREADS, CONNECT_THREADS, 30, TimeUnit.SECONDS,
 					new LinkedBlockingQueue<>(), daemonThreads("pubsub-connect-"));
 			connects.allowCoreThreadTimeOut(true);
+			WatchedConnects watched = new WatchedConnects(connects);
 			StandardWebSocketClient client = new StandardWebSocketClient(container);
-			client.setTaskExecutor(new TaskExecutorAdapter(connects));
-			return new SpringWebSocketTransport(client, () -> {
-				connects.shutdownNow();
+			client.setTaskExecutor(new TaskExecutorAdapter(watched));
+			// Tomcat follows up to 20 redirects by default, to any host: none here.
+			client.setUserProperties(Map.of(TOMCAT_MAX_REDIRECTIONS, "0"));
+			// Tomcat reads a handshake's response without limit: over TLS, the engine
+			// bounds it.
+			client.setSslContext(BoundedTlsContext.over((tls != null) ? tls : defaultTls()));
+			return new SpringWebSocketTransport(client, watched, () -> {
+				watched.shutdownNow();
 				// Closes its sessions and releases Tomcat's shared I/O threads when no
 				// other container uses them.
 				container.destroy();
 			});
+		}
+
+		/** What Tomcat's container would create for each connection without one. */
+		private static SSLContext defaultTls() {
+			try {
+				SSLContext tls = SSLContext.getInstance("TLS");
+				tls.init(null, null, null);
+				return tls;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("No TLS in this JVM", ex);
+			}
 		}
 
 	}

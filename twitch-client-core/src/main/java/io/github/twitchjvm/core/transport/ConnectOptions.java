@@ -7,8 +7,9 @@ import java.time.Duration;
  *
  * @param maxMessageSize the largest text message delivered, in characters; larger ones
  * are skipped and reported through {@link WebSocketListener#onUnusableMessage(String)}
- * @param connectTimeout how long connecting (TCP, TLS and the WebSocket handshake) may
- * take
+ * @param connectTimeout how long the whole opening (TCP, TLS and the WebSocket handshake,
+ * together) may take; an attempt still unfinished then fails, and a connection that opens
+ * after all is closed
  */
 public record ConnectOptions(int maxMessageSize, Duration connectTimeout) {
 

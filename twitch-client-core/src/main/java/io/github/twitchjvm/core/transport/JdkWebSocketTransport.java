@@ -5,9 +5,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -17,6 +20,15 @@ import org.jspecify.annotations.Nullable;
  * The transport on the JDK's own {@link java.net.http.WebSocket}: no dependency, no
  * servlet container, and one selector thread for all of a client's connections, which
  * also reads them (the client's listeners never block).
+ *
+ * <p>
+ * What it trusts a server with, all the JDK's own doing: the opening handshake has the
+ * connect timeout as its request timeout, which covers TCP, TLS and the response's
+ * headers, so a response dripped byte by byte fails then; the response's headers are
+ * capped ({@code jdk.http.maxHeaderSize}, 384 KiB by default); and the client follows no
+ * redirect (its policy is the default, {@code NEVER}), which this transport reports as a
+ * {@link RedirectNotFollowedException}. (The JDK leaves the socket of a response over the
+ * header cap open, unread, until the transport is closed.)
  *
  * <p>
  * The transport owns its {@link HttpClient}. {@link #close()} shuts it down on Java 21
@@ -58,8 +70,12 @@ public final class JdkWebSocketTransport implements WebSocketTransport {
 		CompletableFuture<WebSocket> building = client.newWebSocketBuilder()
 			.connectTimeout(options.connectTimeout())
 			.buildAsync(uri, reader);
-		CompletableFuture<WebSocketConnection> connected = building
-			.thenApply((webSocket) -> new Connection(webSocket, reader.demand()));
+		CompletableFuture<WebSocketConnection> connected = building.handle((webSocket, error) -> {
+			if (error != null) {
+				throw new CompletionException(refusedRedirect(error));
+			}
+			return new Connection(webSocket, reader.demand());
+		});
 		connected.whenComplete((ignored, error) -> {
 			if (connected.isCancelled()) {
 				// The caller gave up: a handshake that still succeeds must not leave an
@@ -68,6 +84,27 @@ public final class JdkWebSocketTransport implements WebSocketTransport {
 			}
 		});
 		return connected;
+	}
+
+	/**
+	 * The JDK's client follows no redirect (its policy is {@code NEVER} unless set
+	 * otherwise, and the handshake only takes a 101), but says no more than "Unexpected
+	 * HTTP response status code 302": this names the status and where the server pointed
+	 * to.
+	 */
+	private static Throwable refusedRedirect(Throwable error) {
+		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+		if (cause instanceof WebSocketHandshakeException handshake) {
+			HttpResponse<?> response = handshake.getResponse();
+			int status = response.statusCode();
+			if (status >= 300 && status < 400) {
+				String location = response.headers().firstValue("Location").orElse("(no Location header)");
+				RedirectNotFollowedException refused = new RedirectNotFollowedException(status, location);
+				refused.initCause(handshake);
+				return refused;
+			}
+		}
+		return cause;
 	}
 
 	@Override

@@ -12,7 +12,11 @@ import java.util.concurrent.CompletableFuture;
  * An implementation must never block the calling thread (engines call it from their event
  * loop), must deliver whole text messages up to {@link ConnectOptions#maxMessageSize()}
  * (larger ones are skipped and reported, the connection stays), and must call its
- * listener on one thread at a time per connection.
+ * listener on one thread at a time per connection. It must also hold to what a client
+ * trusts a server with: the whole opening fits in
+ * {@link ConnectOptions#connectTimeout()}, the handshake's response is bounded in size,
+ * and a redirect is never followed (the attempt fails with a
+ * {@link RedirectNotFollowedException}).
  */
 public interface WebSocketTransport extends AutoCloseable {
 

@@ -8,7 +8,9 @@
  * dependency), and the pieces any implementation shares: putting messages together from
  * parts up to a size limit ({@link io.github.twitchjvm.core.transport.TextAssembler}) and
  * sending without ever blocking the caller
- * ({@link io.github.twitchjvm.core.transport.OutboundQueue}).
+ * ({@link io.github.twitchjvm.core.transport.OutboundQueue}); and where a client may
+ * connect, given that it sends tokens there
+ * ({@link io.github.twitchjvm.core.transport.EndpointPolicy}).
  */
 @NullMarked
 package io.github.twitchjvm.core.transport;
