@@ -43,6 +43,9 @@ final class Slot {
 
 	private boolean everOpen;
 
+	/** See {@link ConnectionStatus#downSince()}. */
+	private @Nullable Instant downSince;
+
 	private @Nullable Instant openedAt;
 
 	private long reconnects;
@@ -259,6 +262,15 @@ final class Slot {
 	}
 
 	private void moveTo(ConnectionState next) {
+		if (next == ConnectionState.OPEN || next == ConnectionState.CLOSED) {
+			this.downSince = null;
+		}
+		else if (this.downSince == null
+				&& (this.state == ConnectionState.OPEN || next == ConnectionState.RECONNECTING)) {
+			// Left OPEN, or the first attempt failed; later attempts keep the outage's
+			// start.
+			this.downSince = this.loop.now();
+		}
 		if (next != this.state) {
 			this.state = next;
 			this.stateSince = this.loop.now();
@@ -275,8 +287,8 @@ final class Slot {
 
 	ConnectionStatus status() {
 		PubSubSocket current = (this.socket != null) ? this.socket : this.retiring;
-		return new ConnectionStatus(this.id, this.state, this.stateSince, this.everOpen, this.topics.size(),
-				this.openedAt, (current != null) ? current.lastPongAt() : null,
+		return new ConnectionStatus(this.id, this.state, this.stateSince, this.everOpen, this.downSince,
+				this.topics.size(), this.openedAt, (current != null) ? current.lastPongAt() : null,
 				(current != null) ? current.pingRoundTrip() : null, this.reconnects);
 	}
 
