@@ -37,6 +37,8 @@ public final class PubSubClientBuilder {
 
 	private URI uri = PubSubClient.TWITCH_PUBSUB_URI;
 
+	private boolean allowInsecure;
+
 	private @Nullable TwitchTokenProvider tokenProvider;
 
 	private @Nullable Executor dispatchExecutor;
@@ -90,6 +92,19 @@ public final class PubSubClientBuilder {
 	 */
 	public PubSubClientBuilder uri(URI uri) {
 		this.uri = Objects.requireNonNull(uri, "uri");
+		return this;
+	}
+
+	/**
+	 * Lets {@link #uri(URI)} be a {@code ws://} URL to a host that is not a loopback
+	 * address, which sends every token unencrypted. Only for a test server on another
+	 * machine: {@code wss://} needs nothing, nor does {@code ws://} to 127.0.0.1, ::1 or
+	 * localhost.
+	 * @param allowInsecure whether to allow it, {@code false} by default
+	 * @return this builder
+	 */
+	public PubSubClientBuilder allowInsecure(boolean allowInsecure) {
+		this.allowInsecure = allowInsecure;
 		return this;
 	}
 

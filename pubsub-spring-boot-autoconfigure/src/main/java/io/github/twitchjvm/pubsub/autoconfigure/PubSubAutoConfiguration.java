@@ -30,6 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 import org.springframework.web.socket.client.WebSocketClient;
 
 /**
@@ -49,8 +50,9 @@ public final class PubSubAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(PubSubConnectionDetails.class)
-	PropertiesPubSubConnectionDetails twitchPubSubConnectionDetails(PubSubProperties properties) {
-		return new PropertiesPubSubConnectionDetails(properties);
+	PropertiesPubSubConnectionDetails twitchPubSubConnectionDetails(PubSubProperties properties,
+			Environment environment) {
+		return new PropertiesPubSubConnectionDetails(properties, environment);
 	}
 
 	@Bean
