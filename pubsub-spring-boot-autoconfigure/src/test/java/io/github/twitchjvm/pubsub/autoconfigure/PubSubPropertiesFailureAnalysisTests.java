@@ -1,5 +1,6 @@
 package io.github.twitchjvm.pubsub.autoconfigure;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -152,11 +153,27 @@ class PubSubPropertiesFailureAnalysisTests {
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(PubSubClient.class));
 	}
 
+	@Test
+	void aCustomizersImpossibleSettingIsReportedNamingTheSetting() {
+		this.runner.withPropertyValues("twitch.pubsub.access-token=" + TOKEN)
+			.withBean(PubSubClientBuilderCustomizer.class,
+					() -> (builder) -> builder.pingFrequency(Duration.ofSeconds(1)))
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure(), "PubSub client cannot be built");
+				assertThat(analysis.getDescription()).contains("pingFrequency");
+				assertThat(analysis.getAction()).contains("PubSubClientBuilderCustomizer").contains("pingFrequency");
+			});
+	}
+
 	/**
 	 * Asks every failure analyzer Spring Boot would load, as SpringApplication does at a
 	 * failed start, for the analysis that concerns this integration.
 	 */
 	private static FailureAnalysis analyze(Throwable failure) {
+		return analyze(failure, "twitch.pubsub");
+	}
+
+	private static FailureAnalysis analyze(Throwable failure, String mentioning) {
 		Environment environment = new StandardEnvironment();
 		for (FailureAnalyzer analyzer : SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.of(Environment.class, environment),
@@ -165,11 +182,11 @@ class PubSubPropertiesFailureAnalysisTests {
 					SpringFactoriesLoader.FailureHandler.handleMessage((message, failureToLoad) -> {
 					}))) {
 			FailureAnalysis analysis = analyzer.analyze(failure);
-			if (analysis != null && analysis.getDescription().contains("twitch.pubsub")) {
+			if (analysis != null && analysis.getDescription().contains(mentioning)) {
 				return analysis;
 			}
 		}
-		throw new AssertionError("No failure analysis names twitch.pubsub for " + Objects.toString(failure));
+		throw new AssertionError("No failure analysis mentions " + mentioning + " for " + Objects.toString(failure));
 	}
 
 }
