@@ -43,6 +43,9 @@ final class Slot {
 
 	private boolean everOpen;
 
+	/** See {@link ConnectionStatus#downSince()}. */
+	private @Nullable Instant downSince;
+
 	private @Nullable Instant openedAt;
 
 	private long reconnects;
@@ -86,12 +89,6 @@ final class Slot {
 	 */
 	private final Backoff handoverPace;
 
-	/**
-	 * Since when the slot has had no open socket: its socket was lost, or its first one
-	 * failed to open. {@code null} while a socket is open (or the first one connects).
-	 */
-	private @Nullable Instant downSince;
-
 	Slot(String id, EngineLoop loop, Backoff backoff, Backoff handoverPace, Consumer<Slot> changed) {
 		this.id = id;
 		this.loop = loop;
@@ -118,7 +115,7 @@ final class Slot {
 	}
 
 	/**
-	 * @return since when the slot has had no open socket, or {@code null}
+	 * @return see {@link ConnectionStatus#downSince()}
 	 */
 	@Nullable Instant downSince() {
 		return this.downSince;
@@ -171,7 +168,6 @@ final class Slot {
 
 	void opened(Scheduled stable) {
 		this.openedAt = this.loop.now();
-		this.downSince = null;
 		this.stableTimer.cancel();
 		this.stableTimer = stable;
 		moveTo(ConnectionState.OPEN);
@@ -182,9 +178,6 @@ final class Slot {
 		this.socket = null;
 		this.stableTimer.cancel();
 		this.pacedHandover.cancel();
-		if (this.downSince == null) {
-			this.downSince = this.loop.now();
-		}
 	}
 
 	/**
@@ -297,6 +290,15 @@ final class Slot {
 	}
 
 	private void moveTo(ConnectionState next) {
+		if (next == ConnectionState.OPEN || next == ConnectionState.CLOSED) {
+			this.downSince = null;
+		}
+		else if (this.downSince == null
+				&& (this.state == ConnectionState.OPEN || next == ConnectionState.RECONNECTING)) {
+			// Left OPEN, or the first attempt failed; later attempts keep the outage's
+			// start.
+			this.downSince = this.loop.now();
+		}
 		if (next != this.state) {
 			this.state = next;
 			this.stateSince = this.loop.now();
@@ -313,8 +315,8 @@ final class Slot {
 
 	ConnectionStatus status() {
 		PubSubSocket current = (this.socket != null) ? this.socket : this.retiring;
-		return new ConnectionStatus(this.id, this.state, this.stateSince, this.everOpen, this.topics.size(),
-				this.openedAt, (current != null) ? current.lastPongAt() : null,
+		return new ConnectionStatus(this.id, this.state, this.stateSince, this.everOpen, this.downSince,
+				this.topics.size(), this.openedAt, (current != null) ? current.lastPongAt() : null,
 				(current != null) ? current.pingRoundTrip() : null, this.reconnects);
 	}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.twitchjvm.pubsub.ClientSnapshot;
@@ -21,11 +22,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The client's health: {@code UP} when it is started, its sockets are open (or, once they
- * had been open, have been reconnecting for less than the grace period) and no wanted
- * topic failed or was revoked; {@code DOWN} when a socket never opened yet, stayed away
- * longer than the grace period, or a topic failed; {@code OUT_OF_SERVICE} when the client
- * is stopped. The details show the sockets, the topics by state with the reasons of
- * failures, the time since the last message and PONG, and the reconnects; never a token.
+ * had been open, have been down for less than the grace period, counted from when the
+ * socket was lost however often it was retried since) and no wanted topic failed or was
+ * revoked; {@code DOWN} when a socket never opened yet, stayed away longer than the grace
+ * period, or a topic failed; {@code OUT_OF_SERVICE} when the client is stopped. The
+ * details show the sockets, the topics by state with the reasons of failures, the time
+ * since the last message and PONG, and the reconnects; never a token.
  */
 public class PubSubHealthIndicator implements HealthIndicator {
 
@@ -36,8 +38,8 @@ public class PubSubHealthIndicator implements HealthIndicator {
 	/**
 	 * Creates the indicator.
 	 * @param client the client
-	 * @param gracePeriod how long a socket that had been open may reconnect before the
-	 * client is {@code DOWN}
+	 * @param gracePeriod how long a socket that had been open may be down (reconnecting)
+	 * before the client is {@code DOWN}
 	 */
 	public PubSubHealthIndicator(PubSubClient client, Duration gracePeriod) {
 		this.client = client;
@@ -58,14 +60,17 @@ public class PubSubHealthIndicator implements HealthIndicator {
 				if (connection.state() == ConnectionState.OPEN || connection.state() == ConnectionState.CLOSED) {
 					continue;
 				}
-				Duration away = Duration.between(connection.stateSince(), now);
 				if (!connection.everOpen()) {
 					problems.add("socket " + connection.id() + " has not connected yet");
+					continue;
 				}
-				else if (away.compareTo(this.gracePeriod) > 0) {
-					problems.add("socket " + connection.id() + " has been "
-							+ connection.state().name().toLowerCase(java.util.Locale.ROOT) + " for " + away.toSeconds()
-							+ " s");
+				// From the outage's start, not from the last attempt: each retry changes
+				// the
+				// state, and would restart the grace period.
+				Duration away = Duration.between(downSince(connection), now);
+				if (away.compareTo(this.gracePeriod) > 0) {
+					problems.add("socket " + connection.id() + " has been down for " + away.toSeconds() + " s ("
+							+ connection.state().name().toLowerCase(Locale.ROOT) + ")");
 				}
 			}
 			for (TopicStatus topic : snapshot.topics()) {
@@ -98,6 +103,9 @@ public class PubSubHealthIndicator implements HealthIndicator {
 			socket.put("topics", connection.topics());
 			socket.put("sinceLastPong", since(connection.lastPongAt(), now));
 			socket.put("reconnects", connection.reconnects());
+			if (connection.downSince() != null) {
+				socket.put("downFor", since(connection.downSince(), now));
+			}
 			sockets.add(socket);
 		}
 		return sockets;
@@ -123,6 +131,11 @@ public class PubSubHealthIndicator implements HealthIndicator {
 			}
 		}
 		return failures;
+	}
+
+	private static Instant downSince(ConnectionStatus connection) {
+		Instant downSince = connection.downSince();
+		return (downSince != null) ? downSince : connection.stateSince();
 	}
 
 	/** A duration as text ("PT12.5S"), or "never". */

@@ -8,17 +8,23 @@ import io.github.twitchjvm.core.auth.StaticTokenProvider;
 import io.github.twitchjvm.core.auth.TwitchTokenProvider;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
+
 /**
  * {@link PubSubConnectionDetails} from {@code twitch.pubsub.*}: the static token serves
  * the configured user only when {@code user-id} is set (so that a topic of another user
- * fails at startup), every topic otherwise.
+ * fails at startup), every topic otherwise. A token that is empty, blank or an unresolved
+ * placeholder fails the startup ({@link TokenPropertyCheck}).
  */
 final class PropertiesPubSubConnectionDetails implements PubSubConnectionDetails {
 
 	private final PubSubProperties properties;
 
-	PropertiesPubSubConnectionDetails(PubSubProperties properties) {
+	private final Environment environment;
+
+	PropertiesPubSubConnectionDetails(PubSubProperties properties, Environment environment) {
 		this.properties = properties;
+		this.environment = environment;
 	}
 
 	@Override
@@ -29,9 +35,12 @@ final class PropertiesPubSubConnectionDetails implements PubSubConnectionDetails
 	@Override
 	public @Nullable TwitchTokenProvider tokenProvider() {
 		String token = this.properties.getAccessToken();
-		if (token == null || token.isBlank()) {
+		if (token == null) {
 			return null;
 		}
+		// Only now, when the token is used: a TwitchTokenProvider bean or other
+		// connection details make the property irrelevant.
+		TokenPropertyCheck.check(PubSubProperties.PREFIX + ".access-token", token, this.environment);
 		String userId = userId();
 		return (userId != null) ? StaticTokenProvider.forUsers(Map.of(userId, AccessToken.of(token.strip())))
 				: StaticTokenProvider.of(token.strip());

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 
 import io.github.twitchjvm.core.auth.TwitchTokenProvider;
 import io.github.twitchjvm.core.transport.WebSocketTransport;
+import io.github.twitchjvm.pubsub.InvalidSettingException;
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.PubSubClientBuilder;
 import io.github.twitchjvm.pubsub.actuate.PubSubActivity;
@@ -30,6 +31,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 import org.springframework.web.socket.client.WebSocketClient;
 
 /**
@@ -49,8 +51,9 @@ public final class PubSubAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(PubSubConnectionDetails.class)
-	PropertiesPubSubConnectionDetails twitchPubSubConnectionDetails(PubSubProperties properties) {
-		return new PropertiesPubSubConnectionDetails(properties);
+	PropertiesPubSubConnectionDetails twitchPubSubConnectionDetails(PubSubProperties properties,
+			Environment environment) {
+		return new PropertiesPubSubConnectionDetails(properties, environment);
 	}
 
 	@Bean
@@ -89,7 +92,7 @@ public final class PubSubAutoConfiguration {
 		builder.listener(events);
 		builder.listener(activity);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		PubSubClient client = builder.build();
+		PubSubClient client = build(builder);
 		events.publishFor(client);
 		return client;
 	}
@@ -126,6 +129,22 @@ public final class PubSubAutoConfiguration {
 	@Bean
 	static LazyInitializationExcludeFilter twitchTopicLazyInitializationExcludeFilter() {
 		return (beanName, beanDefinition, beanType) -> TwitchTopicAnnotationBeanPostProcessor.hasListeners(beanType);
+	}
+
+	/**
+	 * The properties were checked when bound; what is left to fail here came from a
+	 * {@link PubSubConnectionDetails} bean (its URL) or a customizer, and is reported as
+	 * such rather than as a stack trace.
+	 */
+	private static PubSubClient build(PubSubClientBuilder builder) {
+		try {
+			return builder.build();
+		}
+		catch (InvalidSettingException ex) {
+			throw new PubSubConfigurationException("The Twitch PubSub client cannot be built: " + ex.getMessage(),
+					"Fix what the PubSubConnectionDetails bean or a PubSubClientBuilderCustomizer sets for "
+							+ ex.setting().builderName() + ".");
+		}
 	}
 
 	/**

@@ -32,9 +32,16 @@ public class PubSubProperties implements InitializingBean {
 	private boolean enabled = true;
 
 	/**
-	 * WebSocket URL of the PubSub server.
+	 * WebSocket URL of the PubSub server: wss:// anywhere, ws:// only to a loopback
+	 * address (such as the fake server on 127.0.0.1) unless "allow-insecure" is set.
 	 */
 	private URI url = URI.create("wss://pubsub-edge.twitch.tv");
+
+	/**
+	 * Whether "url" may be a ws:// URL to a host that is not a loopback address, which
+	 * sends the access token unencrypted. Only for a test server on another machine.
+	 */
+	private boolean allowInsecure;
 
 	/**
 	 * Static OAuth access token used for every topic (or for the topics of "user-id" when
@@ -120,6 +127,14 @@ public class PubSubProperties implements InitializingBean {
 
 	public void setUrl(URI url) {
 		this.url = url;
+	}
+
+	public boolean isAllowInsecure() {
+		return this.allowInsecure;
+	}
+
+	public void setAllowInsecure(boolean allowInsecure) {
+		this.allowInsecure = allowInsecure;
 	}
 
 	public @Nullable String getAccessToken() {
@@ -231,13 +246,20 @@ public class PubSubProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		PubSubClientBuilder builder = PubSubClient.builder();
-		applyTo(builder);
 		try {
+			applyTo(builder);
+			// The URL reaches the client from the connection details; checked here as
+			// the property it is.
+			builder.uri(this.url);
 			builder.validate();
 		}
 		catch (InvalidSettingException ex) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "." + propertyName(ex.setting()), ex.value(),
 					ex.reason(PubSubProperties::propertyName));
+		}
+		String urlProblem = ServerUrlRule.problem(this.url, this.allowInsecure);
+		if (urlProblem != null) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".url", this.url, urlProblem);
 		}
 		// The client knows nothing of health: this rule is the properties' own.
 		if (this.health.gracePeriod.isNegative()) {
@@ -249,12 +271,13 @@ public class PubSubProperties implements InitializingBean {
 	/**
 	 * Applies every client setting these properties hold to a builder: the one mapping,
 	 * used both to check the properties and to build the client. The server's URL and the
-	 * tokens come from {@link PubSubConnectionDetails}, where handlers run from the
-	 * auto-configuration.
+	 * tokens come from {@link PubSubConnectionDetails} (whether an insecure URL is
+	 * allowed from here), where handlers run from the auto-configuration.
 	 * @param builder the builder
 	 */
 	void applyTo(PubSubClientBuilder builder) {
 		PropertyMapper map = PropertyMapper.get();
+		map.from(this::isAllowInsecure).to(builder::allowInsecure);
 		map.from(this::getPingFrequency).to(builder::pingFrequency);
 		map.from(this::getPingJitter).to(builder::pingJitter);
 		map.from(this::getPongTimeout).to(builder::pongTimeout);

@@ -34,9 +34,12 @@ import static org.awaitility.Awaitility.await;
  * running application on 127.0.0.1, as an operator would make them; and none of them
  * shows the token.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "server.address=127.0.0.1",
-		"twitch.pubsub.user-id=44322889", "management.endpoints.web.exposure.include=health,metrics,twitchpubsub",
-		"management.endpoint.health.show-details=always", "management.endpoint.twitchpubsub.access=unrestricted" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "server.address=127.0.0.1", "twitch.pubsub.user-id=44322889",
+				"management.endpoints.web.exposure.include=health,metrics,twitchpubsub,env,configprops",
+				"management.endpoint.health.show-details=always",
+				"management.endpoint.twitchpubsub.access=unrestricted", "management.endpoint.env.show-values=always",
+				"management.endpoint.configprops.show-values=always" })
 class ActuatorHttpTests {
 
 	static final FakeTwitchServer server = FakeTwitchServer.start();
@@ -95,6 +98,19 @@ class ActuatorHttpTests {
 				"/actuator/metrics/twitch.pubsub.listens", "/actuator/metrics/twitch.pubsub.reconnects" }) {
 			assertThat(get(path).body()).as(path).doesNotContain(token);
 		}
+	}
+
+	@Test
+	void theEnvironmentAndPropertiesShowValuesButNotTheToken() throws Exception {
+		for (String path : new String[] { "/actuator/env", "/actuator/env/twitch.pubsub.access-token",
+				"/actuator/configprops", "/actuator/configprops/twitch.pubsub" }) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.body()).as(path).doesNotContain(token).contains("******");
+		}
+		assertThat(get("/actuator/configprops/twitch.pubsub").body()).as("other values are shown")
+			.contains("44322889")
+			.contains(server.pubSubUri().toString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

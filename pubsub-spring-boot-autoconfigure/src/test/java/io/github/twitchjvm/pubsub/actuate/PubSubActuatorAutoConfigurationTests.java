@@ -1,10 +1,12 @@
 package io.github.twitchjvm.pubsub.actuate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.twitchjvm.core.dispatch.DropReason;
 import io.github.twitchjvm.core.engine.ReconnectCause;
@@ -118,6 +120,52 @@ class PubSubActuatorAutoConfigurationTests {
 			client.stop();
 			assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 		});
+	}
+
+	@Test
+	void anOutageLongerThanSeveralRetriesTurnsTheHealthDownOnceAfterTheGraceAndUpOnceOnRecovery() {
+		// Retries every few tens of milliseconds: each one changes the socket's state
+		// many times within the grace.
+		connected()
+			.withPropertyValues("twitch.pubsub.health.grace-period=300ms", "twitch.pubsub.reconnect.initial-delay=20ms",
+					"twitch.pubsub.reconnect.max-delay=50ms")
+			.run((context) -> {
+				PubSubClient client = context.getBean(PubSubClient.class);
+				HealthIndicator health = context.getBean(PubSubHealthIndicator.class);
+				client.listenWhispers(USER, (id, whisper) -> {
+				});
+				List<Status> statuses = new ArrayList<>();
+				Runnable record = () -> {
+					Status status = health.health().getStatus();
+					if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(status)) {
+						statuses.add(status);
+					}
+				};
+				record.run();
+
+				this.server.faults().refuseConnections(Duration.ofSeconds(30));
+				this.server.faults().drop(null);
+				AtomicLong retriesWhenDown = new AtomicLong(-1);
+				await().pollInterval(Duration.ofMillis(10)).until(() -> {
+					record.run();
+					long retries = client.snapshot().connections().get(0).reconnects();
+					if (statuses.contains(Status.DOWN) && retriesWhenDown.get() < 0) {
+						retriesWhenDown.set(retries);
+					}
+					// Several more retries after DOWN, each of which used to restart the
+					// grace.
+					return retriesWhenDown.get() >= 0 && retries >= retriesWhenDown.get() + 5;
+				});
+				assertThat(health.health().getDetails().get("problems").toString())
+					.contains("socket pubsub-1 has been down for");
+
+				this.server.faults().acceptConnections();
+				await().pollInterval(Duration.ofMillis(10)).until(() -> {
+					record.run();
+					return client.isConnected() && statuses.get(statuses.size() - 1).equals(Status.UP);
+				});
+				assertThat(statuses).containsExactly(Status.UP, Status.DOWN, Status.UP);
+			});
 	}
 
 	@Test
