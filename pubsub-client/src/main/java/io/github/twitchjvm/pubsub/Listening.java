@@ -96,7 +96,8 @@ final class Listening {
 	void listen(TopicEntry entry) {
 		Slot slot = entry.slot();
 		PubSubSocket socket = (slot != null) ? slot.socket() : null;
-		if (!this.running || socket == null || !socket.isOpen() || entry.listenInFlight() || !entry.isWanted()) {
+		if (!this.running || slot == null || socket == null || !socket.isOpen() || entry.listenInFlight()
+				|| !entry.isWanted()) {
 			return;
 		}
 		int attempt = entry.beginAttempt();
