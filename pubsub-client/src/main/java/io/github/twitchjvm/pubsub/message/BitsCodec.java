@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The codec of bits v1 and v2: {@code {"data": {...}, "version": "1.0", "message_type":
  * "bits_event", "message_id": "..."}}. Twitch sends {@code data} first, so it is bound
- * before the discriminator is known; a message type other than {@code bits_event} becomes
- * {@link BitsEvent.Unknown} whatever its data looks like.
+ * before the discriminator is known; a message type other than {@code bits_event} (or
+ * none) becomes {@link BitsEvent.Unknown} whatever its data looks like. A
+ * {@code bits_event} whose {@code data} is missing, {@code null} or not an object is a
+ * {@link BitsEvent.Cheer} with those fields absent.
  */
 final class BitsCodec implements FamilyCodec<BitsEvent> {
 
@@ -72,7 +74,10 @@ final class BitsCodec implements FamilyCodec<BitsEvent> {
 						messageType = textOrNull(parser, token);
 					}
 					case "message_id" -> messageId = textOrNull(parser, token);
-					case "is_anonymous" -> topLevelAnonymous = (token == JsonToken.VALUE_TRUE);
+					case "is_anonymous" -> {
+						topLevelAnonymous = (token == JsonToken.VALUE_TRUE);
+						parser.skipChildren();
+					}
 					default -> parser.skipChildren();
 				}
 			}
@@ -82,7 +87,7 @@ final class BitsCodec implements FamilyCodec<BitsEvent> {
 			return new BitsEvent.Unknown(messageType, json);
 		}
 		if (data == null) {
-			throw new MalformedPayloadException("bits_event has no 'data' object");
+			data = AbsentValues.of(CheerData.class);
 		}
 		return new BitsEvent.Cheer(messageId, version, data.userName(), data.channelName(), data.userId(),
 				data.channelId(), data.time(), data.chatMessage(), data.bitsUsed(), data.totalBitsUsed(),
@@ -91,7 +96,11 @@ final class BitsCodec implements FamilyCodec<BitsEvent> {
 	}
 
 	private static @Nullable String textOrNull(JsonParser parser, JsonToken token) {
-		return (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
+		if (token == JsonToken.VALUE_STRING) {
+			return parser.getString();
+		}
+		parser.skipChildren();
+		return null;
 	}
 
 	private @Nullable String messageTypeOf(String json) {

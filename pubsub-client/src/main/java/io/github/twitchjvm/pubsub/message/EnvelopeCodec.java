@@ -22,7 +22,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Decoding streams over the outer object and binds {@code data} straight to the variant
  * that {@code type} names, without building a tree; only when {@code data} comes before
- * {@code type} (Twitch never did that) is {@code data} buffered first.
+ * {@code type} (Twitch never did that) is {@code data} buffered first. A message without
+ * a {@code type} string is the family's {@code Unknown}; one of a known type whose
+ * {@code data} is missing, {@code null} or not an object is the variant with every field
+ * absent.
  *
  * @param <T> the family
  */
@@ -34,7 +37,7 @@ final class EnvelopeCodec<T extends PubSubPayload> implements FamilyCodec<T> {
 
 	private final ObjectMapper mapper;
 
-	private final Map<String, ObjectReader> readers = new HashMap<>();
+	private final Map<String, Variant> variants = new HashMap<>();
 
 	private final Map<Class<?>, String> typeNames = new HashMap<>();
 
@@ -52,7 +55,7 @@ final class EnvelopeCodec<T extends PubSubPayload> implements FamilyCodec<T> {
 		this.mapper = mapper;
 		this.unknown = unknown;
 		variants.forEach((name, type) -> {
-			this.readers.put(name, PayloadJson.embeddedReader(mapper, type));
+			this.variants.put(name, new Variant(PayloadJson.embeddedReader(mapper, type), AbsentValues.of(type)));
 			this.typeNames.put(type, name);
 		});
 	}
@@ -76,7 +79,12 @@ final class EnvelopeCodec<T extends PubSubPayload> implements FamilyCodec<T> {
 						throw MalformedPayloadException.duplicate(TYPE);
 					}
 					typeSeen = true;
-					type = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
+					if (token == JsonToken.VALUE_STRING) {
+						type = parser.getString();
+					}
+					else {
+						parser.skipChildren();
+					}
 				}
 				else if (DATA.equals(name) && token != JsonToken.VALUE_NULL) {
 					if (dataSeen) {
@@ -87,12 +95,12 @@ final class EnvelopeCodec<T extends PubSubPayload> implements FamilyCodec<T> {
 						deferredData = parser.readValueAsTree();
 					}
 					else {
-						ObjectReader reader = this.readers.get(type);
-						if (reader == null) {
+						Variant variant = this.variants.get(type);
+						if (variant == null) {
 							parser.skipChildren();
 						}
 						else {
-							data = reader.readValue(parser);
+							data = variant.reader().readValue(parser);
 						}
 					}
 				}
@@ -102,17 +110,20 @@ final class EnvelopeCodec<T extends PubSubPayload> implements FamilyCodec<T> {
 			}
 			TrailingContent.reject(parser);
 		}
-		ObjectReader reader = (type != null) ? this.readers.get(type) : null;
-		if (reader == null) {
+		Variant variant = (type != null) ? this.variants.get(type) : null;
+		if (variant == null) {
 			return this.unknown.apply(type, json);
 		}
 		if (data == null && deferredData != null) {
-			data = reader.readValue(deferredData);
+			data = variant.reader().readValue(deferredData);
 		}
-		if (data == null) {
-			throw new MalformedPayloadException("message of type '" + type + "' has no 'data' object");
-		}
-		return (T) data;
+		return (T) ((data != null) ? data : variant.absent());
+	}
+
+	/**
+	 * How to read one variant, and what it is when its {@code data} is missing.
+	 */
+	private record Variant(ObjectReader reader, Object absent) {
 	}
 
 	@Override

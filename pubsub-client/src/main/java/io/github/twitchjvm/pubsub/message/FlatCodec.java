@@ -6,7 +6,7 @@ import tools.jackson.databind.ObjectWriter;
 
 /**
  * The codec of a family with a single shape and no discriminator (bits badge unlocks):
- * the message binds straight to one record.
+ * the message binds straight to one record, every field it lacks absent.
  *
  * @param <T> the payload record
  */
@@ -23,7 +23,12 @@ final class FlatCodec<T extends PubSubPayload> implements FamilyCodec<T> {
 
 	@Override
 	public T decode(String json) {
-		return this.reader.readValue(json);
+		T payload = this.reader.readValue(json);
+		if (payload == null) {
+			// Only input that is no object at all reads as null.
+			throw new MalformedPayloadException("expected a JSON object");
+		}
+		return payload;
 	}
 
 	@Override

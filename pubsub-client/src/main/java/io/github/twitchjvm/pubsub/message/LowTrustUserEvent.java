@@ -175,17 +175,17 @@ public sealed interface LowTrustUserEvent extends PubSubPayload
 
 		/**
 		 * Reads Twitch's value, which is empty when there is no verdict.
-		 * @param value the wire value
-		 * @return the verdict, {@code null} for an empty value, {@link #UNRECOGNIZED} for
-		 * an unknown one
+		 * @param value the wire value: a string, or anything else when the message is odd
+		 * @return the verdict, {@code null} for an empty value or one that is not a
+		 * string, {@link #UNRECOGNIZED} for an unknown one
 		 */
-		@JsonCreator
-		static @Nullable BanEvasionEvaluation fromWire(@Nullable String value) {
-			if (value == null || value.isEmpty()) {
+		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+		static @Nullable BanEvasionEvaluation fromWire(@Nullable Object value) {
+			if (!(value instanceof String text) || text.isEmpty()) {
 				return null;
 			}
 			for (BanEvasionEvaluation evaluation : values()) {
-				if (evaluation.name().equals(value)) {
+				if (evaluation.name().equals(text)) {
 					return evaluation;
 				}
 			}

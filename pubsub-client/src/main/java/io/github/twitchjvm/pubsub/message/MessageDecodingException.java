@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a message cannot be decoded into its typed payload: the message string is
- * not valid JSON, or its shape cannot be mapped (for example a string where a number
- * belongs). The raw text stays available through {@link PubSubMessage#text()}. The
+ * not valid JSON (a whisper's inner {@code data} string included), is not one JSON
+ * object, or names its discriminator twice. Odd fields never cause it: a field that is
+ * missing, {@code null} or of the wrong type decodes as absent (see the package
+ * documentation). The raw text stays available through {@link PubSubMessage#text()}. The
  * exception names the topic type and the reason; it never carries a token.
  */
 public class MessageDecodingException extends PayloadDecodingException {

@@ -121,14 +121,16 @@ public final class PayloadCodec {
 
 	/**
 	 * Decodes the inner message of a topic of the given type. An inner discriminator this
-	 * version does not know gives the family's {@code Unknown} variant (an
-	 * {@link UnknownPayload}); unknown fields are ignored.
+	 * version does not know, or none, gives the family's {@code Unknown} variant (an
+	 * {@link UnknownPayload}); unknown fields are ignored; a field that is missing,
+	 * {@code null} or of the wrong JSON type is absent ({@code null} where the component
+	 * is {@code @Nullable}, otherwise the empty value of its type).
 	 * @param type the topic type the message arrived on
 	 * @param json the inner message: the string in the MESSAGE frame's
 	 * {@code data.message}
 	 * @return the payload, an instance of {@link #payloadType(TopicType)}
-	 * @throws MessageDecodingException if the text is not JSON or its shape cannot be
-	 * mapped
+	 * @throws MessageDecodingException if the text is not JSON, not one JSON object, or
+	 * gives its discriminator twice
 	 */
 	public PubSubPayload decode(TopicType type, String json) {
 		PubSubPayload payload;

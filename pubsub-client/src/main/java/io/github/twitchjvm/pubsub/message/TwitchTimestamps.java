@@ -1,5 +1,6 @@
 package io.github.twitchjvm.pubsub.message;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
@@ -89,16 +91,22 @@ final class TwitchTimestamps {
 		}
 
 		@Override
-		public Instant deserialize(JsonParser parser, DeserializationContext context) {
+		public @Nullable Instant deserialize(JsonParser parser, DeserializationContext context) {
 			if (parser.hasToken(JsonToken.VALUE_NUMBER_INT)) {
-				return Instant.ofEpochSecond(parser.getLongValue());
+				try {
+					return Instant.ofEpochSecond(parser.getLongValue());
+				}
+				catch (InputCoercionException | DateTimeException ex) {
+					return (Instant) context.handleWeirdNumberValue(Instant.class, parser.getNumberValue(),
+							"out of range for Unix seconds");
+				}
 			}
 			if (parser.hasToken(JsonToken.VALUE_STRING)) {
 				String text = parser.getString().trim();
 				try {
 					return Instant.ofEpochSecond(Long.parseLong(text));
 				}
-				catch (NumberFormatException ex) {
+				catch (NumberFormatException | DateTimeException ex) {
 					return (Instant) context.handleWeirdStringValue(Instant.class, text, "not Unix seconds");
 				}
 			}

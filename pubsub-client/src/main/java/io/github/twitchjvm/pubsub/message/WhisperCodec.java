@@ -16,7 +16,11 @@ import org.jspecify.annotations.Nullable;
  * The codec of {@code whispers}: {@code {"type": T, "data": "<JSON string>",
  * "data_object": {...}}}, where {@code data} and {@code data_object} carry the same
  * content. The content is bound once, straight from {@code data_object} when the frame
- * has it, else from the {@code data} string.
+ * has it, else from the {@code data} string. A frame without a {@code type} string is
+ * {@link WhisperEvent.Unknown}; a known type without content (no {@code data_object}, and
+ * a {@code data} string that is missing, empty or not an object) has every field absent.
+ * A {@code data} string that is not JSON at all is an error, like any text that is not
+ * JSON.
  */
 final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 
@@ -66,7 +70,12 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 							throw MalformedPayloadException.duplicate("type");
 						}
 						typeSeen = true;
-						type = (token == JsonToken.VALUE_STRING) ? parser.getString() : null;
+						if (token == JsonToken.VALUE_STRING) {
+							type = parser.getString();
+						}
+						else {
+							parser.skipChildren();
+						}
 					}
 					case "data" -> {
 						if (token == JsonToken.VALUE_STRING) {
@@ -112,16 +121,20 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 			content = reader.readValue(deferredContent);
 		}
 		if (content == null && hasDataString) {
-			content = reader.readValue(dataString(json));
-		}
-		if (content == null) {
-			throw new MalformedPayloadException("whisper of type '" + type + "' has neither 'data' nor 'data_object'");
+			String data = dataString(json);
+			// Twitch writes "" for "nothing"; anything else must be JSON.
+			content = data.isBlank() ? null : reader.readValue(data);
 		}
 		return switch (type) {
-			case RECEIVED -> new WhisperEvent.Received((WhisperEvent.Whisper) content);
-			case SENT -> new WhisperEvent.Sent((WhisperEvent.Whisper) content);
-			default -> (WhisperEvent.ThreadUpdate) content;
+			case RECEIVED -> new WhisperEvent.Received(whisperOrAbsent(content));
+			case SENT -> new WhisperEvent.Sent(whisperOrAbsent(content));
+			default -> (content != null) ? (WhisperEvent.ThreadUpdate) content
+					: AbsentValues.of(WhisperEvent.ThreadUpdate.class);
 		};
+	}
+
+	private static WhisperEvent.Whisper whisperOrAbsent(@Nullable Object content) {
+		return (content != null) ? (WhisperEvent.Whisper) content : AbsentValues.of(WhisperEvent.Whisper.class);
 	}
 
 	/**

@@ -111,11 +111,18 @@ class WhisperEventTest {
 	}
 
 	@Test
-	void rejectsAKnownTypeWithoutContent() {
-		assertThatExceptionOfType(MessageDecodingException.class)
-			.isThrownBy(() -> PayloadCodec.standard().decode(TopicType.WHISPERS, "{\"type\":\"whisper_received\"}"))
-			.withMessage("Cannot decode whispers message: whisper of type 'whisper_received' has neither 'data' nor "
-					+ "'data_object'");
+	void aKnownTypeWithoutContentHasItsFieldsAbsent() {
+		for (String json : new String[] { "{\"type\":\"whisper_received\"}",
+				"{\"type\":\"whisper_received\",\"data\":\"\"}", "{\"type\":\"whisper_received\",\"data\":\"[1]\"}",
+				"{\"type\":\"whisper_received\",\"data\":7,\"data_object\":null}" }) {
+			WhisperEvent.Received received = (WhisperEvent.Received) PayloadCodec.standard()
+				.decode(TopicType.WHISPERS, json);
+			assertThat(received.whisper().body()).as(json).isEmpty();
+			assertThat(received.whisper().tags().badges()).as(json).isEmpty();
+			assertThat(received.whisper().messageId()).as(json).isNull();
+		}
+		assertThat(PayloadCodec.standard().decode(TopicType.WHISPERS, "{\"type\":\"thread\",\"data\":\"\"}"))
+			.isEqualTo(new WhisperEvent.ThreadUpdate("", 0, false, false, null, null));
 	}
 
 	@Test

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Encoding writes what Twitch sent: every fixture, decoded and encoded again, has the
  * same fields with the same values, except where the model deliberately normalises. A
  * wrong wire name, a dropped field or an invented one fails here, even though a round
- * trip through the same codec would not notice.
+ * trip through the same codec would not notice. Fixtures under {@code partial/} lack
+ * fields on purpose; their encoding may add them, with absent values.
  */
 class WireShapeTest {
 
@@ -63,6 +64,13 @@ class WireShapeTest {
 					List<String> differences = new ArrayList<>();
 					compare("", normalise(JSON.readTree(message)), normalise(JSON.readTree(encoded)), differences);
 					differences.removeAll(NORMALISED.getOrDefault(file, Set.of()));
+					if (file.contains("/partial/")) {
+						// What a partial message left out or sent as null is written as
+						// the
+						// absent value; everything it did send must still be there.
+						differences.removeIf((difference) -> difference.endsWith(" invented")
+								|| difference.contains(": null became "));
+					}
 					assertThat(differences).as("fixture vs encoded:%n%s%n%s", message, encoded).isEmpty();
 				}));
 			}
