@@ -41,12 +41,7 @@ class DispatchTest {
 	@BeforeEach
 	void setUp(FakeTwitchServer server) {
 		this.server = server;
-		// Room for about 60 of the test's small messages (137 bytes each) in one
-		// subscription.
-		this.client = new TwitchSetup(server).client()
-			.maxMessageSize(8192)
-			.maxQueuedBytesPerSubscription(8192 + 128)
-			.build();
+		this.client = new TwitchSetup(server).client().build();
 		this.client.start();
 	}
 
@@ -81,6 +76,13 @@ class DispatchTest {
 
 	@Test
 	void aSlowHandlerLosesItsOldestMessagesAndTheSocketKeepsReading() throws Exception {
+		this.client.stop();
+		// Room for about 60 of this test's messages (137 bytes each) in one subscription.
+		this.client = new TwitchSetup(this.server).client()
+			.maxMessageSize(8192)
+			.maxQueuedBytesPerSubscription(8192 + 128)
+			.build();
+		this.client.start();
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger slowSeen = new AtomicInteger();
 		this.client.listenRawAsync(Topic.parse(WHISPERS), (id, message) -> {
