@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,6 +40,12 @@ final class ClientCounters {
 	private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
 
 	private final Map<ReconnectCause, LongAdder> reconnects = new EnumMap<>(ReconnectCause.class);
+
+	/** The documented error codes, success ({@code ""}) and {@code timeout}. */
+	private static final Set<String> KNOWN_RESULTS = Set.of("", "timeout", "ERR_BADAUTH", "ERR_SERVER", "ERR_BADTOPIC",
+			"ERR_BADMESSAGE");
+
+	static final String OTHER_RESULT = "other";
 
 	private final Map<String, LongAdder> listenResults = new ConcurrentHashMap<>();
 
@@ -80,13 +87,16 @@ final class ClientCounters {
 	}
 
 	/**
-	 * A LISTEN got its answer or none; on the engine's loop.
+	 * A LISTEN got its answer or none; on the engine's loop. An error code the protocol
+	 * does not know counts as {@code other}: a server inventing codes must not grow the
+	 * counters (or metric tags) without end.
 	 * @param error the RESPONSE's error, {@code ""} for success, or {@code "timeout"}
 	 * @param elapsedNanos since the LISTEN went out
 	 */
 	void listenResult(Topic topic, String error, long elapsedNanos) {
-		this.listenResults.computeIfAbsent(error, (key) -> new LongAdder()).increment();
-		this.notifier.listenCompleted(topic, error.isEmpty() ? null : error, elapsedNanos);
+		String result = KNOWN_RESULTS.contains(error) ? error : OTHER_RESULT;
+		this.listenResults.computeIfAbsent(result, (key) -> new LongAdder()).increment();
+		this.notifier.listenCompleted(topic, result.isEmpty() ? null : result, elapsedNanos);
 	}
 
 	/** A MESSAGE frame arrived; on the reading thread. */

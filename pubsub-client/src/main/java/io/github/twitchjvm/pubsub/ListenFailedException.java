@@ -1,5 +1,6 @@
 package io.github.twitchjvm.pubsub;
 
+import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.pubsub.topic.Topic;
 
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,7 @@ public class ListenFailedException extends PubSubException {
 	 * @param cause the underlying failure, or {@code null}
 	 */
 	public ListenFailedException(Topic topic, String errorCode, String detail, @Nullable Throwable cause) {
-		super(topic, "LISTEN to " + topic + " failed with " + errorCode + ": " + detail, cause);
+		super(topic, "LISTEN to " + topic + " failed with " + LogText.safe(errorCode, 64) + ": " + detail, cause);
 		this.errorCode = errorCode;
 	}
 

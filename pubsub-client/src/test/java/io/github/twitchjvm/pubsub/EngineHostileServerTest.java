@@ -2,6 +2,8 @@ package io.github.twitchjvm.pubsub;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.twitchjvm.core.dispatch.OverflowPolicy;
@@ -78,6 +80,21 @@ class EngineHostileServerTest {
 		assertThat(counters.unexpectedFrames()).isEqualTo(3);
 		assertThat(counters.badFrames()).isZero();
 		assertThat(engine.client.isConnected()).isTrue();
+	}
+
+	@Test
+	void anInventedErrorCodeCannotForgeLogLinesNorGrowTheCounters() {
+		EngineHarness engine = new EngineHarness();
+		engine.start();
+		CompletableFuture<UUID> listen = engine.listen(WHISPERS);
+		FakeConnection connection = engine.open();
+		String nonce = EngineHarness.listenNonce(EngineHarness.frames(connection), WHISPERS);
+		engine.answer(connection, nonce, "ERR_X\\r\\n12:00:00 INFO forged line" + "x".repeat(500));
+
+		Throwable failure = EngineHarness.failure(listen);
+		assertThat(failure).isInstanceOf(ListenFailedException.class);
+		assertThat(failure.getMessage()).doesNotContain("\r", "\n").contains("ERR_X\\r\\n12:00").hasSizeLessThan(300);
+		assertThat(engine.client.snapshot().counters().listenResults()).containsOnlyKeys("other");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.ToIntFunction;
 
+import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.core.log.RateLimitedLog;
 import org.jspecify.annotations.Nullable;
 
@@ -312,7 +313,8 @@ public final class SubscriptionQueue<M> implements Runnable {
 		}
 		catch (PayloadDecodingException ex) {
 			this.events.dropped(DropReason.DECODE_ERROR);
-			this.log.warn("decode-" + logName(), "Dropped a message of {}: {}", logName(), ex.getMessage());
+			this.log.warn("decode-" + logName(), "Dropped a message of {}: {}", logName(),
+					LogText.safe(ex.getMessage()));
 		}
 		catch (Throwable ex) {
 			// Errors too (a StackOverflowError in one handler): the queue must go on
