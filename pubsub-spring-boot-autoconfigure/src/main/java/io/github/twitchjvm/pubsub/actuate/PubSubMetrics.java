@@ -93,6 +93,13 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 					(client) -> snapshot(client).topics().stream().mapToInt(TopicStatus::queued).sum())
 			.description("Messages waiting for their handlers, over all subscriptions")
 			.register(registry);
+		Gauge.builder("twitch.pubsub.queue.bytes", source, (client) -> snapshot(client).queuedBytes())
+			.description("What the messages waiting for their handlers take, as the queue budget counts it")
+			.baseUnit("bytes")
+			.register(registry);
+		Gauge.builder("twitch.pubsub.reading.paused", source, (client) -> snapshot(client).readingPaused() ? 1 : 0)
+			.description("1 while reading is paused because handlers are behind (overflow: pause-reading)")
+			.register(registry);
 		this.meters.add(new Meters(registry));
 	}
 

@@ -257,10 +257,6 @@ public class PubSubProperties implements InitializingBean {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "." + propertyName(ex.setting()), ex.value(),
 					ex.reason(PubSubProperties::propertyName));
 		}
-		String urlProblem = ServerUrlRule.problem(this.url, this.allowInsecure);
-		if (urlProblem != null) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + ".url", this.url, urlProblem);
-		}
 		// The client knows nothing of health: this rule is the properties' own.
 		if (this.health.gracePeriod.isNegative()) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".health.grace-period",

@@ -90,6 +90,20 @@ class SpringWebSocketTransportTests {
 	}
 
 	@Test
+	void pausedReadingHoldsMessagesBackUntilItResumes() throws Exception {
+		RecordingListener listener = new RecordingListener();
+		WebSocketConnection connection = connect(this.transport, listener);
+		await().until(() -> this.server.connections().size() == 1);
+		connection.pauseReading();
+		this.server.faults().sendRaw(null, message(100));
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(listener.texts::isEmpty);
+
+		connection.resumeReading();
+		await().until(() -> listener.texts.size() == 1);
+		assertThat(listener.ends).isEmpty();
+	}
+
+	@Test
 	void skipsAMessageOverTheLimitAndGoesOn() throws Exception {
 		RecordingListener listener = new RecordingListener();
 		WebSocketConnection connection = connect(this.transport, listener,
