@@ -130,7 +130,7 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 			case "POST /faults/reconnect" -> {
 				JsonNode body = exchange.json();
 				long closeAfterMs = JsonInput.number(body, "close_after_ms", 0, MAX_DURATION_MS,
-						Math.min(server.settings().reconnectGracePeriod().toMillis(), MAX_DURATION_MS));
+						server.settings().reconnectGracePeriod().toMillis());
 				yield Map.of("connections", faults.sendReconnect(connection(body),
 						JsonInput.flag(body, "keep_open", false) ? null : Duration.ofMillis(closeAfterMs)));
 			}

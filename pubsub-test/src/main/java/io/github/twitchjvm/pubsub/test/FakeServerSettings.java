@@ -14,11 +14,11 @@ import java.util.Set;
  * @param controlPort the HTTP control API's port, {@code 0} for a free one, {@code -1}
  * for none
  * @param firstListenTimeout a connection that sends no LISTEN within this time is closed
- * (Twitch: 15 s)
+ * (Twitch: 15 s), at most 365 days
  * @param pingTimeout a connection that sends no PING for this long is closed (Twitch: 5
- * minutes)
+ * minutes), at most 365 days
  * @param reconnectGracePeriod how long after a RECONNECT the server closes the connection
- * (Twitch: within 30 s)
+ * (Twitch: within 30 s), at most {@link ServerFaults#MAX_DURATION}
  * @param maxTopicsPerConnection the most topics one connection may listen to (Twitch: 50)
  * @param topicLimitError the error a LISTEN past that limit gets; Twitch never documented
  * which, so {@code ERR_BADMESSAGE} by default
@@ -54,9 +54,9 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		requirePositive(pingTimeout, "pingTimeout", MAX_PERIOD);
 		requirePositive(tokenLifetime, "tokenLifetime", TwitchAccounts.MAX_TOKEN_LIFETIME);
 		Objects.requireNonNull(reconnectGracePeriod, "reconnectGracePeriod");
-		if (reconnectGracePeriod.isNegative() || reconnectGracePeriod.compareTo(MAX_PERIOD) > 0) {
-			throw new IllegalArgumentException("reconnectGracePeriod must be from 0 to " + MAX_PERIOD.toDays()
-					+ " days, was " + reconnectGracePeriod);
+		if (reconnectGracePeriod.isNegative() || reconnectGracePeriod.compareTo(ServerFaults.MAX_DURATION) > 0) {
+			throw new IllegalArgumentException("reconnectGracePeriod must be from 0 to "
+					+ ServerFaults.MAX_DURATION.toHours() + " hours, was " + reconnectGracePeriod);
 		}
 		Objects.requireNonNull(topicLimitError, "topicLimitError");
 		allowedHosts = Set.copyOf(allowedHosts);
