@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,10 +20,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The HTTP control API: the same operations as {@link FakeTwitchServer}'s Java API, with
  * JSON bodies, for tests and clients written in any language. The README lists every
- * route.
+ * route. Every value is checked for type and range before it reaches the server, and
+ * every request is answered: 400 for a bad value, 500 if something fails all the same.
  */
 @ChannelHandler.Sharable
 final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+	/** The most messages one burst may send to each connection. */
+	static final int MAX_BURST = 1_000_000;
+
+	/** The most LISTENs {@code /faults/listen-errors} may fail in advance. */
+	static final int MAX_FAILING_LISTENS = 1_000_000;
+
+	private static final long MAX_DURATION_MS = ServerFaults.MAX_DURATION.toMillis();
 
 	private final FakeTwitchServer server;
 
@@ -34,9 +44,14 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 	protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
 		HttpExchange exchange = new HttpExchange(context, request);
 		try {
-			Object result = route(exchange.method() + " " + exchange.path(), exchange);
+			String route = exchange.method() + " " + exchange.path();
+			if (route.equals("POST /burst")) {
+				burst(exchange);
+				return;
+			}
+			Object result = route(route, exchange);
 			if (result == null) {
-				exchange.error(HttpResponseStatus.NOT_FOUND, "No route " + exchange.method() + " " + exchange.path());
+				exchange.error(HttpResponseStatus.NOT_FOUND, "No route " + route);
 			}
 			else {
 				exchange.respond(HttpResponseStatus.OK, result);
@@ -45,6 +60,39 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 		catch (IllegalArgumentException | IllegalStateException | JacksonException ex) {
 			exchange.error(HttpResponseStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
 		}
+		catch (RuntimeException ex) {
+			// A request that fails in an unforeseen way is still answered, and the server
+			// goes on.
+			exchange.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Failed: " + ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Answers when the burst is written, without holding this I/O thread, which may be
+	 * the one that writes it.
+	 */
+	private void burst(HttpExchange exchange) {
+		JsonNode body = exchange.json();
+		int count = (int) JsonInput.number(body, "count", 1, MAX_BURST, 1000);
+		this.server.startBurst(JsonInput.text(body, "topic"), count, message(body)).whenComplete((result, failure) -> {
+			if (failure != null) {
+				exchange.error(HttpResponseStatus.BAD_REQUEST,
+						"Burst failed: " + FakeTwitchServer.reason(unwrap(failure)));
+				return;
+			}
+			Map<String, Object> view = new LinkedHashMap<>();
+			view.put("topic", result.topic());
+			view.put("messages_per_connection", result.messagesPerConnection());
+			view.put("connections", result.connections());
+			view.put("bytes", result.bytes());
+			view.put("elapsed_nanos", result.elapsed().toNanos());
+			view.put("messages_per_second", result.messagesPerSecond());
+			exchange.respond(HttpResponseStatus.OK, view);
+		});
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 	private @Nullable Object route(String route, HttpExchange exchange) {
@@ -61,48 +109,36 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 			}
 			case "POST /users" -> {
 				JsonNode body = exchange.json();
-				server.accounts().registerUser(required(body, "user_id"), required(body, "login"));
-				yield Map.of("user_id", required(body, "user_id"));
+				server.accounts().registerUser(JsonInput.text(body, "user_id"), JsonInput.text(body, "login"));
+				yield Map.of("user_id", JsonInput.text(body, "user_id"));
 			}
 			case "POST /clients" -> {
 				JsonNode body = exchange.json();
-				server.accounts().registerClient(required(body, "client_id"), required(body, "client_secret"));
-				yield Map.of("client_id", required(body, "client_id"));
+				server.accounts()
+					.registerClient(JsonInput.text(body, "client_id"), JsonInput.text(body, "client_secret"));
+				yield Map.of("client_id", JsonInput.text(body, "client_id"));
 			}
 			case "POST /tokens" -> issueToken(exchange.json());
 			case "POST /tokens/expire" ->
-				Map.of("expired", server.accounts().expire(required(exchange.json(), "access_token")));
+				Map.of("expired", server.accounts().expire(JsonInput.text(exchange.json(), "access_token")));
 			case "POST /tokens/revoke" ->
-				Map.of("revoked", server.accounts().revoke(required(exchange.json(), "access_token")));
+				Map.of("revoked", server.accounts().revoke(JsonInput.text(exchange.json(), "access_token")));
 			case "POST /publish" -> {
 				JsonNode body = exchange.json();
-				yield Map.of("delivered", server.publish(required(body, "topic"), message(body)));
-			}
-			case "POST /burst" -> {
-				JsonNode body = exchange.json();
-				BurstResult result = server.burst(required(body, "topic"), body.path("count").asInt(1000),
-						message(body));
-				Map<String, Object> view = new LinkedHashMap<>();
-				view.put("topic", result.topic());
-				view.put("messages_per_connection", result.messagesPerConnection());
-				view.put("connections", result.connections());
-				view.put("bytes", result.bytes());
-				view.put("elapsed_nanos", result.elapsed().toNanos());
-				view.put("messages_per_second", result.messagesPerSecond());
-				yield view;
+				yield Map.of("delivered", server.publish(JsonInput.text(body, "topic"), message(body)));
 			}
 			case "POST /faults/reconnect" -> {
 				JsonNode body = exchange.json();
-				Duration closeAfter = body.has("close_after_ms")
-						? Duration.ofMillis(body.path("close_after_ms").asLong())
-						: server.settings().reconnectGracePeriod();
+				long closeAfterMs = JsonInput.number(body, "close_after_ms", 0, MAX_DURATION_MS,
+						server.settings().reconnectGracePeriod().toMillis());
 				yield Map.of("connections", faults.sendReconnect(connection(body),
-						body.path("keep_open").asBoolean(false) ? null : closeAfter));
+						JsonInput.flag(body, "keep_open", false) ? null : Duration.ofMillis(closeAfterMs)));
 			}
 			case "POST /faults/close" -> {
 				JsonNode body = exchange.json();
-				yield Map.of("connections", faults.close(connection(body), body.path("code").asInt(1000),
-						body.path("reason").asString("")));
+				String reason = JsonInput.optionalText(body, "reason");
+				yield Map.of("connections", faults.close(connection(body),
+						(int) JsonInput.number(body, "code", 1000, 4999, 1000), (reason != null) ? reason : ""));
 			}
 			case "POST /faults/drop" -> Map.of("connections", faults.drop(connection(exchange.json())));
 			case "POST /faults/stop-reading" -> Map.of("connections", faults.stopReading(connection(exchange.json())));
@@ -110,25 +146,30 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 				Map.of("connections", faults.resumeReading(connection(exchange.json())));
 			case "POST /faults/raw" -> {
 				JsonNode body = exchange.json();
-				yield Map.of("connections", faults.sendRaw(connection(body), required(body, "frame")));
+				yield Map.of("connections", faults.sendRaw(connection(body), JsonInput.text(body, "frame")));
 			}
 			case "POST /faults/pings" -> {
-				faults.answerPings(exchange.json().path("answer").asBoolean(true));
+				faults.answerPings(JsonInput.flag(exchange.json(), "answer", true));
 				yield Map.of("ok", true);
 			}
 			case "POST /faults/responses" -> {
 				JsonNode body = exchange.json();
-				faults.delayResponses(Duration.ofMillis(body.path("delay_ms").asLong(0)));
-				faults.withholdResponses(body.path("withhold").asBoolean(false));
+				Duration delay = Duration.ofMillis(JsonInput.number(body, "delay_ms", 0, MAX_DURATION_MS, 0));
+				boolean withhold = JsonInput.flag(body, "withhold", false);
+				faults.delayResponses(delay);
+				faults.withholdResponses(withhold);
 				yield Map.of("ok", true);
 			}
 			case "POST /faults/listen-errors" -> {
 				JsonNode body = exchange.json();
-				faults.failNextListens(body.path("count").asInt(1), body.path("error").asString("ERR_SERVER"));
+				int count = (int) JsonInput.number(body, "count", 0, MAX_FAILING_LISTENS, 1);
+				String error = JsonInput.optionalText(body, "error");
+				faults.failNextListens(count, (error != null) ? error : "ERR_SERVER");
 				yield Map.of("ok", true);
 			}
 			case "POST /faults/refuse-connections" -> {
-				faults.refuseConnections(Duration.ofMillis(exchange.json().path("duration_ms").asLong(0)));
+				faults.refuseConnections(
+						Duration.ofMillis(JsonInput.number(exchange.json(), "duration_ms", 0, MAX_DURATION_MS, 0)));
 				yield Map.of("ok", true);
 			}
 			case "POST /faults/clear" -> {
@@ -148,11 +189,10 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 	}
 
 	private Map<String, Object> issueToken(JsonNode body) {
-		List<String> scopes = new ArrayList<>();
-		body.path("scopes").forEach((scope) -> scopes.add(scope.asString()));
-		Duration lifetime = body.has("expires_in") ? Duration.ofSeconds(body.path("expires_in").asLong())
-				: this.server.settings().tokenLifetime();
-		IssuedToken token = this.server.accounts().issueToken(required(body, "user_id"), scopes, lifetime);
+		List<String> scopes = JsonInput.texts(body, "scopes");
+		Duration lifetime = Duration.ofSeconds(JsonInput.number(body, "expires_in", 1,
+				TwitchAccounts.MAX_TOKEN_LIFETIME.toSeconds(), this.server.settings().tokenLifetime().toSeconds()));
+		IssuedToken token = this.server.accounts().issueToken(JsonInput.text(body, "user_id"), scopes, lifetime);
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("access_token", token.accessToken());
 		view.put("refresh_token", token.refreshToken());
@@ -186,16 +226,7 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 	}
 
 	private static @Nullable String connection(JsonNode body) {
-		JsonNode connection = body.path("connection");
-		return connection.isString() ? connection.asString() : null;
-	}
-
-	private static String required(JsonNode body, String field) {
-		JsonNode value = body.path(field);
-		if (!value.isString() || value.asString().isEmpty()) {
-			throw new IllegalArgumentException("'" + field + "' is required");
-		}
-		return value.asString();
+		return JsonInput.optionalText(body, "connection");
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.github.twitchjvm.pubsub.test;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a {@link FakeTwitchServer} behaves. The defaults are the real service's documented
@@ -12,11 +14,11 @@ import java.util.Objects;
  * @param controlPort the HTTP control API's port, {@code 0} for a free one, {@code -1}
  * for none
  * @param firstListenTimeout a connection that sends no LISTEN within this time is closed
- * (Twitch: 15 s)
+ * (Twitch: 15 s), at most 365 days
  * @param pingTimeout a connection that sends no PING for this long is closed (Twitch: 5
- * minutes)
+ * minutes), at most 365 days
  * @param reconnectGracePeriod how long after a RECONNECT the server closes the connection
- * (Twitch: within 30 s)
+ * (Twitch: within 30 s), at most {@link ServerFaults#MAX_DURATION}
  * @param maxTopicsPerConnection the most topics one connection may listen to (Twitch: 50)
  * @param topicLimitError the error a LISTEN past that limit gets; Twitch never documented
  * which, so {@code ERR_BADMESSAGE} by default
@@ -28,22 +30,41 @@ import java.util.Objects;
  * @param maxFramePayloadLength the largest WebSocket frame accepted from a client, in
  * bytes
  * @param tokenLifetime the lifetime of tokens issued by default and by a refresh (Twitch:
- * about 4 hours)
+ * about 4 hours), at most {@link TwitchAccounts#MAX_TOKEN_LIFETIME}
+ * @param allowedHosts host names that HTTP requests (control API, OAuth endpoints) may
+ * carry in their {@code Host} header besides {@code localhost}, {@code 127.0.0.1},
+ * {@code [::1]} and the bound address: the names clients use for a server bound to
+ * another interface, such as a container's service name. Any other name is refused, so
+ * that a web page cannot reach the server through DNS rebinding.
  */
 public record FakeServerSettings(String host, int port, int controlPort, Duration firstListenTimeout,
 		Duration pingTimeout, Duration reconnectGracePeriod, int maxTopicsPerConnection, String topicLimitError,
-		boolean allowUndocumentedTopics, int slowConsumerLimit, int maxFramePayloadLength, Duration tokenLifetime) {
+		boolean allowUndocumentedTopics, int slowConsumerLimit, int maxFramePayloadLength, Duration tokenLifetime,
+		Set<String> allowedHosts) {
+
+	/** The longest timeout or grace period the settings take. */
+	private static final Duration MAX_PERIOD = Duration.ofDays(365);
 
 	/**
 	 * Validates the settings.
 	 */
 	public FakeServerSettings {
 		Objects.requireNonNull(host, "host");
-		requirePositive(firstListenTimeout, "firstListenTimeout");
-		requirePositive(pingTimeout, "pingTimeout");
-		requirePositive(tokenLifetime, "tokenLifetime");
+		requirePositive(firstListenTimeout, "firstListenTimeout", MAX_PERIOD);
+		requirePositive(pingTimeout, "pingTimeout", MAX_PERIOD);
+		requirePositive(tokenLifetime, "tokenLifetime", TwitchAccounts.MAX_TOKEN_LIFETIME);
 		Objects.requireNonNull(reconnectGracePeriod, "reconnectGracePeriod");
+		if (reconnectGracePeriod.isNegative() || reconnectGracePeriod.compareTo(ServerFaults.MAX_DURATION) > 0) {
+			throw new IllegalArgumentException("reconnectGracePeriod must be from 0 to "
+					+ ServerFaults.MAX_DURATION.toHours() + " hours, was " + reconnectGracePeriod);
+		}
 		Objects.requireNonNull(topicLimitError, "topicLimitError");
+		allowedHosts = Set.copyOf(allowedHosts);
+		for (String allowed : allowedHosts) {
+			if (allowed.isBlank() || allowed.chars().anyMatch((c) -> c <= ' ' || c == '/' || c == '@')) {
+				throw new IllegalArgumentException("allowedHosts must be host names, was '" + allowed + "'");
+			}
+		}
 		if (port < 0 || port > 65535 || controlPort < -1 || controlPort > 65535) {
 			throw new IllegalArgumentException("Ports must be 0 (free) to 65535, or -1 for no control port");
 		}
@@ -53,9 +74,13 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		}
 	}
 
-	private static void requirePositive(Duration duration, String name) {
+	private static void requirePositive(Duration duration, String name, Duration max) {
 		if (duration == null || duration.isZero() || duration.isNegative()) {
 			throw new IllegalArgumentException(name + " must be positive, was " + duration);
+		}
+		if (duration.compareTo(max) > 0) {
+			throw new IllegalArgumentException(
+					name + " must be at most " + max.toDays() + " days, was " + duration.toDays() + " days");
 		}
 	}
 
@@ -93,6 +118,7 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		builder.slowConsumerLimit = this.slowConsumerLimit;
 		builder.maxFramePayloadLength = this.maxFramePayloadLength;
 		builder.tokenLifetime = this.tokenLifetime;
+		builder.allowedHosts = this.allowedHosts;
 		return builder;
 	}
 
@@ -125,6 +151,8 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		private int maxFramePayloadLength = 1024 * 1024;
 
 		private Duration tokenLifetime = Duration.ofHours(4);
+
+		private Set<String> allowedHosts = Set.of();
 
 		private Builder() {
 		}
@@ -235,6 +263,16 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		}
 
 		/**
+		 * @param allowedHosts host names HTTP requests may carry in their {@code Host}
+		 * header besides the loopback names and the bound address
+		 * @return this builder
+		 */
+		public Builder allowedHosts(Collection<String> allowedHosts) {
+			this.allowedHosts = Set.copyOf(allowedHosts);
+			return this;
+		}
+
+		/**
 		 * @return the settings
 		 * @throws IllegalArgumentException if a value is out of range
 		 */
@@ -242,7 +280,7 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 			return new FakeServerSettings(this.host, this.port, this.controlPort, this.firstListenTimeout,
 					this.pingTimeout, this.reconnectGracePeriod, this.maxTopicsPerConnection, this.topicLimitError,
 					this.allowUndocumentedTopics, this.slowConsumerLimit, this.maxFramePayloadLength,
-					this.tokenLifetime);
+					this.tokenLifetime, this.allowedHosts);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.twitchjvm.pubsub.test;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,8 @@ public final class FakeTwitchServer implements AutoCloseable {
 
 	private final PubSubProtocol protocol;
 
+	private final CrossSiteGuard crossSiteGuard;
+
 	private final EventLoopGroup acceptors;
 
 	private final EventLoopGroup workers;
@@ -90,14 +93,16 @@ public final class FakeTwitchServer implements AutoCloseable {
 		this.faults = new ServerFaults(this.connections, settings.reconnectGracePeriod());
 		this.protocol = new PubSubProtocol(settings, this.accounts, this.connections, this.faults, this.stats);
 		this.accounts.onRevoke(this.protocol::revoked);
+		InetAddress address = resolve(settings.host());
+		this.crossSiteGuard = new CrossSiteGuard(AllowedHosts.of(settings.host(), address, settings.allowedHosts()));
 		this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("fake-twitch-accept", true),
 				NioIoHandler.newFactory());
 		this.workers = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("fake-twitch-io", true),
 				NioIoHandler.newFactory());
 		try {
-			this.pubSubChannel = bind(settings.port(), pubSubInitializer());
+			this.pubSubChannel = bind(address, settings.port(), "port", pubSubInitializer());
 			this.controlChannel = (settings.controlPort() < 0) ? null
-					: bind(settings.controlPort(), controlInitializer());
+					: bind(address, settings.controlPort(), "controlPort", controlInitializer());
 		}
 		catch (RuntimeException ex) {
 			shutdownEventLoops();
@@ -118,13 +123,22 @@ public final class FakeTwitchServer implements AutoCloseable {
 	 * Starts a server.
 	 * @param settings how it behaves and where it listens
 	 * @return the running server
-	 * @throws IllegalStateException if a port cannot be bound
+	 * @throws IllegalStateException if a port cannot be bound (in use, or the host is not
+	 * an address of this machine); the message names the setting
 	 */
 	public static FakeTwitchServer start(FakeServerSettings settings) {
 		return new FakeTwitchServer(settings);
 	}
 
-	private Channel bind(int port, ChannelInitializer<SocketChannel> initializer) {
+	private static InetAddress resolve(String host) {
+		InetSocketAddress address = new InetSocketAddress(host, 0);
+		if (address.isUnresolved()) {
+			throw new UnavailablePortException(host, "host", "unknown host", null);
+		}
+		return address.getAddress();
+	}
+
+	private Channel bind(InetAddress address, int port, String setting, ChannelInitializer<SocketChannel> initializer) {
 		ServerBootstrap bootstrap = new ServerBootstrap().group(this.acceptors, this.workers)
 			.channel(NioServerSocketChannel.class)
 			.option(ChannelOption.SO_REUSEADDR, true)
@@ -132,14 +146,15 @@ public final class FakeTwitchServer implements AutoCloseable {
 			.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
 			.childHandler(initializer);
 		try {
-			return bootstrap.bind(new InetSocketAddress(this.settings.host(), port)).sync().channel();
+			return bootstrap.bind(new InetSocketAddress(address, port)).sync().channel();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while binding port " + port, ex);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot listen on " + this.settings.host() + ":" + port, ex);
+			throw new UnavailablePortException(this.settings.host() + ":" + port, setting,
+					String.valueOf(ex.getMessage()), ex);
 		}
 	}
 
@@ -167,6 +182,7 @@ public final class FakeTwitchServer implements AutoCloseable {
 					.addLast(new WebSocketServerProtocolHandler(webSocket))
 					.addLast(new WebSocketFrameAggregator(FakeTwitchServer.this.settings.maxFramePayloadLength()))
 					.addLast(new PubSubFrameHandler(FakeTwitchServer.this.protocol, FakeTwitchServer.this.connections))
+					.addLast(FakeTwitchServer.this.crossSiteGuard)
 					.addLast(oauth);
 			}
 		};
@@ -180,6 +196,7 @@ public final class FakeTwitchServer implements AutoCloseable {
 				channel.pipeline()
 					.addLast(new HttpServerCodec())
 					.addLast(new HttpObjectAggregator(16 * 1024 * 1024))
+					.addLast(FakeTwitchServer.this.crossSiteGuard)
 					.addLast(control);
 			}
 		};
@@ -324,7 +341,36 @@ public final class FakeTwitchServer implements AutoCloseable {
 		return runBurst(topic, count, (connection) -> Burst.ofMessages(connection, count, topic, messages));
 	}
 
+	/**
+	 * Starts a burst without waiting for it, for the control API, whose I/O thread may be
+	 * the one that writes the burst.
+	 */
+	CompletableFuture<BurstResult> startBurst(String topic, int count, String message) {
+		return startBurst(topic, count, (connection) -> Burst.ofSameMessage(connection, count, topic, message));
+	}
+
 	private BurstResult runBurst(String topic, int count, Function<ClientConnection, Burst> burst) {
+		try {
+			return startBurst(topic, count, burst).get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted during the burst", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Burst to " + topic + " failed: " + reason(ex.getCause()), ex);
+		}
+	}
+
+	static String reason(@Nullable Throwable failure) {
+		if (failure instanceof TimeoutException) {
+			return "not written within " + BURST_TIMEOUT.toMinutes() + " minutes";
+		}
+		return (failure != null) ? String.valueOf(failure.getMessage()) : "unknown";
+	}
+
+	private CompletableFuture<BurstResult> startBurst(String topic, int count,
+			Function<ClientConnection, Burst> burst) {
 		if (count < 1) {
 			throw new IllegalArgumentException("count must be positive");
 		}
@@ -332,23 +378,16 @@ public final class FakeTwitchServer implements AutoCloseable {
 		for (ClientConnection connection : this.connections.listeners(topic)) {
 			running.add(burst.apply(connection).start());
 		}
-		try {
-			CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
-				.get(BURST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted during the burst", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Burst to " + topic + " failed: " + ex.getMessage(), ex);
-		}
-		List<Burst> bursts = running.stream().map(CompletableFuture::join).toList();
-		long bytes = bursts.stream().mapToLong(Burst::bytes).sum();
-		long start = bursts.stream().mapToLong(Burst::startNanos).min().orElse(0);
-		long end = bursts.stream().mapToLong(Burst::endNanos).max().orElse(0);
-		this.stats.messagesDelivered.add((long) count * bursts.size());
-		return new BurstResult(topic, count, bursts.size(), bytes, Duration.ofNanos(end - start));
+		return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+			.orTimeout(BURST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+			.thenApply((done) -> {
+				List<Burst> bursts = running.stream().map(CompletableFuture::join).toList();
+				long bytes = bursts.stream().mapToLong(Burst::bytes).sum();
+				long start = bursts.stream().mapToLong(Burst::startNanos).min().orElse(0);
+				long end = bursts.stream().mapToLong(Burst::endNanos).max().orElse(0);
+				this.stats.messagesDelivered.add((long) count * bursts.size());
+				return new BurstResult(topic, count, bursts.size(), bytes, Duration.ofNanos(end - start));
+			});
 	}
 
 	/**

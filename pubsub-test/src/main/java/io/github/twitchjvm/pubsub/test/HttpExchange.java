@@ -31,10 +31,14 @@ final class HttpExchange {
 
 	private final QueryStringDecoder uri;
 
+	private final boolean keepAlive;
+
 	HttpExchange(ChannelHandlerContext context, FullHttpRequest request) {
 		this.context = context;
 		this.request = request;
 		this.uri = new QueryStringDecoder(request.uri());
+		// Read now: an answer may be written after the request was released.
+		this.keepAlive = HttpUtil.isKeepAlive(request);
 	}
 
 	String method() {
@@ -87,10 +91,9 @@ final class HttpExchange {
 			response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
 		}
 		HttpUtil.setContentLength(response, response.content().readableBytes());
-		boolean keepAlive = HttpUtil.isKeepAlive(this.request);
-		HttpUtil.setKeepAlive(response, keepAlive);
+		HttpUtil.setKeepAlive(response, this.keepAlive);
 		var write = this.context.writeAndFlush(response);
-		if (!keepAlive) {
+		if (!this.keepAlive) {
 			write.addListener(ChannelFutureListener.CLOSE);
 		}
 	}

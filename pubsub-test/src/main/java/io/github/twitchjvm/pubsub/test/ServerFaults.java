@@ -1,5 +1,6 @@
 package io.github.twitchjvm.pubsub.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ServerFaults {
+
+	/**
+	 * The longest delay or duration a fault takes (one day): enough for any test, and far
+	 * from the overflow of the clock arithmetic.
+	 */
+	public static final Duration MAX_DURATION = Duration.ofDays(1);
 
 	private static final Duration NONE = Duration.ZERO;
 
@@ -58,10 +65,15 @@ public final class ServerFaults {
 	/**
 	 * Sends {@code RECONNECT}, then closes the connection after a delay.
 	 * @param connectionId a connection, or {@code null} for all
-	 * @param closeAfter the delay before closing; {@code null} leaves the connection open
+	 * @param closeAfter the delay before closing, up to {@link #MAX_DURATION};
+	 * {@code null} leaves the connection open
 	 * @return how many connections got it
+	 * @throws IllegalArgumentException if the delay is negative or too long
 	 */
 	public int sendReconnect(@Nullable String connectionId, @Nullable Duration closeAfter) {
+		if (closeAfter != null) {
+			requireDuration(closeAfter, "closeAfter");
+		}
 		Collection<ClientConnection> targets = this.connections.select(connectionId);
 		for (ClientConnection connection : targets) {
 			connection.send(ServerJson.RECONNECT);
@@ -78,11 +90,20 @@ public final class ServerFaults {
 	/**
 	 * Closes with a WebSocket close frame.
 	 * @param connectionId a connection, or {@code null} for all
-	 * @param code the close code, 1000 to 4999 (1005 and 1006 never travel on the wire)
-	 * @param reason the close reason
+	 * @param code the close code, 1000 to 4999 (1005, 1006 and 1015 never travel on the
+	 * wire)
+	 * @param reason the close reason, at most 123 bytes in UTF-8
 	 * @return how many connections were closed
+	 * @throws IllegalArgumentException for a code or reason the WebSocket protocol does
+	 * not allow
 	 */
 	public int close(@Nullable String connectionId, int code, String reason) {
+		if (code < 1000 || code > 4999 || code == 1005 || code == 1006 || code == 1015) {
+			throw new IllegalArgumentException("A close code must be from 1000 to 4999, except 1005, 1006 and 1015");
+		}
+		if (reason.getBytes(StandardCharsets.UTF_8).length > 123) {
+			throw new IllegalArgumentException("A close reason must be at most 123 bytes in UTF-8");
+		}
 		Collection<ClientConnection> targets = this.connections.select(connectionId);
 		targets.forEach((connection) -> connection.close(code, reason));
 		return targets.size();
@@ -148,10 +169,11 @@ public final class ServerFaults {
 
 	/**
 	 * Delays every RESPONSE.
-	 * @param delay the delay, {@link Duration#ZERO} for none
+	 * @param delay the delay, {@link Duration#ZERO} for none, up to {@link #MAX_DURATION}
+	 * @throws IllegalArgumentException if the delay is negative or too long
 	 */
 	public void delayResponses(Duration delay) {
-		this.responseDelay = (delay == null || delay.isNegative()) ? NONE : delay;
+		this.responseDelay = (delay == null) ? NONE : requireDuration(delay, "delay");
 	}
 
 	/**
@@ -177,10 +199,11 @@ public final class ServerFaults {
 	 * Refuses new connections (they are reset as soon as they are accepted) for a while,
 	 * as a server that is down. Open connections are not touched; {@link #drop(String)}
 	 * them too for a full outage.
-	 * @param duration how long
+	 * @param duration how long, up to {@link #MAX_DURATION}
+	 * @throws IllegalArgumentException if the duration is negative or too long
 	 */
 	public void refuseConnections(Duration duration) {
-		this.refuseConnectionsUntil = Instant.now().plus(duration);
+		this.refuseConnectionsUntil = Instant.now().plus(requireDuration(duration, "duration"));
 	}
 
 	/** Accepts connections again at once. */
@@ -196,6 +219,13 @@ public final class ServerFaults {
 		this.failingListens.set(0);
 		acceptConnections();
 		resumeReading(null);
+	}
+
+	private static Duration requireDuration(Duration duration, String name) {
+		if (duration.isNegative() || duration.compareTo(MAX_DURATION) > 0) {
+			throw new IllegalArgumentException(name + " must be from 0 to " + MAX_DURATION.toHours() + " hours");
+		}
+		return duration;
 	}
 
 	boolean answersPings() {

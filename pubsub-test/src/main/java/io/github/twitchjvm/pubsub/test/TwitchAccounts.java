@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,23 @@ public final class TwitchAccounts {
 		.sorted()
 		.toList();
 
+	/**
+	 * The longest lifetime a token may be issued with: far beyond any test, and far from
+	 * the end of {@link Instant}'s range.
+	 */
+	public static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(3650);
+
+	/**
+	 * How many of the tokens it generated (OAuth grants and refreshes, control API and
+	 * {@link #issueToken(String, Collection, Duration)}) the server keeps; past that, the
+	 * oldest generated token is forgotten and fails as an unknown token from then on.
+	 * Tokens issued with given strings (token files, demo users,
+	 * {@link #issueToken(String, Collection, Duration, String, String, String)}) are
+	 * always kept. Without a bound, a client asking for tokens in a loop would fill the
+	 * heap.
+	 */
+	public static final int MAX_GENERATED_TOKENS = 10_000;
+
 	private static final String TOKEN_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 	private final SecureRandom random = new SecureRandom();
@@ -52,6 +70,9 @@ public final class TwitchAccounts {
 	private final Map<String, TokenState> byAccessToken = new ConcurrentHashMap<>();
 
 	private final Map<String, TokenState> byRefreshToken = new ConcurrentHashMap<>();
+
+	/** Generated access tokens, oldest first; guarded by itself, as is every store. */
+	private final ArrayDeque<String> generatedTokens = new ArrayDeque<>();
 
 	private final List<Consumer<IssuedToken>> revocationListeners = new CopyOnWriteArrayList<>();
 
@@ -98,12 +119,13 @@ public final class TwitchAccounts {
 	 * Issues a user access token to the default client.
 	 * @param userId a registered user
 	 * @param scopes the scopes it carries
-	 * @param lifetime how long it is valid
+	 * @param lifetime how long it is valid, at most {@link #MAX_TOKEN_LIFETIME}
 	 * @return the token
-	 * @throws IllegalArgumentException if the user is not registered
+	 * @throws IllegalArgumentException if the user is not registered or the lifetime is
+	 * not positive or too long
 	 */
 	public IssuedToken issueToken(String userId, Collection<String> scopes, Duration lifetime) {
-		return issueToken(userId, scopes, lifetime, newToken(), newToken(), DEFAULT_CLIENT_ID);
+		return issue(userId, scopes, lifetime, newToken(), newToken(), DEFAULT_CLIENT_ID, true);
 	}
 
 	/**
@@ -111,16 +133,22 @@ public final class TwitchAccounts {
 	 * tokens.
 	 * @param userId a registered user
 	 * @param scopes the scopes it carries
-	 * @param lifetime how long it is valid
+	 * @param lifetime how long it is valid, at most {@link #MAX_TOKEN_LIFETIME}
 	 * @param accessToken the access token string
 	 * @param refreshToken the refresh token string
 	 * @param clientId a registered client
 	 * @return the token
-	 * @throws IllegalArgumentException if the user or client is not registered or a token
-	 * string is taken
+	 * @throws IllegalArgumentException if the user or client is not registered, a token
+	 * string is taken or the lifetime is not positive or too long
 	 */
 	public IssuedToken issueToken(String userId, Collection<String> scopes, Duration lifetime, String accessToken,
 			String refreshToken, String clientId) {
+		return issue(userId, scopes, lifetime, accessToken, refreshToken, clientId, false);
+	}
+
+	private IssuedToken issue(String userId, Collection<String> scopes, Duration lifetime, String accessToken,
+			String refreshToken, String clientId, boolean generated) {
+		requireLifetime(lifetime);
 		String login = this.logins.get(userId);
 		if (login == null) {
 			throw new IllegalArgumentException("Unknown user " + userId + "; register it first");
@@ -130,8 +158,21 @@ public final class TwitchAccounts {
 		}
 		IssuedToken token = new IssuedToken(accessToken, refreshToken, userId, login, clientId, List.copyOf(scopes),
 				this.clock.instant().plus(lifetime));
-		store(token);
+		store(token, generated);
 		return token;
+	}
+
+	/**
+	 * Checks a token lifetime.
+	 * @param lifetime the lifetime
+	 * @throws IllegalArgumentException if it is not positive or longer than
+	 * {@link #MAX_TOKEN_LIFETIME}
+	 */
+	static void requireLifetime(Duration lifetime) {
+		if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
+			throw new IllegalArgumentException(
+					"A token lifetime must be positive and at most " + MAX_TOKEN_LIFETIME.toDays() + " days");
+		}
 	}
 
 	/**
@@ -170,7 +211,8 @@ public final class TwitchAccounts {
 	}
 
 	/**
-	 * The tokens issued so far, including refreshed and revoked ones.
+	 * The tokens issued so far, including refreshed and revoked ones, except generated
+	 * tokens forgotten past {@link #MAX_GENERATED_TOKENS}.
 	 * @return the tokens as issued
 	 */
 	public List<IssuedToken> tokens() {
@@ -227,14 +269,14 @@ public final class TwitchAccounts {
 		IssuedToken old = state.token;
 		IssuedToken renewed = new IssuedToken(newToken(), newToken(), old.userId(), old.login(), clientId, old.scopes(),
 				this.clock.instant().plus(this.defaultLifetime));
-		store(renewed);
+		store(renewed, true);
 		return renewed;
 	}
 
 	IssuedToken issueAppToken(String clientId, List<String> scopes) {
 		IssuedToken token = new IssuedToken(newToken(), null, null, null, clientId, scopes,
 				this.clock.instant().plus(Duration.ofDays(60)));
-		store(token);
+		store(token, true);
 		return token;
 	}
 
@@ -242,13 +284,29 @@ public final class TwitchAccounts {
 		return this.defaultLifetime;
 	}
 
-	private void store(IssuedToken token) {
+	private void store(IssuedToken token, boolean generated) {
 		TokenState state = new TokenState(token);
-		if (this.byAccessToken.putIfAbsent(token.accessToken(), state) != null) {
-			throw new IllegalArgumentException("Access token already issued");
+		synchronized (this.generatedTokens) {
+			if (this.byAccessToken.putIfAbsent(token.accessToken(), state) != null) {
+				throw new IllegalArgumentException("Access token already issued");
+			}
+			if (token.refreshToken() != null) {
+				this.byRefreshToken.put(token.refreshToken(), state);
+			}
+			if (generated) {
+				this.generatedTokens.addLast(token.accessToken());
+				while (this.generatedTokens.size() > MAX_GENERATED_TOKENS) {
+					forget(this.generatedTokens.removeFirst());
+				}
+			}
 		}
-		if (token.refreshToken() != null) {
-			this.byRefreshToken.put(token.refreshToken(), state);
+	}
+
+	private void forget(String accessToken) {
+		TokenState state = this.byAccessToken.remove(accessToken);
+		String refreshToken = (state != null) ? state.token.refreshToken() : null;
+		if (refreshToken != null) {
+			this.byRefreshToken.remove(refreshToken, state);
 		}
 	}
 

@@ -1,7 +1,12 @@
 package io.github.twitchjvm.pubsub.test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Random;
+import java.util.Set;
 
+import io.github.twitchjvm.pubsub.message.ChatModeratorActionEvent;
+import io.github.twitchjvm.pubsub.message.ChatModeratorActionEvent.ActionType;
 import io.github.twitchjvm.pubsub.message.PayloadCodec;
 import io.github.twitchjvm.pubsub.message.PubSubPayload;
 import io.github.twitchjvm.pubsub.message.UnknownPayload;
@@ -26,6 +31,27 @@ class SampleMessagesTest {
 				.isInstanceOf(PayloadCodec.payloadType(type));
 			assertThat(json).doesNotContain("\n");
 		});
+	}
+
+	@Test
+	void everyModerationActionHasASample() {
+		Set<ActionType> sampled = EnumSet.noneOf(ActionType.class);
+		SampleMessages.of(TopicType.CHAT_MODERATOR_ACTIONS).values().forEach((json) -> {
+			if (PayloadCodec.standard()
+				.decode(TopicType.CHAT_MODERATOR_ACTIONS,
+						json) instanceof ChatModeratorActionEvent.ModerationAction action) {
+				sampled.add(action.action());
+			}
+		});
+		assertThat(sampled).isEqualTo(EnumSet.complementOf(EnumSet.of(ActionType.UNRECOGNIZED)));
+		assertThat(SampleMessages.get(TopicType.CHAT_MODERATOR_ACTIONS, "moderation_action_timeout"))
+			.contains("\"moderation_action\":\"timeout\"");
+	}
+
+	@Test
+	void includesAMessageOverEightKilobytes() {
+		assertThat(SampleMessages.get(TopicType.AUTOMOD_QUEUE, "caught_mass_mention").getBytes(StandardCharsets.UTF_8))
+			.hasSizeGreaterThan(8 * 1024);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.github.twitchjvm.pubsub.test;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.twitchjvm.pubsub.test.junit.FakeTwitchExtension;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,25 @@ class ServerSettingsTest {
 			.isThrownBy(() -> FakeServerSettings.builder().firstListenTimeout(Duration.ZERO).build())
 			.withMessageContaining("firstListenTimeout must be positive");
 		assertThatIllegalArgumentException().isThrownBy(() -> FakeServerSettings.builder().topicLimit(0, "x").build());
+	}
+
+	@Test
+	void rejectsDurationsThatOverflowTheClock() {
+		Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+		assertThatIllegalArgumentException().isThrownBy(() -> FakeServerSettings.builder().pingTimeout(forever).build())
+			.withMessageContaining("pingTimeout must be at most 365 days");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FakeServerSettings.builder().reconnectGracePeriod(forever).build())
+			.withMessageContaining("reconnectGracePeriod");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FakeServerSettings.builder().tokenLifetime(forever).build())
+			.withMessageContaining("tokenLifetime");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> twitch.server().faults().delayResponses(Duration.ofMillis(Long.MAX_VALUE)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> twitch.server().faults().sendReconnect(null, Duration.ofMillis(-1)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> twitch.server().accounts().issueToken("1", List.of(), forever));
 	}
 
 }

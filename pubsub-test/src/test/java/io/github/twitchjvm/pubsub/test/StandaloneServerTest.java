@@ -2,6 +2,8 @@ package io.github.twitchjvm.pubsub.test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +25,10 @@ class StandaloneServerTest {
 	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
 	private final PrintStream out = new PrintStream(this.output, true, StandardCharsets.UTF_8);
+
+	private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+	private final PrintStream err = new PrintStream(this.errors, true, StandardCharsets.UTF_8);
 
 	@Test
 	void startsWithDemoUsersAndPrintsWhereItListens() throws Exception {
@@ -77,6 +85,63 @@ class StandaloneServerTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> FakeTwitchServerMain.run(new String[] { "--port", "http" }, this.out))
 			.withMessage("--port needs a number, got http");
+	}
+
+	@Test
+	void explainsAPortInUseInOneLineNamingTheOption() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+			String port = String.valueOf(taken.getLocalPort());
+			FakeTwitchServerMain.Launch launch = FakeTwitchServerMain
+				.launch(new String[] { "--port", port, "--control-port", "0" }, this.out, this.err);
+			assertThat(launch.server()).isNull();
+			assertThat(launch.exitStatus()).isEqualTo(FakeTwitchServerMain.EXIT_CANNOT_START);
+			assertThat(this.errors.toString(StandardCharsets.UTF_8)).hasLineCount(1)
+				.contains("127.0.0.1:" + port)
+				.contains("in use")
+				.contains("--port");
+
+			this.errors.reset();
+			launch = FakeTwitchServerMain.launch(new String[] { "--port", "0", "--control-port", port }, this.out,
+					this.err);
+			assertThat(launch.exitStatus()).isEqualTo(FakeTwitchServerMain.EXIT_CANNOT_START);
+			assertThat(this.errors.toString(StandardCharsets.UTF_8)).hasLineCount(1).contains("--control-port");
+		}
+	}
+
+	@Test
+	void theJavaCommandExitsWithOneLineWhenThePortIsInUse() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+			Process process = new ProcessBuilder(
+					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+							System.getProperty("java.class.path"), FakeTwitchServerMain.class.getName(), "--port",
+							String.valueOf(taken.getLocalPort()), "--control-port", "0"))
+				.start();
+			try {
+				assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command ends").isTrue();
+				String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+				assertThat(process.exitValue()).isNotZero();
+				assertThat(errors).hasLineCount(1).contains("--port").doesNotContain("Exception");
+			}
+			finally {
+				process.destroyForcibly();
+			}
+		}
+	}
+
+	@Test
+	void theReadmeShowsTheBannerOfTheDefaultPorts() throws Exception {
+		String readme = Files.readString(Path.of("..", "README.md"));
+		try (FakeTwitchServer server = FakeTwitchServerMain.run(new String[] { "--port", "0", "--control-port", "0" },
+				this.out)) {
+			String banner = this.output.toString(StandardCharsets.UTF_8)
+				.replace(":" + server.port(), ":" + FakeTwitchServerMain.DEFAULT_PORT)
+				.replace(":" + server.controlPort(), ":" + FakeTwitchServerMain.DEFAULT_CONTROL_PORT);
+			assertThat(readme).contains(banner.replace(System.lineSeparator(), "\n"));
+		}
+		assertThat(readme).contains("url: ws://127.0.0.1:" + FakeTwitchServerMain.DEFAULT_PORT)
+			.contains("localhost:" + FakeTwitchServerMain.DEFAULT_CONTROL_PORT + "/publish")
+			.doesNotContain("ws://127.0.0.1:8080");
+		assertThat(FakeTwitchServerMain.DEFAULT_PORT).isNotIn(8080, 8081, 8443, 9090);
 	}
 
 	@Test
