@@ -90,6 +90,18 @@ class SpringWebSocketTransportTests {
 	}
 
 	@Test
+	void aBinaryMessageInManyFramesIsSkippedOnce() throws Exception {
+		RecordingListener listener = new RecordingListener();
+		connect(this.transport, listener);
+		await().until(() -> this.server.connections().size() == 1);
+		this.server.faults().sendBinary(null, 64 * 1024, 16);
+		this.server.faults().sendRaw(null, message(10));
+		await().until(() -> listener.texts.size() == 1);
+		assertThat(listener.unusable).containsExactly("a binary message");
+		assertThat(listener.ends).isEmpty();
+	}
+
+	@Test
 	void pausedReadingHoldsMessagesBackUntilItResumes() throws Exception {
 		RecordingListener listener = new RecordingListener();
 		WebSocketConnection connection = connect(this.transport, listener);

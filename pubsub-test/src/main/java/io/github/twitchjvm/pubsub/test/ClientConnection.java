@@ -10,11 +10,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import org.jspecify.annotations.Nullable;
@@ -125,6 +129,21 @@ final class ClientConnection {
 	/** Writes a control frame (RESPONSE, PONG, RECONNECT, AUTH_REVOKED or a raw one). */
 	void send(String text) {
 		this.channel.writeAndFlush(new TextWebSocketFrame(text));
+	}
+
+	/**
+	 * Writes one binary message of {@code bytes} zero bytes in {@code parts} frames (the
+	 * first and its continuations), which a PubSub client must skip as one.
+	 */
+	void sendBinary(int bytes, int parts) {
+		int part = bytes / parts;
+		for (int i = 0; i < parts; i++) {
+			boolean last = i == parts - 1;
+			ByteBuf data = Unpooled.wrappedBuffer(new byte[last ? bytes - part * (parts - 1) : part]);
+			this.channel.write(
+					(i == 0) ? new BinaryWebSocketFrame(last, 0, data) : new ContinuationWebSocketFrame(last, 0, data));
+		}
+		this.channel.flush();
 	}
 
 	/**

@@ -134,6 +134,23 @@ public final class ServerFaults {
 	}
 
 	/**
+	 * Sends a binary message, which PubSub never uses, split into frames: a client must
+	 * skip it and count it once, however many frames (or transport buffers) it spans.
+	 * @param connectionId a connection, or {@code null} for all
+	 * @param bytes the message's length, 1 to 16 MiB
+	 * @param parts how many frames carry it, 1 to {@code bytes}
+	 * @return how many connections it was sent to
+	 */
+	public int sendBinary(@Nullable String connectionId, int bytes, int parts) {
+		if (bytes < 1 || bytes > 16 * 1024 * 1024 || parts < 1 || parts > bytes) {
+			throw new IllegalArgumentException("bytes must be 1 to 16 MiB and parts 1 to bytes");
+		}
+		Collection<ClientConnection> targets = this.connections.select(connectionId);
+		targets.forEach((connection) -> connection.sendBinary(bytes, parts));
+		return targets.size();
+	}
+
+	/**
 	 * Stops reading what the client sends, as a stuck server does: its frames pile up in
 	 * the TCP buffers until the client's sends can no longer complete. The connection
 	 * stays open and the server still writes to it. {@link #resumeReading(String)} reads
