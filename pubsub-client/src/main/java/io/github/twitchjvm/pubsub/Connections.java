@@ -38,6 +38,12 @@ final class Connections {
 	 */
 	static final Duration OUTAGE_WARNING = Duration.ofSeconds(30);
 
+	/**
+	 * How long a socket that did work must have lived for its loss to be retried at once:
+	 * a server that confirms and drops at once must not get a reconnect storm.
+	 */
+	static final Duration USEFUL_LIFE = Duration.ofSeconds(1);
+
 	/** What the engine does when a socket's life touches its topics. */
 	interface Owner {
 
@@ -269,6 +275,11 @@ final class Connections {
 		boolean oldStillDelivers = old != null && old.isOpen();
 		if (!oldStillDelivers) {
 			slot.topics().forEach(TopicEntry::carrierLost);
+		}
+		if (slot.didWorkFor(USEFUL_LIFE)) {
+			// The socket did work: its loss is retried at once again, however often the
+			// server drops sockets that work. One that dies at once keeps backing off.
+			slot.backoff().reset();
 		}
 		Duration delay = slot.backoff().next();
 		Instant down = slot.downSince();

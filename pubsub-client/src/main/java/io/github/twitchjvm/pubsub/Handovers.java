@@ -64,6 +64,10 @@ final class Handovers {
 			slot.queueHandover(cause);
 			return;
 		}
+		if (slot.handoverPaced(socket)) {
+			// Asked again while its replacement is held back: the pending one stands.
+			return;
+		}
 		Duration pace = slot.handoverPace().next();
 		if (slot.handoverPace().failures() > 1) {
 			// Asked again before a socket lasted the stable period: a server that sends
@@ -72,7 +76,10 @@ final class Handovers {
 			// meanwhile.
 			logger.info("Connection {}: replacement asked for again ({}); replacing it in {} ms", slot.id(),
 					cause.tagValue(), pace.toMillis());
-			slot.pacedHandover(this.loop.schedule(pace, () -> replace(slot, socket, cause)));
+			slot.pacedHandover(socket, this.loop.schedule(pace, () -> {
+				slot.pacedHandoverDue();
+				replace(slot, socket, cause);
+			}));
 			return;
 		}
 		replace(slot, socket, cause);

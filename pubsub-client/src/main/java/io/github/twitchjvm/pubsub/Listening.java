@@ -187,6 +187,7 @@ final class Listening {
 			return;
 		}
 		entry.token((error == null) ? token : null);
+		entry.route().listenSent(socket);
 		String nonce = Nonces.next();
 		Attempt request = new Attempt(entry, socket, attempt, this.loop.nanoTime());
 		if (!socket.request(nonce, OutboundFrames.listen(nonce, topic.value(), (token != null) ? token.value() : null),

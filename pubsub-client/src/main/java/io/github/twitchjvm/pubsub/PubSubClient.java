@@ -80,8 +80,10 @@ public final class PubSubClient {
 		this.engineLoop = engineLoop;
 		this.notificationLoop = notificationLoop;
 		Dispatcher dispatcher = new Dispatcher(settings.dispatchExecutor(), "pubsub-dispatch");
+		// Sockets resume on the engine's loop: resuming may read, never on a drain's
+		// thread.
 		QueueBudget budget = new QueueBudget(settings.maxQueuedBytes(), settings.maxQueuedBytesPerSubscription(),
-				settings.overflow(), log);
+				settings.overflow(), log, engineLoop::execute);
 		this.engine = new PubSubEngine(settings, engineLoop, notifier, counters, log, dispatcher, budget);
 		this.lifecycle = new ClientLifecycle(settings, dispatcher, this.engine);
 	}

@@ -76,8 +76,8 @@ public final class PubSubClientBuilder {
 
 	private long maxQueuedBytes = defaultMaxQueuedBytes();
 
-	/** Negative: half of {@link #maxQueuedBytes}. */
-	private long maxQueuedBytesPerSubscription = -1;
+	/** {@code null}: half of {@link #maxQueuedBytes}. */
+	private @Nullable Long maxQueuedBytesPerSubscription;
 
 	private OverflowPolicy overflow = OverflowPolicy.DROP_OLDEST;
 
@@ -375,7 +375,8 @@ public final class PubSubClientBuilder {
 	}
 
 	private long perSubscription() {
-		return (this.maxQueuedBytesPerSubscription >= 0) ? this.maxQueuedBytesPerSubscription
+		Long chosen = this.maxQueuedBytesPerSubscription;
+		return (chosen != null) ? chosen
 				: Math.max(this.maxQueuedBytes / 2, (long) this.maxMessageSize + Subscription.MESSAGE_OVERHEAD);
 	}
 

@@ -414,8 +414,7 @@ final class PubSubEngine implements Connections.Owner, Listening.Outcomes {
 		Slot slot = entry.slot();
 		if (slot != null) {
 			if (slot.socket() == socket) {
-				// The socket did work: the next loss is retried at once again.
-				slot.backoff().reset();
+				slot.worked();
 			}
 			this.handovers.progress(slot);
 		}

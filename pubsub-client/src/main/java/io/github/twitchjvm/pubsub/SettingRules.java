@@ -72,13 +72,15 @@ final class SettingRules {
 		within(PubSubSetting.MAX_MESSAGE_SIZE, maxMessageSize, 8192, 64 * 1024 * 1024,
 				" characters: real PubSub messages exceed 8 KB");
 		long heap = Runtime.getRuntime().maxMemory();
-		if (maxQueuedBytes < MIN_QUEUED_BYTES || maxQueuedBytes > heap) {
+		long largest = (long) maxMessageSize + Subscription.MESSAGE_OVERHEAD;
+		long least = Math.max(MIN_QUEUED_BYTES, largest);
+		if (maxQueuedBytes < least || maxQueuedBytes > heap) {
 			throw new InvalidSettingException(PubSubSetting.MAX_QUEUED_BYTES, maxQueuedBytes,
-					(names) -> "It must be at least 1 MiB (" + MIN_QUEUED_BYTES
-							+ ") and at most the JVM's maximum heap (" + heap
+					(names) -> "It must be at least 1 MiB and hold the largest message ("
+							+ names.apply(PubSubSetting.MAX_MESSAGE_SIZE) + " plus " + Subscription.MESSAGE_OVERHEAD
+							+ "): at least " + least + " bytes, and at most the JVM's maximum heap (" + heap
 							+ " bytes); by default a quarter of the heap, at most 256 MiB.");
 		}
-		long largest = (long) maxMessageSize + Subscription.MESSAGE_OVERHEAD;
 		if (maxQueuedBytesPerSubscription < largest || maxQueuedBytesPerSubscription > maxQueuedBytes) {
 			throw new InvalidSettingException(PubSubSetting.MAX_QUEUED_BYTES_PER_SUBSCRIPTION,
 					maxQueuedBytesPerSubscription,

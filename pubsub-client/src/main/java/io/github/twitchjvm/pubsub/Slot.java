@@ -1,5 +1,6 @@
 package io.github.twitchjvm.pubsub;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -48,6 +49,9 @@ final class Slot {
 
 	private @Nullable Instant openedAt;
 
+	/** The server confirmed a LISTEN on the current socket. */
+	private boolean worked;
+
 	private long reconnects;
 
 	private int socketCount;
@@ -83,6 +87,9 @@ final class Slot {
 	/** A replacement the server asked for, held back because it asks too often. */
 	private Scheduled pacedHandover = Scheduled.NONE;
 
+	/** The socket {@link #pacedHandover} replaces. */
+	private @Nullable PubSubSocket pacedSocket;
+
 	/**
 	 * Spaces out replacements a server asks for again and again: the first at once, then
 	 * with growing delays, until a socket stays open for the stable period.
@@ -110,6 +117,23 @@ final class Slot {
 		return this.backoff;
 	}
 
+	/** The server confirmed a LISTEN on the current socket. */
+	void worked() {
+		this.worked = true;
+	}
+
+	/**
+	 * @param least how long the socket must have been open
+	 * @return whether the socket just lost did work (a LISTEN confirmed) and lived at
+	 * least {@code least}: then its loss is retried at once, as the first one
+	 */
+	boolean didWorkFor(Duration least) {
+		Instant opened = this.openedAt;
+		boolean did = this.worked && opened != null && Duration.between(opened, this.loop.now()).compareTo(least) >= 0;
+		this.worked = false;
+		return did;
+	}
+
 	Backoff handoverPace() {
 		return this.handoverPace;
 	}
@@ -121,9 +145,22 @@ final class Slot {
 		return this.downSince;
 	}
 
-	void pacedHandover(Scheduled timer) {
+	void pacedHandover(PubSubSocket socket, Scheduled timer) {
 		this.pacedHandover.cancel();
 		this.pacedHandover = timer;
+		this.pacedSocket = socket;
+	}
+
+	/**
+	 * @return whether a held-back replacement of {@code socket} is pending already
+	 */
+	boolean handoverPaced(PubSubSocket socket) {
+		return this.pacedSocket == socket;
+	}
+
+	void pacedHandoverDue() {
+		this.pacedHandover = Scheduled.NONE;
+		this.pacedSocket = null;
 	}
 
 	/** The socket that carries (or is about to carry) the topics. */
@@ -168,6 +205,7 @@ final class Slot {
 
 	void opened(Scheduled stable) {
 		this.openedAt = this.loop.now();
+		this.worked = false;
 		this.stableTimer.cancel();
 		this.stableTimer = stable;
 		moveTo(ConnectionState.OPEN);
@@ -178,6 +216,7 @@ final class Slot {
 		this.socket = null;
 		this.stableTimer.cancel();
 		this.pacedHandover.cancel();
+		this.pacedSocket = null;
 	}
 
 	/**
@@ -212,6 +251,7 @@ final class Slot {
 		this.settleTimer.cancel();
 		this.mergeTimer.cancel();
 		this.pacedHandover.cancel();
+		this.pacedSocket = null;
 		moveTo(ConnectionState.CLOSED);
 	}
 

@@ -39,6 +39,12 @@ final class TopicRoute {
 
 	private @Nullable PubSubSocket source;
 
+	/**
+	 * The socket the topic's LISTEN last went out on: only a socket that really carried
+	 * the topic has a stream worth merging with its replacement's.
+	 */
+	private @Nullable PubSubSocket listenedOn;
+
 	private @Nullable HandoverMerger<PubSubMessage> merger;
 
 	private @Nullable PubSubSocket oldSocket;
@@ -232,7 +238,7 @@ final class TopicRoute {
 			this.merger.forceSwitch();
 			finishIfSwitched();
 		}
-		if (retiring != null && this.source == retiring) {
+		if (retiring != null && this.source == retiring && this.listenedOn == retiring) {
 			this.merges++;
 			this.merger = new HandoverMerger<>(PubSubMessage::text, this::deliver, MAX_HANDOVER_BUFFER);
 			this.oldSocket = retiring;
@@ -242,6 +248,13 @@ final class TopicRoute {
 		else {
 			this.source = socket;
 		}
+	}
+
+	/**
+	 * The topic's LISTEN went out on {@code socket} (which it is wanted on already).
+	 */
+	synchronized void listenSent(PubSubSocket socket) {
+		this.listenedOn = socket;
 	}
 
 	/**
@@ -276,6 +289,9 @@ final class TopicRoute {
 		if (this.retired == socket) {
 			// It sends nothing more; holding on to it would keep the ended socket alive.
 			this.retired = null;
+		}
+		if (this.listenedOn == socket) {
+			this.listenedOn = null;
 		}
 	}
 
@@ -314,6 +330,7 @@ final class TopicRoute {
 	synchronized void detach() {
 		this.outbox = null;
 		this.source = null;
+		this.listenedOn = null;
 		this.retired = null;
 		this.merger = null;
 		this.oldSocket = null;

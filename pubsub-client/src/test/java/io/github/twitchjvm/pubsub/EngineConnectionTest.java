@@ -105,12 +105,34 @@ class EngineConnectionTest {
 		assertThat(this.engine.reconnects()).containsEntry("connect_failed", 5L);
 
 		FakeConnection open = this.engine.openAndConfirm(WHISPERS);
+		this.engine.loop.advance(Duration.ofSeconds(1));
 		open.drop();
 		this.engine.loop.runPending();
 		int attempts = this.engine.transport.attempts();
 		this.engine.loop.advance(Duration.ofMillis(100));
 		assertThat(this.engine.transport.attempts()).as("after a socket that worked, at once again")
 			.isEqualTo(attempts + 1);
+	}
+
+	@Test
+	void aServerThatConfirmsAndDropsAtOnceIsStillBackedOff() {
+		this.engine.start();
+		this.engine.listen(WHISPERS);
+		for (int i = 0; i < 3; i++) {
+			FakeConnection connection = this.engine.openAndConfirm(WHISPERS);
+			connection.drop();
+			this.engine.loop.runPending();
+			int attempts = this.engine.transport.attempts();
+			this.engine.loop.advance(Duration.ofMillis(100));
+			if (i == 0) {
+				assertThat(this.engine.transport.attempts()).as("the first retry at once").isEqualTo(attempts + 1);
+			}
+			else {
+				assertThat(this.engine.transport.attempts()).as("retry %s waits", i).isEqualTo(attempts);
+				this.engine.loop.advance(Duration.ofSeconds(3));
+				assertThat(this.engine.transport.attempts()).isEqualTo(attempts + 1);
+			}
+		}
 	}
 
 	@Test

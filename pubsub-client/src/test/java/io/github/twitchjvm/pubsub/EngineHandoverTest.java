@@ -171,6 +171,28 @@ class EngineHandoverTest {
 	}
 
 	@Test
+	void reconnectsRepeatedWhileAReplacementIsHeldBackDoNotPostponeIt() {
+		FakeConnection current = started();
+		this.engine.serverFrame(current, RECONNECT);
+		FakeConnection fresh = this.engine.open();
+		this.engine.answer(fresh, listenNonce(frames(fresh), WHISPERS), "");
+		this.engine.answer(current, nonce(frames(current), "UNLISTEN", WHISPERS), "");
+		this.engine.loop.advance(SETTLE);
+		current.serverClose(CloseCodes.NORMAL, "");
+		this.engine.loop.runPending();
+		int attempts = this.engine.transport.attempts();
+		this.engine.serverFrame(fresh, RECONNECT);
+		for (int i = 0; i < 5; i++) {
+			this.engine.loop.advance(Duration.ofMillis(200));
+			this.engine.serverFrame(fresh, RECONNECT);
+		}
+		assertThat(this.engine.transport.attempts()).isEqualTo(attempts);
+		this.engine.loop.advance(INITIAL_BACKOFF.multipliedBy(5).dividedBy(4).minusMillis(1000));
+		assertThat(this.engine.transport.attempts()).as("the first one held back, not the last")
+			.isEqualTo(attempts + 1);
+	}
+
+	@Test
 	void aRequestedReconnectReplacesTheSocketTheSameWay() {
 		FakeConnection old = started();
 		assertThat(this.engine.client.reconnect("pubsub-9")).isZero();

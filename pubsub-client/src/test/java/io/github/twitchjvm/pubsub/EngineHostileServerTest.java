@@ -144,6 +144,9 @@ class EngineHostileServerTest {
 
 		runAll(handlerTasks);
 		assertThat(received).hasSize(15);
+		// Resumed on the engine's loop, never on the drain's thread.
+		assertThat(connection.readingPaused()).isTrue();
+		engine.loop.runPending();
 		assertThat(connection.readingPaused()).isFalse();
 		ClientSnapshot snapshot = engine.client.snapshot();
 		assertThat(snapshot.counters().dropped()).isEmpty();
@@ -171,8 +174,41 @@ class EngineHostileServerTest {
 
 		assertThat(second.readingPaused()).isTrue();
 		runAll(handlerTasks);
+		engine.loop.runPending();
 		assertThat(first.readingPaused()).isFalse();
 		assertThat(second.readingPaused()).isFalse();
+	}
+
+	@Test
+	void whileReadingIsPausedNeitherAMissingPongNorAnUnansweredListenEndsAnything() {
+		ConcurrentLinkedQueue<Runnable> handlerTasks = new ConcurrentLinkedQueue<>();
+		EngineHarness engine = new EngineHarness((builder) -> builder.dispatchExecutor(handlerTasks::add)
+			.maxMessageSize(8192)
+			.maxQueuedBytesPerSubscription(10 * 1128)
+			.overflow(OverflowPolicy.PAUSE_READING));
+		engine.start();
+		engine.listen(WHISPERS);
+		FakeConnection connection = engine.openAndConfirm(WHISPERS);
+		for (int i = 0; i < 11; i++) {
+			engine.publish(connection, WHISPERS, KILOBYTE);
+		}
+		assertThat(connection.readingPaused()).isTrue();
+		engine.listen(BITS);
+		engine.loop.advance(EngineHarness.PING_FREQUENCY);
+		assertThat(connection.sent()).anyMatch((frame) -> frame.contains("PING"));
+		engine.loop.advance(EngineHarness.LISTEN_TIMEOUT.multipliedBy(4));
+
+		assertThat(engine.client.isConnected()).as("no PONG read, but none could be").isTrue();
+		assertThat(engine.topic(BITS).state()).isEqualTo(TopicState.PENDING);
+		assertThat(engine.client.snapshot().counters().reconnects()).isEmpty();
+		runAll(handlerTasks);
+		engine.loop.runPending();
+		assertThat(connection.readingPaused()).isFalse();
+		engine.serverFrame(connection, "{\"type\":\"PONG\"}");
+		engine.answer(connection, EngineHarness.listenNonce(EngineHarness.frames(connection), BITS), "");
+		assertThat(engine.topic(BITS).state()).isEqualTo(TopicState.ACTIVE);
+		engine.loop.advance(EngineHarness.LISTEN_TIMEOUT.multipliedBy(2));
+		assertThat(engine.client.isConnected()).isTrue();
 	}
 
 	private static String message(Topic topic, String text) {

@@ -57,8 +57,10 @@ class EngineLoggingTest {
 			}
 			engine.loop.advance(Duration.ofSeconds(1));
 		}
-		assertThat(lines(Level.WARN)).anyMatch((line) -> line.startsWith("Connection pubsub-1 has been down for 3"));
-		assertThat(lines(Level.WARN)).noneMatch((line) -> line.contains("has been down for 1"));
+		// Jitter decides when the attempts fail: whichever fails after 30 s down warns.
+		List<String> warnings = lines(Level.WARN);
+		assertThat(warnings).isNotEmpty()
+			.allMatch((line) -> line.matches("Connection pubsub-1 has been down for (3\\d|4\\d) s: connect failed.*"));
 
 		while (!engine.transport.last().connecting()) {
 			engine.loop.advance(Duration.ofSeconds(1));

@@ -72,6 +72,12 @@ public final class PubSubSocket implements WebSocketListener, QueueBudget.Readin
 
 	private @Nullable CompletableFuture<WebSocketConnection> handshake;
 
+	/**
+	 * The client paused reading: deadlines for answers are held (they restart) meanwhile,
+	 * since an answer may be waiting unread.
+	 */
+	private volatile boolean readingPaused;
+
 	/** Written on the loop; read also by threads that pause and resume reading. */
 	private volatile @Nullable WebSocketConnection connection;
 
@@ -191,6 +197,7 @@ public final class PubSubSocket implements WebSocketListener, QueueBudget.Readin
 	 */
 	@Override
 	public void pauseReading() {
+		this.readingPaused = true;
 		WebSocketConnection open = this.connection;
 		if (open != null) {
 			open.pauseReading();
@@ -202,6 +209,7 @@ public final class PubSubSocket implements WebSocketListener, QueueBudget.Readin
 	 */
 	@Override
 	public void resumeReading() {
+		this.readingPaused = false;
 		WebSocketConnection open = this.connection;
 		if (open != null) {
 			open.resumeReading();
@@ -337,19 +345,31 @@ public final class PubSubSocket implements WebSocketListener, QueueBudget.Readin
 		if (this.state != State.OPEN || this.closedByClient) {
 			return false;
 		}
-		Scheduled timeout = this.loop.schedule(this.settings.requestTimeout(), () -> {
-			Pending waiting = this.pending.remove(nonce);
-			if (waiting != null) {
-				waiting.request.unanswered();
-			}
-		});
-		this.pending.put(nonce, new Pending(request, timeout));
+		Pending waiting = new Pending(request);
+		this.pending.put(nonce, waiting);
+		waiting.timeout = this.loop.schedule(this.settings.requestTimeout(), () -> requestExpired(nonce, waiting));
 		if (!send(frame)) {
 			this.pending.remove(nonce);
-			timeout.cancel();
+			waiting.timeout.cancel();
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * No RESPONSE in time, unless the client itself stopped reading (its handlers are
+	 * behind): the answer may wait unread, so the deadline starts again.
+	 */
+	private void requestExpired(String nonce, Pending waiting) {
+		if (this.pending.get(nonce) != waiting) {
+			return;
+		}
+		if (this.readingPaused) {
+			waiting.timeout = this.loop.schedule(this.settings.requestTimeout(), () -> requestExpired(nonce, waiting));
+			return;
+		}
+		this.pending.remove(nonce);
+		waiting.request.unanswered();
 	}
 
 	/**
@@ -416,6 +436,11 @@ public final class PubSubSocket implements WebSocketListener, QueueBudget.Readin
 
 	private void pongMissing() {
 		if (!this.pongExpected || !this.keepalive) {
+			return;
+		}
+		if (this.readingPaused) {
+			// The PONG may wait unread while the client's handlers catch up.
+			this.pongDeadline = this.loop.schedule(this.settings.pongTimeout(), this::pongMissing);
 			return;
 		}
 		log.warn("pong-timeout", "Connection {}: no PONG within {}; reconnecting", this.id,
@@ -550,7 +575,17 @@ public final class PubSubSocket implements WebSocketListener, QueueBudget.Readin
 		return this.id;
 	}
 
-	private record Pending(Request request, Scheduled timeout) {
+	/** A request waiting for its RESPONSE; belongs to the loop. */
+	private static final class Pending {
+
+		final Request request;
+
+		Scheduled timeout = Scheduled.NONE;
+
+		Pending(Request request) {
+			this.request = request;
+		}
+
 	}
 
 }

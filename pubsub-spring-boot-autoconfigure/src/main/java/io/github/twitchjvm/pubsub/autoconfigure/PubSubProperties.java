@@ -283,7 +283,10 @@ public class PubSubProperties implements InitializingBean {
 		map.from(this::getMaxConnections).to(builder::maxConnections);
 		builder.reconnectBackoff(this.reconnect.getInitialDelay(), this.reconnect.getMaxDelay());
 		map.from(this.reconnect::getStablePeriod).to(builder::stablePeriod);
-		map.from(this::getMaxMessageSize).as(DataSize::toBytes).as(Math::toIntExact).to(builder::maxMessageSize);
+		// Clamped, not overflowed: the client's rule then names the property.
+		map.from(this::getMaxMessageSize)
+			.as((size) -> (int) Math.min(Integer.MAX_VALUE, size.toBytes()))
+			.to(builder::maxMessageSize);
 		map.from(this.dispatch::getMaxQueuedBytes).as(DataSize::toBytes).to(builder::maxQueuedBytes);
 		map.from(this.dispatch::getMaxQueuedBytesPerSubscription)
 			.as(DataSize::toBytes)

@@ -400,6 +400,8 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 		 */
 		private final @Nullable Object jsr356Session;
 
+		private final AtomicBoolean paused = new AtomicBoolean();
+
 		private final SerialExecutor serial;
 
 		Connection(WebSocketSession session, SpringWebSocketTransport transport) {
@@ -445,14 +447,15 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 		 */
 		@Override
 		public void pauseReading() {
-			if (TOMCAT_PRESENT && this.jsr356Session != null) {
+			// Once per pause: Tomcat warns about a session suspended twice.
+			if (TOMCAT_PRESENT && this.jsr356Session != null && this.paused.compareAndSet(false, true)) {
 				TomcatReading.pause(this.jsr356Session);
 			}
 		}
 
 		@Override
 		public void resumeReading() {
-			if (TOMCAT_PRESENT && this.jsr356Session != null) {
+			if (TOMCAT_PRESENT && this.jsr356Session != null && this.paused.compareAndSet(true, false)) {
 				TomcatReading.resume(this.jsr356Session);
 			}
 		}

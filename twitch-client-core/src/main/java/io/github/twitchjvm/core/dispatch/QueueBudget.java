@@ -2,7 +2,11 @@ package io.github.twitchjvm.core.dispatch;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -51,9 +55,23 @@ public final class QueueBudget {
 
 	private final Set<Reading> readings = new CopyOnWriteArraySet<>();
 
+	/**
+	 * The queues that ever held a message, for {@link #trim(int)} to find the fullest.
+	 */
+	private final Set<SubscriptionQueue<?>> queues = ConcurrentHashMap.newKeySet();
+
 	private final AtomicLong pauses = new AtomicLong();
 
 	private volatile boolean paused;
+
+	/**
+	 * Counts pauses and resumes, so that a resume overtaken by a pause stops. Guarded by
+	 * this.
+	 */
+	private long generation;
+
+	/** Where sockets are resumed. */
+	private final Executor resumer;
 
 	/**
 	 * Creates a budget.
@@ -61,8 +79,12 @@ public final class QueueBudget {
 	 * @param maxBytesPerQueue what one subscription's queue may hold
 	 * @param policy what happens beyond
 	 * @param log where pauses are logged
+	 * @param resumer where sockets are resumed (for example the client's engine loop; the
+	 * common pool when it refuses): never the thread that freed the room, since a socket
+	 * that reads again may read on the calling thread
 	 */
-	public QueueBudget(long maxBytes, long maxBytesPerQueue, OverflowPolicy policy, RateLimitedLog log) {
+	public QueueBudget(long maxBytes, long maxBytesPerQueue, OverflowPolicy policy, RateLimitedLog log,
+			Executor resumer) {
 		if (maxBytes < 1 || maxBytesPerQueue < 1) {
 			throw new IllegalArgumentException("the budget must be positive");
 		}
@@ -70,6 +92,7 @@ public final class QueueBudget {
 		this.maxBytesPerQueue = maxBytesPerQueue;
 		this.policy = policy;
 		this.log = log;
+		this.resumer = resumer;
 	}
 
 	/**
@@ -79,7 +102,7 @@ public final class QueueBudget {
 	 */
 	public static QueueBudget unbounded() {
 		return new QueueBudget(Long.MAX_VALUE / 4, Long.MAX_VALUE / 4, OverflowPolicy.DROP_OLDEST,
-				new RateLimitedLog(LoggerFactory.getLogger(QueueBudget.class), Duration.ofMinutes(1)));
+				new RateLimitedLog(LoggerFactory.getLogger(QueueBudget.class), Duration.ofMinutes(1)), Runnable::run);
 	}
 
 	/**
@@ -129,9 +152,11 @@ public final class QueueBudget {
 	 * @param reading the socket
 	 */
 	public void register(Reading reading) {
-		this.readings.add(reading);
-		if (this.paused) {
-			reading.pauseReading();
+		synchronized (this) {
+			this.readings.add(reading);
+			if (this.paused) {
+				reading.pauseReading();
+			}
 		}
 	}
 
@@ -148,6 +173,42 @@ public final class QueueBudget {
 	 */
 	boolean add(long bytes) {
 		return this.queuedBytes.addAndGet(bytes) > this.maxBytes;
+	}
+
+	void track(SubscriptionQueue<?> queue) {
+		this.queues.add(queue);
+	}
+
+	void untrack(SubscriptionQueue<?> queue) {
+		this.queues.remove(queue);
+	}
+
+	/**
+	 * The client holds more than its bound times {@code factor}: the fullest queues drop
+	 * their oldest messages until it holds a tenth less than that, so that trimming is
+	 * rare under a steady overload. A scan of the queues per fullest queue, only past the
+	 * bound.
+	 */
+	void trim(int factor) {
+		long target = factor * this.maxBytes / 10 * 9;
+		while (this.queuedBytes.get() > target) {
+			SubscriptionQueue<?> fullest = null;
+			long most = 0;
+			for (SubscriptionQueue<?> queue : this.queues) {
+				long bytes = queue.queuedBytes();
+				if (bytes > most) {
+					most = bytes;
+					fullest = queue;
+				}
+			}
+			if (fullest == null) {
+				return;
+			}
+			long excess = this.queuedBytes.get() - target;
+			if (fullest.dropWhileOver(Math.max(0, most - excess)) == 0) {
+				return;
+			}
+		}
 	}
 
 	boolean over(int factor) {
@@ -181,23 +242,69 @@ public final class QueueBudget {
 	}
 
 	/**
-	 * Pauses or resumes; rare, so a lock keeps the two from crossing.
+	 * Pauses or resumes. Decided under a lock (rare: only when a bound is crossed);
+	 * pausing happens under it too, since it only sets a flag in each socket, while
+	 * resuming is handed to the resumer: a socket that reads again may read on the
+	 * calling thread, which must not be a drain in the middle of its accounting, nor hold
+	 * this lock.
 	 */
-	private synchronized void reconsider() {
-		long queued = this.queuedBytes.get();
-		int over = this.queuesOver.get();
-		if (!this.paused && (queued > this.maxBytes || over > 0)) {
-			this.paused = true;
-			this.pauses.incrementAndGet();
-			this.log.warn("reading-paused",
-					"Handlers are {} bytes behind (budget {} bytes, {} queue(s) over their own {} bytes): "
-							+ "reading paused until they catch up; the server may close a socket that stops reading",
-					queued, this.maxBytes, over, this.maxBytesPerQueue);
-			this.readings.forEach(Reading::pauseReading);
-		}
-		else if (this.paused && queued <= this.maxBytes / 2 && over == 0) {
+	private void reconsider() {
+		long resume;
+		synchronized (this) {
+			if (!this.paused && mustPause()) {
+				this.paused = true;
+				this.generation++;
+				this.pauses.incrementAndGet();
+				this.log.warn("reading-paused",
+						"Handlers are {} bytes behind (budget {} bytes, {} queue(s) over their own {} bytes): "
+								+ "reading paused until they catch up; the server may close a socket that stops "
+								+ "reading",
+						this.queuedBytes.get(), this.maxBytes, this.queuesOver.get(), this.maxBytesPerQueue);
+				this.readings.forEach(Reading::pauseReading);
+				// A drain that read 'paused' as false just before may have freed the room
+				// already: then nobody else would resume.
+			}
+			if (!this.paused || !mayResume()) {
+				return;
+			}
 			this.paused = false;
-			this.readings.forEach(Reading::resumeReading);
+			this.generation++;
+			resume = this.generation;
+		}
+		try {
+			this.resumer.execute(() -> resumeAll(resume));
+		}
+		catch (RejectedExecutionException ex) {
+			ForkJoinPool.commonPool().execute(() -> resumeAll(resume));
+		}
+	}
+
+	private boolean mustPause() {
+		return this.queuedBytes.get() > this.maxBytes || this.queuesOver.get() > 0;
+	}
+
+	private boolean mayResume() {
+		return this.queuedBytes.get() <= this.maxBytes / 2 && this.queuesOver.get() == 0;
+	}
+
+	/**
+	 * Resumes the sockets, unless reading was paused again meanwhile (that pause covered
+	 * every socket); a socket resumed just as a new pause began is paused again.
+	 */
+	private void resumeAll(long resume) {
+		for (Reading reading : this.readings) {
+			synchronized (this) {
+				if (this.generation != resume) {
+					return;
+				}
+			}
+			reading.resumeReading();
+			synchronized (this) {
+				if (this.paused) {
+					reading.pauseReading();
+					return;
+				}
+			}
 		}
 	}
 

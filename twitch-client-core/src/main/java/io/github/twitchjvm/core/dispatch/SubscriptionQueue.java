@@ -59,6 +59,10 @@ public final class SubscriptionQueue<M> implements Runnable {
 	private static final AtomicIntegerFieldUpdater<SubscriptionQueue> OVER = AtomicIntegerFieldUpdater
 		.newUpdater(SubscriptionQueue.class, "over");
 
+	@SuppressWarnings("rawtypes")
+	private static final AtomicIntegerFieldUpdater<SubscriptionQueue> TRACKED = AtomicIntegerFieldUpdater
+		.newUpdater(SubscriptionQueue.class, "tracked");
+
 	/**
 	 * Receives the messages, one at a time and in order.
 	 *
@@ -123,6 +127,12 @@ public final class SubscriptionQueue<M> implements Runnable {
 	 */
 	private volatile int over;
 
+	/**
+	 * 1 once the budget knows the queue (from its first message: an idle subscription
+	 * costs the budget nothing).
+	 */
+	private volatile int tracked;
+
 	private final ToIntFunction<? super M> sizer;
 
 	private final QueueBudget budget;
@@ -186,6 +196,9 @@ public final class SubscriptionQueue<M> implements Runnable {
 		if (this.cancelled) {
 			return;
 		}
+		if (this.tracked == 0 && TRACKED.compareAndSet(this, 0, 1)) {
+			this.budget.track(this);
+		}
 		int size = this.sizer.applyAsInt(message);
 		this.queue.add(message);
 		QUEUED.incrementAndGet(this);
@@ -199,7 +212,13 @@ public final class SubscriptionQueue<M> implements Runnable {
 
 	private void overflow(boolean queueOver) {
 		if (this.budget.policy() == OverflowPolicy.PAUSE_READING) {
-			this.budget.overflowed(queueOver && OVER.compareAndSet(this, 0, 1));
+			boolean newlyOver = queueOver && OVER.compareAndSet(this, 0, 1);
+			this.budget.overflowed(newlyOver);
+			if (newlyOver) {
+				// A drain may have emptied the queue between the count and the flag, and
+				// seen no flag to clear.
+				caughtUpIfBelowHalf(this.queuedBytes);
+			}
 			// A transport that cannot pause keeps reading: past twice the bounds, memory
 			// still wins.
 			dropOldest(2);
@@ -210,14 +229,27 @@ public final class SubscriptionQueue<M> implements Runnable {
 	}
 
 	/**
-	 * Drops the oldest messages until the queue and the client are within the bounds
-	 * times {@code factor}.
+	 * Drops this queue's oldest messages until it is within its bound times
+	 * {@code factor}; then, if the client is beyond its bound times {@code factor}, the
+	 * fullest queues pay, not this one: the slow handlers hold the bytes.
 	 */
 	private void dropOldest(int factor) {
 		long queueBound = factor * this.budget.maxBytesPerQueue();
+		dropWhileOver(queueBound);
+		if (this.budget.over(factor)) {
+			this.budget.trim(factor);
+		}
+	}
+
+	/**
+	 * Drops the oldest messages while the queue holds more than {@code bound} bytes (or
+	 * until it is empty).
+	 * @return how many were dropped
+	 */
+	int dropWhileOver(long bound) {
 		int dropped = 0;
 		M oldest;
-		while ((this.queuedBytes > queueBound || this.budget.over(factor)) && (oldest = this.queue.poll()) != null) {
+		while (this.queuedBytes > bound && (oldest = this.queue.poll()) != null) {
 			release(oldest);
 			this.events.dropped(DropReason.QUEUE_FULL);
 			dropped++;
@@ -226,8 +258,9 @@ public final class SubscriptionQueue<M> implements Runnable {
 			this.log.warn("queue-full-" + logName(),
 					"The handler of {} is too slow: dropped its {} oldest queued message(s); {} bytes still queued "
 							+ "(at most {} per subscription, {} for the client)",
-					logName(), dropped, this.queuedBytes, queueBound, factor * this.budget.maxBytes());
+					logName(), dropped, this.queuedBytes, this.budget.maxBytesPerQueue(), this.budget.maxBytes());
 		}
+		return dropped;
 	}
 
 	/** Accounts for a message taken off the queue. */
@@ -236,7 +269,21 @@ public final class SubscriptionQueue<M> implements Runnable {
 		QUEUED.decrementAndGet(this);
 		long left = QUEUED_BYTES.addAndGet(this, -size);
 		this.budget.release(size);
-		if (this.over == 1 && left <= this.budget.maxBytesPerQueue() / 2 && OVER.compareAndSet(this, 1, 0)) {
+		caughtUpIfBelowHalf(left);
+	}
+
+	private void caughtUpIfBelowHalf(long queuedBytes) {
+		if (this.over == 1 && queuedBytes <= this.budget.maxBytesPerQueue() / 2 && OVER.compareAndSet(this, 1, 0)) {
+			this.budget.queueCaughtUp();
+		}
+	}
+
+	/**
+	 * Gives up the flag of a queue past its bound: the queue is emptied for good or for
+	 * now.
+	 */
+	private void clearOver() {
+		if (OVER.getAndSet(this, 0) == 1) {
 			this.budget.queueCaughtUp();
 		}
 	}
@@ -343,6 +390,7 @@ public final class SubscriptionQueue<M> implements Runnable {
 		while ((message = this.queue.poll()) != null) {
 			release(message);
 		}
+		clearOver();
 		this.scheduled = 0;
 	}
 
@@ -352,10 +400,12 @@ public final class SubscriptionQueue<M> implements Runnable {
 	 */
 	public void cancel() {
 		this.cancelled = true;
+		this.budget.untrack(this);
 		M message;
 		while ((message = this.queue.poll()) != null) {
 			release(message);
 		}
+		clearOver();
 		String key = logName();
 		this.log.forget("queue-full-" + key);
 		this.log.forget("decode-" + key);

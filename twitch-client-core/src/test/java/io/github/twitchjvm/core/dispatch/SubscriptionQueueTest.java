@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.twitchjvm.core.log.RateLimitedLog;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class SubscriptionQueueTest {
 
@@ -26,7 +30,8 @@ class SubscriptionQueueTest {
 
 	/** Each character of a test message counts as one byte: "a" is 1 byte, "bbbb" 4. */
 	private SubscriptionQueue<String> queue(SubscriptionQueue.Handler<String> handler, int maxBytes) {
-		return queue(handler, new QueueBudget(1_000_000, maxBytes, OverflowPolicy.DROP_OLDEST, this.log));
+		return queue(handler,
+				new QueueBudget(1_000_000, maxBytes, OverflowPolicy.DROP_OLDEST, this.log, Runnable::run));
 	}
 
 	private SubscriptionQueue<String> queue(SubscriptionQueue.Handler<String> handler, QueueBudget budget) {
@@ -82,8 +87,8 @@ class SubscriptionQueueTest {
 	}
 
 	@Test
-	void theClientBudgetBoundsAllQueuesTogether() {
-		QueueBudget budget = new QueueBudget(10, 8, OverflowPolicy.DROP_OLDEST, this.log);
+	void theClientBudgetBoundsAllQueuesTogetherAndTheFullestQueuePays() {
+		QueueBudget budget = new QueueBudget(10, 8, OverflowPolicy.DROP_OLDEST, this.log, Runnable::run);
 		List<String> other = new ArrayList<>();
 		SubscriptionQueue<String> slow = queue(this.handled::add, budget);
 		SubscriptionQueue<String> second = queue(other::add, budget);
@@ -92,16 +97,16 @@ class SubscriptionQueueTest {
 		second.offer("cc");
 		assertThat(budget.queuedBytes()).isEqualTo(10);
 		second.offer("dd");
-		assertThat(budget.queuedBytes()).as("the receiving queue dropped its oldest").isEqualTo(10);
+		assertThat(budget.queuedBytes()).as("a tenth under the bound").isEqualTo(8);
 		runTasks();
-		assertThat(this.handled).containsExactly("aaaa", "bbbb");
-		assertThat(other).containsExactly("dd");
+		assertThat(this.handled).as("the fullest queue dropped its oldest").containsExactly("bbbb");
+		assertThat(other).as("the small queue lost nothing").containsExactly("cc", "dd");
 		assertThat(budget.queuedBytes()).isZero();
 	}
 
 	@Test
 	void pauseReadingKeepsEveryMessageAndPausesUntilHalfTheBudgetIsFree() {
-		QueueBudget budget = new QueueBudget(1000, 10, OverflowPolicy.PAUSE_READING, this.log);
+		QueueBudget budget = new QueueBudget(1000, 10, OverflowPolicy.PAUSE_READING, this.log, Runnable::run);
 		Reading reading = new Reading();
 		budget.register(reading);
 		SubscriptionQueue<String> queue = queue(this.handled::add, budget);
@@ -125,7 +130,7 @@ class SubscriptionQueueTest {
 
 	@Test
 	void pauseReadingStillDropsPastTwiceTheBoundWhenTheTransportKeepsReading() {
-		QueueBudget budget = new QueueBudget(1000, 10, OverflowPolicy.PAUSE_READING, this.log);
+		QueueBudget budget = new QueueBudget(1000, 10, OverflowPolicy.PAUSE_READING, this.log, Runnable::run);
 		SubscriptionQueue<String> queue = queue(this.handled::add, budget);
 		for (String message : List.of("aaaa", "bbbb", "cccc", "dddd", "eeee", "ffff")) {
 			queue.offer(message);
@@ -135,8 +140,83 @@ class SubscriptionQueueTest {
 	}
 
 	@Test
+	void socketsResumeOnTheResumerNotOnTheThreadThatFreedTheRoom() {
+		ConcurrentLinkedQueue<Runnable> resumes = new ConcurrentLinkedQueue<>();
+		QueueBudget budget = new QueueBudget(1000, 10, OverflowPolicy.PAUSE_READING, this.log, resumes::add);
+		Reading reading = new Reading();
+		budget.register(reading);
+		SubscriptionQueue<String> queue = queue(this.handled::add, budget);
+		queue.offer("aaaaaaaaaaaa");
+		assertThat(reading.paused).isTrue();
+		runTasks();
+		assertThat(budget.readingPaused()).isFalse();
+		assertThat(reading.paused).as("not yet: the drain only decided").isTrue();
+		resumes.poll().run();
+		assertThat(reading.paused).isFalse();
+	}
+
+	@Test
+	void underConcurrentOffersAndDrainsReadingEndsResumedOnceAllIsHandled() throws Exception {
+		ExecutorService drains = Executors.newFixedThreadPool(2);
+		try {
+			QueueBudget budget = new QueueBudget(4096, 1024, OverflowPolicy.PAUSE_READING, this.log, drains);
+			Reading reading = new Reading();
+			budget.register(reading);
+			AtomicInteger handled = new AtomicInteger();
+			AtomicInteger dropped = new AtomicInteger();
+			List<SubscriptionQueue<String>> queues = List.of(concurrentQueue(handled, dropped, budget, drains),
+					concurrentQueue(handled, dropped, budget, drains));
+			Thread[] readers = new Thread[2];
+			for (int r = 0; r < readers.length; r++) {
+				SubscriptionQueue<String> target = queues.get(r);
+				readers[r] = new Thread(() -> {
+					for (int i = 0; i < 50_000; i++) {
+						target.offer("0123456789abcdef0123456789abcdef");
+					}
+				});
+				readers[r].start();
+			}
+			for (Thread reader : readers) {
+				reader.join(60_000);
+			}
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> queues.stream().allMatch(SubscriptionQueue::idle) && !reading.paused);
+			assertThat(budget.queuedBytes()).isZero();
+			assertThat(budget.readingPaused()).isFalse();
+			// These readers cannot pause: past twice the bounds, their oldest are
+			// dropped.
+			assertThat(handled.get() + dropped.get()).isEqualTo(100_000);
+		}
+		finally {
+			drains.shutdownNow();
+		}
+	}
+
+	private SubscriptionQueue<String> concurrentQueue(AtomicInteger handled, AtomicInteger dropped, QueueBudget budget,
+			Executor executor) {
+		SubscriptionQueue.Events counting = new SubscriptionQueue.Events() {
+
+			@Override
+			public void delivered() {
+			}
+
+			@Override
+			public void dropped(DropReason reason) {
+				dropped.incrementAndGet();
+			}
+
+			@Override
+			public void handlerFailed() {
+			}
+
+		};
+		return new SubscriptionQueue<>("subscription to test", (message) -> handled.incrementAndGet(), String::length,
+				budget, executor, counting, this.log);
+	}
+
+	@Test
 	void cancellingGivesTheBytesBackToTheBudget() {
-		QueueBudget budget = new QueueBudget(1000, 10, OverflowPolicy.PAUSE_READING, this.log);
+		QueueBudget budget = new QueueBudget(1000, 10, OverflowPolicy.PAUSE_READING, this.log, Runnable::run);
 		Reading reading = new Reading();
 		budget.register(reading);
 		SubscriptionQueue<String> queue = queue(this.handled::add, budget);
@@ -194,7 +274,7 @@ class SubscriptionQueueTest {
 
 		volatile boolean paused;
 
-		int resumes;
+		volatile int resumes;
 
 		@Override
 		public void pauseReading() {
