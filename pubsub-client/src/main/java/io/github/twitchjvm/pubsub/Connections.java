@@ -237,7 +237,7 @@ final class Connections {
 		});
 		Instant down = slot.downSince();
 		if (down != null) {
-			logger.info("Connection {} is open again after {} ms without ({} attempts)", slot.id(),
+			logger.info("Connection {} is open again: recovered after {} ms and {} attempt(s)", slot.id(),
 					Duration.between(down, this.loop.now()).toMillis(), slot.backoff().failures());
 		}
 		else if (slot.retiring() == null) {

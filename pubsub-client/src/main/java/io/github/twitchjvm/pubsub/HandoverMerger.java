@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Merges the old and the new connection's streams of one topic during a handover, so that
@@ -67,11 +70,13 @@ import java.util.function.Function;
  * new side is ahead, loses the first of them. A mismatch detected after alignment
  * switches to the new side and sets {@link #misaligned()}, erring towards duplicates
  * rather than loss.</li>
- * <li>The buffer and the history hold at most {@code maxBuffered} entries each. When the
- * new side gets that far ahead of the old one without alignment, or it switches without
- * alignment after the history was cut (so the new side's first message may be one that
- * fell out of it), the merger switches anyway and reports {@link #overflowed()}: messages
- * may have been lost or duplicated.</li>
+ * <li>The buffer and the history hold at most {@code maxBuffered} entries each, and the
+ * buffer at most {@code maxBufferedBytes} (the history holds keys only, which a caller
+ * keeps small by digesting messages). When the new side gets that far ahead of the old
+ * one without alignment, or it switches without alignment after the history was cut (so
+ * the new side's first message may be one that fell out of it), the merger switches
+ * anyway and reports {@link #overflowed()}: messages may have been lost or
+ * duplicated.</li>
  * <li>{@link #forceSwitch()} (a timeout) gives up on alignment and may lose or duplicate
  * messages in the same way. After the old side ended with nothing buffered, the merger is
  * not switched until the new side's first message arrives; on a quiet topic a caller that
@@ -93,6 +98,13 @@ final class HandoverMerger<M> {
 	private final Consumer<M> deliver;
 
 	private final int maxBuffered;
+
+	private final ToIntFunction<M> size;
+
+	private final long maxBufferedBytes;
+
+	/** What the buffer holds, as {@link #size} counts it. */
+	private long bufferedBytes;
 
 	/**
 	 * Keys the old side delivered. While aligning: the most recent ones, oldest first.
@@ -136,14 +148,21 @@ final class HandoverMerger<M> {
 	 * @param deliver receives each message once, in publish order
 	 * @param maxBuffered the most new-side messages held back, and the most old-side keys
 	 * remembered
+	 * @param size a message's size, for the bound on what is held back
+	 * @param maxBufferedBytes the most bytes of new-side messages held back: past it, as
+	 * past {@code maxBuffered} messages, the merger switches and reports
+	 * {@link #overflowed()}
 	 */
-	HandoverMerger(Function<M, String> key, Consumer<M> deliver, int maxBuffered) {
+	HandoverMerger(Function<M, String> key, Consumer<M> deliver, int maxBuffered, ToIntFunction<M> size,
+			long maxBufferedBytes) {
 		if (maxBuffered < 1) {
 			throw new IllegalArgumentException("maxBuffered must be at least 1, was " + maxBuffered);
 		}
 		this.key = Objects.requireNonNull(key, "key");
 		this.deliver = Objects.requireNonNull(deliver, "deliver");
 		this.maxBuffered = maxBuffered;
+		this.size = Objects.requireNonNull(size, "size");
+		this.maxBufferedBytes = maxBufferedBytes;
 	}
 
 	/**
@@ -287,7 +306,7 @@ final class HandoverMerger<M> {
 			this.state = State.ALIGNED;
 			this.deliver.accept(message);
 			Pending<M> next;
-			while ((next = this.buffer.pollFirst()) != null) {
+			while ((next = takeHeld()) != null) {
 				fromNew(next.message(), next.key());
 			}
 			return;
@@ -307,8 +326,8 @@ final class HandoverMerger<M> {
 		String key = this.key.apply(message);
 		Long position = this.positions.get(key);
 		if (position == null) {
-			this.buffer.addLast(new Pending<>(message, key));
-			if (this.buffer.size() > this.maxBuffered) {
+			hold(new Pending<>(message, key, this.size.applyAsInt(message)));
+			if (this.buffer.size() > this.maxBuffered || this.bufferedBytes > this.maxBufferedBytes) {
 				this.overflowed = true;
 				switchUnaligned();
 			}
@@ -324,6 +343,7 @@ final class HandoverMerger<M> {
 		// delivered it too, long enough ago to have fallen out of the history.
 		this.duplicatesSuppressed += this.buffer.size();
 		this.buffer.clear();
+		this.bufferedBytes = 0;
 		for (long first = this.oldDelivered - this.history.size(); first < position; first++) {
 			this.history.removeFirst();
 		}
@@ -378,7 +398,7 @@ final class HandoverMerger<M> {
 		this.history.clear();
 		this.positions.clear();
 		Pending<M> next;
-		while ((next = this.buffer.pollFirst()) != null) {
+		while ((next = takeHeld()) != null) {
 			this.deliver.accept(next.message());
 		}
 	}
@@ -399,7 +419,20 @@ final class HandoverMerger<M> {
 
 	}
 
-	private record Pending<M>(M message, String key) {
+	private void hold(Pending<M> pending) {
+		this.buffer.addLast(pending);
+		this.bufferedBytes += pending.size();
+	}
+
+	private @Nullable Pending<M> takeHeld() {
+		Pending<M> next = this.buffer.pollFirst();
+		if (next != null) {
+			this.bufferedBytes -= next.size();
+		}
+		return next;
+	}
+
+	private record Pending<M>(M message, String key, int size) {
 	}
 
 }

@@ -214,7 +214,9 @@ final class PubSubEngine implements Connections.Owner, Listening.Outcomes {
 		Topic topic = subscription.topic();
 		TopicEntry entry = this.topics.get(topic.value());
 		if (entry == null) {
-			entry = new TopicEntry(topic, new TopicRoute(topic, this.counters), this.topicChanged);
+			entry = new TopicEntry(topic,
+					new TopicRoute(topic, this.counters, this.settings.maxQueuedBytesPerSubscription()),
+					this.topicChanged);
 			this.topics.put(topic.value(), entry);
 			this.routes.add(entry.route());
 		}

@@ -28,7 +28,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class TopicRoute {
 
-	/** Bounds what a handover may hold back per topic before it gives up aligning. */
+	/**
+	 * Bounds what a handover may hold back (and remember) per topic, in messages, before
+	 * it gives up aligning; in bytes, the constructor's bound applies too.
+	 */
 	private static final int MAX_HANDOVER_BUFFER = 10_000;
 
 	private final Topic topic;
@@ -36,6 +39,8 @@ final class TopicRoute {
 	private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
 	private final ClientCounters counters;
+
+	private final long maxHeldBytes;
 
 	private @Nullable PubSubSocket source;
 
@@ -75,9 +80,14 @@ final class TopicRoute {
 	/** A thread is emptying the outbox; others leave their messages to it. */
 	private boolean emptying;
 
-	TopicRoute(Topic topic, ClientCounters counters) {
+	/**
+	 * @param maxHeldBytes what a handover may hold back of the new socket's messages: the
+	 * bound of one subscription's queue
+	 */
+	TopicRoute(Topic topic, ClientCounters counters, long maxHeldBytes) {
 		this.topic = topic;
 		this.counters = counters;
+		this.maxHeldBytes = maxHeldBytes;
 	}
 
 	Topic topic() {
@@ -240,7 +250,8 @@ final class TopicRoute {
 		}
 		if (retiring != null && this.source == retiring && this.listenedOn == retiring) {
 			this.merges++;
-			this.merger = new HandoverMerger<>(PubSubMessage::text, this::deliver, MAX_HANDOVER_BUFFER);
+			this.merger = new HandoverMerger<>(MessageKeys::of, this::deliver, MAX_HANDOVER_BUFFER,
+					Subscription::estimatedBytes, this.maxHeldBytes);
 			this.oldSocket = retiring;
 			this.newSocket = socket;
 			this.oldEnded = false;

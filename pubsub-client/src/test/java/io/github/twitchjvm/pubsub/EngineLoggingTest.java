@@ -66,7 +66,8 @@ class EngineLoggingTest {
 			engine.loop.advance(Duration.ofSeconds(1));
 		}
 		engine.openAndConfirm(WHISPERS);
-		assertThat(lines(Level.INFO)).anyMatch((line) -> line.startsWith("Connection pubsub-1 is open again after "));
+		assertThat(lines(Level.INFO))
+			.anyMatch((line) -> line.startsWith("Connection pubsub-1 is open again: recovered after "));
 
 		FakeConnection current = engine.transport.last();
 		engine.listen(BITS);

@@ -24,6 +24,20 @@ class HandoverMergerTest {
 	private final List<String> delivered = new ArrayList<>();
 
 	@Test
+	void whatIsHeldBackIsBoundedInBytesToo() {
+		HandoverMerger<String> merger = new HandoverMerger<>(Function.identity(), this.delivered::add, 1000,
+				String::length, 10);
+		merger.fromOld("o1");
+		merger.fromNew("aaaa");
+		merger.fromNew("bbbb");
+		assertThat(merger.isSwitched()).isFalse();
+		merger.fromNew("cccc");
+		assertThat(merger.isSwitched()).as("12 bytes held back, more than 10").isTrue();
+		assertThat(merger.overflowed()).isTrue();
+		assertThat(this.delivered).containsExactly("o1", "aaaa", "bbbb", "cccc");
+	}
+
+	@Test
 	void newStartsExactlyWhereOldStops() {
 		HandoverMerger<String> merger = merger(10);
 		merger.fromOld(m(0));
@@ -306,7 +320,8 @@ class HandoverMergerTest {
 		for (long seed = 0; seed < RUNS; seed++) {
 			Scenario scenario = Scenario.random(seed);
 			List<String> delivered = new ArrayList<>();
-			HandoverMerger<String> merger = new HandoverMerger<>(Function.identity(), delivered::add, MAX_MESSAGES + 4);
+			HandoverMerger<String> merger = new HandoverMerger<>(Function.identity(), delivered::add, MAX_MESSAGES + 4,
+					String::length, Long.MAX_VALUE);
 			scenario.feed(feed(merger));
 			assertThat(delivered).as("delivered, %s", scenario).isEqualTo(scenario.expected());
 			assertThat(merger.duplicatesSuppressed()).as("duplicates, %s", scenario)
@@ -333,7 +348,8 @@ class HandoverMergerTest {
 			Scenario scenario = Scenario.random(seed);
 			int maxBuffered = 1 + (int) (seed % 8);
 			List<String> delivered = new ArrayList<>();
-			HandoverMerger<String> merger = new HandoverMerger<>(Function.identity(), delivered::add, maxBuffered);
+			HandoverMerger<String> merger = new HandoverMerger<>(Function.identity(), delivered::add, maxBuffered,
+					String::length, Long.MAX_VALUE);
 			scenario.feed(feed(merger));
 			assertThat(merger.bufferedFromNew()).as("buffered, %s", scenario).isZero();
 			assertThat(merger.misaligned()).as("misaligned, %s", scenario).isFalse();
@@ -434,7 +450,8 @@ class HandoverMergerTest {
 	}
 
 	private HandoverMerger<String> merger(int maxBuffered) {
-		return new HandoverMerger<>(Function.identity(), this.delivered::add, maxBuffered);
+		return new HandoverMerger<>(Function.identity(), this.delivered::add, maxBuffered, String::length,
+				Long.MAX_VALUE);
 	}
 
 	private static Feed feed(HandoverMerger<String> merger) {

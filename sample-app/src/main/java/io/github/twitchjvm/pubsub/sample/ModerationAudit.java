@@ -29,7 +29,9 @@ class ModerationAudit {
 		String kind;
 		if (event instanceof ChatModeratorActionEvent.ModerationAction action) {
 			kind = action.action().name().toLowerCase(java.util.Locale.ROOT);
-			logger.info("Moderator {} did {} to {}{}", action.createdBy(), kind, action.targetLogin(),
+			// Channel-wide actions (slow mode, blocked terms) have no target.
+			logger.info("Moderator {} did {}{}{}", action.createdBy(), kind,
+					(action.targetLogin() != null) ? " to " + action.targetLogin() : "",
 					(action.reason() != null) ? " (" + action.reason() + ")" : "");
 		}
 		else if (event instanceof ChatModeratorActionEvent.ModeratorAdded added) {
