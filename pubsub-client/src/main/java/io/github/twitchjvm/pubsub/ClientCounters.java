@@ -41,9 +41,11 @@ final class ClientCounters {
 
 	private final Map<ReconnectCause, LongAdder> reconnects = new EnumMap<>(ReconnectCause.class);
 
-	/** The documented error codes, success ({@code ""}) and {@code timeout}. */
-	private static final Set<String> KNOWN_RESULTS = Set.of("", "timeout", "ERR_BADAUTH", "ERR_SERVER", "ERR_BADTOPIC",
+	/** What a server may answer: success ({@code ""}) and the documented error codes. */
+	private static final Set<String> KNOWN_ANSWERS = Set.of("", "ERR_BADAUTH", "ERR_SERVER", "ERR_BADTOPIC",
 			"ERR_BADMESSAGE");
+
+	static final String TIMEOUT_RESULT = "timeout";
 
 	static final String OTHER_RESULT = "other";
 
@@ -87,14 +89,25 @@ final class ClientCounters {
 	}
 
 	/**
-	 * A LISTEN got its answer or none; on the engine's loop. An error code the protocol
-	 * does not know counts as {@code other}: a server inventing codes must not grow the
-	 * counters (or metric tags) without end.
-	 * @param error the RESPONSE's error, {@code ""} for success, or {@code "timeout"}
+	 * A LISTEN got its answer; on the engine's loop. An error code the protocol does not
+	 * know (a {@code "timeout"} from the server included) counts as {@code other}: a
+	 * server inventing codes must not grow the counters (or metric tags) without end.
+	 * @param error the RESPONSE's error, {@code ""} for success
 	 * @param elapsedNanos since the LISTEN went out
 	 */
-	void listenResult(Topic topic, String error, long elapsedNanos) {
-		String result = KNOWN_RESULTS.contains(error) ? error : OTHER_RESULT;
+	void listenAnswered(Topic topic, String error, long elapsedNanos) {
+		listenResult(topic, KNOWN_ANSWERS.contains(error) ? error : OTHER_RESULT, elapsedNanos);
+	}
+
+	/**
+	 * A LISTEN (or a waiting call) got no answer in time; on the engine's loop.
+	 * @param elapsedNanos since the LISTEN went out
+	 */
+	void listenTimedOut(Topic topic, long elapsedNanos) {
+		listenResult(topic, TIMEOUT_RESULT, elapsedNanos);
+	}
+
+	private void listenResult(Topic topic, String result, long elapsedNanos) {
 		this.listenResults.computeIfAbsent(result, (key) -> new LongAdder()).increment();
 		this.notifier.listenCompleted(topic, result.isEmpty() ? null : result, elapsedNanos);
 	}

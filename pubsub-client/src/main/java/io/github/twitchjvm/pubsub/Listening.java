@@ -202,7 +202,7 @@ final class Listening {
 			return;
 		}
 		entry.attemptOver();
-		this.counters.listenResult(entry.topic(), error, this.loop.nanoTime() - request.sentNanos);
+		this.counters.listenAnswered(entry.topic(), error, this.loop.nanoTime() - request.sentNanos);
 		if (error.isEmpty()) {
 			entry.confirmed(request.socket);
 			this.outcomes.confirmed(entry, request.socket);
@@ -231,7 +231,7 @@ final class Listening {
 			return;
 		}
 		entry.attemptOver();
-		this.counters.listenResult(entry.topic(), "timeout", this.loop.nanoTime() - request.sentNanos);
+		this.counters.listenTimedOut(entry.topic(), this.loop.nanoTime() - request.sentNanos);
 		ListenTimeoutException timeout = new ListenTimeoutException(entry.topic(),
 				this.settings.listenConfirmTimeout());
 		if (entry.everActive() || !entry.hasWaiters()) {

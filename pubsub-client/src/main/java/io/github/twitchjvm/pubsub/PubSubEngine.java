@@ -258,7 +258,7 @@ final class PubSubEngine implements Connections.Owner, Listening.Outcomes {
 			return;
 		}
 		entry.removeWaiter(waiter);
-		this.counters.listenResult(entry.topic(), "timeout", this.loop.nanoTime() - waiter.since());
+		this.counters.listenTimedOut(entry.topic(), this.loop.nanoTime() - waiter.since());
 		fail(waiter, new ListenTimeoutException(entry.topic(), this.settings.listenConfirmTimeout()));
 		remove(waiter.subscription().id());
 	}

@@ -98,6 +98,18 @@ class EngineHostileServerTest {
 	}
 
 	@Test
+	void aServerAnsweringTimeoutIsNotCountedAsAClientTimeout() {
+		EngineHarness engine = new EngineHarness();
+		engine.start();
+		CompletableFuture<UUID> listen = engine.listen(WHISPERS);
+		FakeConnection connection = engine.open();
+		engine.answer(connection, EngineHarness.listenNonce(EngineHarness.frames(connection), WHISPERS), "timeout");
+
+		assertThat(EngineHarness.failure(listen)).isInstanceOf(ListenFailedException.class);
+		assertThat(engine.client.snapshot().counters().listenResults()).containsOnlyKeys("other");
+	}
+
+	@Test
 	void dropOldestKeepsTheQueuedBytesWithinTheSubscriptionsBound() {
 		ConcurrentLinkedQueue<Runnable> handlerTasks = new ConcurrentLinkedQueue<>();
 		EngineHarness engine = new EngineHarness((builder) -> builder.dispatchExecutor(handlerTasks::add)

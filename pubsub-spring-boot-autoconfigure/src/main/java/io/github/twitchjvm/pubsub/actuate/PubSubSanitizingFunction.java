@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -33,8 +34,8 @@ import org.springframework.core.env.Environment;
  * {@code access-token: ${TWITCH_ACCESS_TOKEN}} leaves the token itself in the environment
  * variable {@code TWITCH_ACCESS_TOKEN}, which {@code env} lists too.</li>
  * </ul>
- * The secrets are read from the environment at each call, so a value that changes is
- * still hidden.
+ * The secrets are read from the environment at most once a second (an endpoint asks for
+ * every property it shows), so a value that changes is still hidden.
  */
 public final class PubSubSanitizingFunction implements SanitizingFunction {
 
@@ -42,7 +43,12 @@ public final class PubSubSanitizingFunction implements SanitizingFunction {
 
 	private static final List<String> SECRET_WORDS = List.of("token", "secret", "password", "credential");
 
+	/** How long the secrets read from the environment are reused. */
+	private static final long REREAD_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final Environment environment;
+
+	private volatile @Nullable Secrets secrets;
 
 	/**
 	 * Creates the function.
@@ -81,7 +87,17 @@ public final class PubSubSanitizingFunction implements SanitizingFunction {
 			return false;
 		}
 		String text = value.toString().strip();
-		return !text.isEmpty() && secretValues().contains(text);
+		return !text.isEmpty() && currentSecretValues().contains(text);
+	}
+
+	private Set<String> currentSecretValues() {
+		long now = System.nanoTime();
+		Secrets known = this.secrets;
+		if (known == null || now - known.readAt() > REREAD_NANOS) {
+			known = new Secrets(secretValues(), now);
+			this.secrets = known;
+		}
+		return known.values();
 	}
 
 	/**
@@ -99,6 +115,9 @@ public final class PubSubSanitizingFunction implements SanitizingFunction {
 			}
 		}
 		return values;
+	}
+
+	private record Secrets(Set<String> values, long readAt) {
 	}
 
 	private static void addBound(Binder binder, ConfigurationPropertyName name, Set<String> values) {
