@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.twitchjvm.pubsub.test.FakeServerSettings;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
@@ -59,7 +61,7 @@ public final class BenchmarkMain {
 			server.accounts().registerUser(ThroughputSuite.USER, "benchmark");
 			String token = server.accounts().issueToken(ThroughputSuite.USER, TwitchAccounts.ALL_SCOPES).accessToken();
 			if (config.runs("throughput")) {
-				throughput(report, new ThroughputSuite(server, token, config).run(), config);
+				throughput(report, throughputSuite(server, token, config), config);
 			}
 			if (config.runs("latency")) {
 				latency(report, new LatencySuite(server, token, config).run(), config);
@@ -77,20 +79,46 @@ public final class BenchmarkMain {
 		return report.toString();
 	}
 
-	private static void throughput(StringBuilder report, List<ThroughputSuite.Result> results, BenchmarkConfig config) {
+	/**
+	 * The throughput suite against the fake server in a JVM of its own when the benchmark
+	 * runs from its jar (the server's work then neither counts as the client's nor
+	 * competes with it inside one JVM), else against the one in this JVM.
+	 */
+	private static Throughput throughputSuite(FakeTwitchServer inProcess, String inProcessToken, BenchmarkConfig config)
+			throws Exception {
+		if (!ExternalServer.available()) {
+			ThroughputSuite suite = new ThroughputSuite(BurstServer.inProcess(inProcess), inProcessToken, config);
+			return new Throughput(suite.run(), suite.where());
+		}
+		Map<String, String> tokens = new LinkedHashMap<>();
+		try (ExternalServer external = ExternalServer.startForBursts(ThroughputSuite.USER, tokens)) {
+			ThroughputSuite suite = new ThroughputSuite(external, tokens.get(ThroughputSuite.USER), config);
+			return new Throughput(suite.run(), suite.where());
+		}
+	}
+
+	private record Throughput(List<ThroughputSuite.Result> results, String where) {
+	}
+
+	private static void throughput(StringBuilder report, Throughput throughput, BenchmarkConfig config) {
+		List<ThroughputSuite.Result> results = throughput.results();
 		report.append(String.format("## 1. Throughput: %,d whispers of about 1 KB burst to one subscription%n%n",
 				config.messages()));
-		report.append(String.format("Median of %d rounds after %d warm-up rounds (min to max). CPU counts the client's "
-				+ "threads and its transport's (the JDK's HttpClient selector, or Tomcat's WebSocket I/O threads), not "
-				+ "the server's.%n%n", config.rounds(), config.warmups()));
-		report.append("| receiver | messages per second | CPU per message | vs JDK decoding | vs Tomcat decoding |\n"
-				+ "|---|---|---|---|---|\n");
+		report
+			.append(String.format("Median of %d rounds after %d warm-up rounds (min to max); the fake server runs %s. "
+					+ "CPU and allocation count the client's threads and its transport's (the JDK's HttpClient selector, "
+					+ "or Tomcat's WebSocket I/O threads), not the server's.%n%n", config.rounds(), config.warmups(),
+					throughput.where()));
+		report.append("| receiver | messages per second | CPU per message | allocated per message | vs JDK decoding "
+				+ "| vs Tomcat decoding |\n|---|---|---|---|---|---|\n");
 		double jdkDecoding = results.get(1).perSecond().median();
 		double tomcatDecoding = results.get(3).perSecond().median();
 		long dropped = 0;
 		for (ThroughputSuite.Result result : results) {
-			report.append(String.format("| %s | %s | %s | %.2f | %.2f |%n", result.name(),
+			Stats allocated = result.allocatedPerMessage();
+			report.append(String.format("| %s | %s | %s | %s | %.2f | %.2f |%n", result.name(),
 					result.perSecond().format("/s"), result.cpuMicrosPerMessage().formatDecimal("µs"),
+					(allocated != null) ? allocated.format("B") : "not counted here",
 					result.perSecond().median() / jdkDecoding, result.perSecond().median() / tomcatDecoding));
 			dropped += result.dropped();
 		}

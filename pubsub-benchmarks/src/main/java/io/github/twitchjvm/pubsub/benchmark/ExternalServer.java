@@ -4,28 +4,42 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The fake server in a JVM of its own, started from the benchmark jar with a token file,
  * so that the benchmark JVM's heap holds only the client. Usable only when running from
  * the shaded jar, whose class path has the server.
  */
-final class ExternalServer implements AutoCloseable {
+final class ExternalServer implements AutoCloseable, BurstServer {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Process process;
 
 	private final URI uri;
 
-	private ExternalServer(Process process, URI uri) {
+	private final @Nullable URI control;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private ExternalServer(Process process, URI uri, @Nullable URI control) {
 		this.process = process;
 		this.uri = uri;
+		this.control = control;
 	}
 
 	static boolean available() {
@@ -37,41 +51,64 @@ final class ExternalServer implements AutoCloseable {
 	 * {@code bits:read} token.
 	 */
 	static ExternalServer start(int count, int firstId, Map<String, String> tokensOut) throws IOException {
+		return start(count, firstId, "scale", "bits:read", false, tokensOut);
+	}
+
+	/**
+	 * Starts a server for bursts: one user ({@code userId}) with a {@code whispers:read}
+	 * token, and the control API, through which {@link #burst} asks for them.
+	 */
+	static ExternalServer startForBursts(String userId, Map<String, String> tokensOut) throws IOException {
+		return start(1, Integer.parseInt(userId), "burst", "whispers:read", true, tokensOut);
+	}
+
+	private static ExternalServer start(int count, int firstId, String login, String scope, boolean control,
+			Map<String, String> tokensOut) throws IOException {
 		StringBuilder users = new StringBuilder();
 		Map<String, String> tokens = new LinkedHashMap<>();
 		for (int i = 0; i < count; i++) {
 			String channel = String.valueOf(firstId + i);
-			String token = String.format("scaletoken%020d", i);
+			String token = String.format("%stoken%020d", login, i);
 			tokens.put(channel, token);
 			users.append((i == 0) ? "" : ",")
 				.append("{\"user_id\":\"")
 				.append(channel)
-				.append("\",\"login\":\"scale")
+				.append("\",\"login\":\"")
+				.append(login)
 				.append(i)
 				.append("\",\"tokens\":[{\"access_token\":\"")
 				.append(token)
-				.append("\",\"scopes\":[\"bits:read\"],\"expires_in\":86400}]}");
+				.append("\",\"scopes\":[\"")
+				.append(scope)
+				.append("\"],\"expires_in\":86400}]}");
 		}
 		Path file = Files.createTempFile("scale-tokens", ".json");
 		Files.writeString(file, "{\"users\":[" + users + "]}");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-				"io.github.twitchjvm.pubsub.test.FakeTwitchServerMain", "--port", "0", "--control-port", "-1",
-				"--tokens", file.toString()))
+				"io.github.twitchjvm.pubsub.test.FakeTwitchServerMain", "--port", "0", "--control-port",
+				control ? "0" : "-1", "--tokens", file.toString()))
 			.redirectErrorStream(true)
 			.start();
 		BufferedReader out = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		String line;
+		URI pubSub = null;
 		while ((line = out.readLine()) != null) {
 			int at = line.indexOf("ws://");
 			if (at >= 0) {
+				pubSub = URI.create(line.substring(at).trim());
+				continue;
+			}
+			if (pubSub != null && line.contains("Control API")) {
+				int http = line.indexOf("http://");
 				tokensOut.putAll(tokens);
 				Thread drain = new Thread(() -> out.lines().forEach((ignored) -> {
 				}), "external-server-output");
 				drain.setDaemon(true);
 				drain.start();
-				return new ExternalServer(process, URI.create(line.substring(at).trim()));
+				return new ExternalServer(process, pubSub,
+						(http >= 0) ? URI.create(line.substring(http).trim()) : null);
 			}
 		}
 		process.destroyForcibly();
@@ -80,6 +117,33 @@ final class ExternalServer implements AutoCloseable {
 
 	URI uri() {
 		return this.uri;
+	}
+
+	@Override
+	public URI pubSubUri() {
+		return this.uri;
+	}
+
+	@Override
+	public void burst(String topic, int count, String message) throws IOException, InterruptedException {
+		URI api = this.control;
+		if (api == null) {
+			throw new IllegalStateException("This server was started without its control API");
+		}
+		String body = JSON.writeValueAsString(Map.of("topic", topic, "message", message, "count", count));
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(api + "/burst"))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofMinutes(3))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("The burst failed: " + response.statusCode() + " " + response.body());
+		}
+	}
+
+	@Override
+	public String where() {
+		return "in a JVM of its own";
 	}
 
 	@Override

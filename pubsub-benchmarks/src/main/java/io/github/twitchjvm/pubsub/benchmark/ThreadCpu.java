@@ -31,6 +31,28 @@ final class ThreadCpu {
 	}
 
 	/**
+	 * Bytes allocated by the threads picked by name (HotSpot's per-thread count), or
+	 * {@code -1} where the JVM does not count them.
+	 */
+	static long allocatedBytes(Predicate<String> threadName) {
+		if (!(THREADS instanceof com.sun.management.ThreadMXBean hotspot)
+				|| !hotspot.isThreadAllocatedMemorySupported()) {
+			return -1;
+		}
+		long total = 0;
+		for (long id : THREADS.getAllThreadIds()) {
+			ThreadInfo info = THREADS.getThreadInfo(id);
+			if (info != null && threadName.test(info.getThreadName())) {
+				long bytes = hotspot.getThreadAllocatedBytes(id);
+				if (bytes > 0) {
+					total += bytes;
+				}
+			}
+		}
+		return total;
+	}
+
+	/**
 	 * The client's threads and its transport's: the JDK's HttpClient selector (which
 	 * reads the sockets) or Tomcat's WebSocket I/O threads; not the fake server's.
 	 */

@@ -13,7 +13,6 @@ import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.PubSubClientBuilder;
 import io.github.twitchjvm.pubsub.transport.SpringWebSocketTransport;
 import org.jspecify.annotations.Nullable;
-import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 
 /**
  * Measurement 1: the server bursts whispers of about 1 KB to one subscription as fast as
@@ -26,19 +25,28 @@ final class ThroughputSuite {
 
 	static final String USER = "44322889";
 
-	private final FakeTwitchServer server;
+	private final BurstServer server;
 
 	private final String token;
 
 	private final BenchmarkConfig config;
 
-	ThroughputSuite(FakeTwitchServer server, String token, BenchmarkConfig config) {
+	ThroughputSuite(BurstServer server, String token, BenchmarkConfig config) {
 		this.server = server;
 		this.token = token;
 		this.config = config;
 	}
 
-	record Result(String name, Stats perSecond, Stats cpuMicrosPerMessage, long dropped) {
+	/**
+	 * @param allocatedPerMessage bytes the client-side threads allocated per message, or
+	 * {@code null} where the JVM does not count them
+	 */
+	record Result(String name, Stats perSecond, Stats cpuMicrosPerMessage, @Nullable Stats allocatedPerMessage,
+			long dropped) {
+	}
+
+	String where() {
+		return this.server.where();
 	}
 
 	List<Result> run() throws Exception {
@@ -62,7 +70,7 @@ final class ThroughputSuite {
 		}
 	}
 
-	private Result client(String name, @Nullable WebSocketTransport transport, String message) {
+	private Result client(String name, @Nullable WebSocketTransport transport, String message) throws Exception {
 		LongAdder delivered = new LongAdder();
 		PubSubClientBuilder builder = PubSubClient.builder()
 			.uri(this.server.pubSubUri())
@@ -82,14 +90,17 @@ final class ThroughputSuite {
 		}
 	}
 
-	private Result measure(String name, String message, LongSupplier received, Runnable reset, LongSupplier dropped) {
+	private Result measure(String name, String message, LongSupplier received, Runnable reset, LongSupplier dropped)
+			throws Exception {
 		int n = this.config.messages();
 		List<Double> rates = new ArrayList<>();
 		List<Double> cpu = new ArrayList<>();
+		List<Double> allocated = new ArrayList<>();
 		for (int round = 0; round < this.config.warmups() + this.config.rounds(); round++) {
 			reset.run();
 			long droppedBefore = dropped.getAsLong();
 			long cpuBefore = ThreadCpu.nanos(ThreadCpu::clientSide);
+			long allocatedBefore = ThreadCpu.allocatedBytes(ThreadCpu::clientSide);
 			long start = System.nanoTime();
 			this.server.burst("whispers." + USER, n, message);
 			long deadline = start + TimeUnit.MINUTES.toNanos(2);
@@ -98,12 +109,17 @@ final class ThroughputSuite {
 			}
 			long elapsed = System.nanoTime() - start;
 			long cpuUsed = ThreadCpu.nanos(ThreadCpu::clientSide) - cpuBefore;
+			long allocatedAfter = ThreadCpu.allocatedBytes(ThreadCpu::clientSide);
 			if (round >= this.config.warmups()) {
 				rates.add(received.getAsLong() * 1e9 / elapsed);
 				cpu.add(cpuUsed / 1000.0 / Math.max(1, received.getAsLong()));
+				if (allocatedBefore >= 0) {
+					allocated.add((allocatedAfter - allocatedBefore) / (double) Math.max(1, received.getAsLong()));
+				}
 			}
 		}
-		return new Result(name, Stats.of(rates), Stats.of(cpu), dropped.getAsLong());
+		return new Result(name, Stats.of(rates), Stats.of(cpu), allocated.isEmpty() ? null : Stats.of(allocated),
+				dropped.getAsLong());
 	}
 
 }
