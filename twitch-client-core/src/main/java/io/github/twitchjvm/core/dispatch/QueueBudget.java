@@ -1,6 +1,5 @@
 package io.github.twitchjvm.core.dispatch;
 
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -11,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.twitchjvm.core.log.RateLimitedLog;
-import org.slf4j.LoggerFactory;
 
 /**
  * How many bytes of messages one client may hold for its handlers, in all its
@@ -93,16 +91,6 @@ public final class QueueBudget {
 		this.policy = policy;
 		this.log = log;
 		this.resumer = resumer;
-	}
-
-	/**
-	 * A budget so large that it is never reached, for tests and tools that want every
-	 * message kept.
-	 * @return the budget
-	 */
-	public static QueueBudget unbounded() {
-		return new QueueBudget(Long.MAX_VALUE / 4, Long.MAX_VALUE / 4, OverflowPolicy.DROP_OLDEST,
-				new RateLimitedLog(LoggerFactory.getLogger(QueueBudget.class), Duration.ofMinutes(1)), Runnable::run);
 	}
 
 	/**
