@@ -97,12 +97,18 @@ final class TwurpleInstallation {
 					process.destroyForcibly();
 					throw new Unavailable("`" + line + "` did not finish within " + timeoutSeconds + " s");
 				}
-				List<String> output = Files.readAllLines(log, StandardCharsets.UTF_8);
-				String last = output.isEmpty() ? "" : output.get(output.size() - 1).trim();
+				List<String> output = Files.readAllLines(log, StandardCharsets.UTF_8)
+					.stream()
+					.map(String::trim)
+					.filter((text) -> !text.isEmpty())
+					.toList();
 				if (process.exitValue() != 0) {
-					throw new Unavailable("`" + line + "` failed (exit " + process.exitValue() + "): " + last);
+					// npm's first line names the error (such as "npm error code
+					// ENOTFOUND").
+					throw new Unavailable("`" + line + "` failed (exit " + process.exitValue() + ")"
+							+ (output.isEmpty() ? "" : ": " + output.get(0)));
 				}
-				return last;
+				return output.isEmpty() ? "" : output.get(output.size() - 1);
 			}
 			finally {
 				Files.deleteIfExists(log);
