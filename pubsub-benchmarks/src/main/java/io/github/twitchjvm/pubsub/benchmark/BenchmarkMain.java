@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,32 +98,57 @@ public final class BenchmarkMain {
 		}
 	}
 
-	private record Throughput(List<ThroughputSuite.Result> results, String where) {
+	private record Throughput(ThroughputSuite.Outcome outcome, String where) {
 	}
 
 	private static void throughput(StringBuilder report, Throughput throughput, BenchmarkConfig config) {
-		List<ThroughputSuite.Result> results = throughput.results();
+		List<ThroughputSuite.Result> results = throughput.outcome().results();
 		report.append(String.format("## 1. Throughput: %,d whispers of about 1 KB burst to one subscription%n%n",
 				config.messages()));
 		report
 			.append(String.format("Median of %d rounds after %d warm-up rounds (min to max); the fake server runs %s. "
-					+ "CPU and allocation count the client's threads and its transport's (the JDK's HttpClient selector, "
-					+ "or Tomcat's WebSocket I/O threads), not the server's.%n%n", config.rounds(), config.warmups(),
+					+ "Every receiver gets the same bursts from the same server, one receiver at a time, and counts "
+					+ "them in a typed handler (the baselines count frames). CPU and allocation are the receiver's "
+					+ "own, not the server's (what each counts is below).%n%n", config.rounds(), config.warmups(),
 					throughput.where()));
 		report.append("| receiver | messages per second | CPU per message | allocated per message | vs JDK decoding "
-				+ "| vs Tomcat decoding |\n|---|---|---|---|---|---|\n");
+				+ "| vs Tomcat decoding | vs fastest peer |\n|---|---|---|---|---|---|---|\n");
 		double jdkDecoding = results.get(1).perSecond().median();
 		double tomcatDecoding = results.get(3).perSecond().median();
+		ThroughputSuite.Result fastestPeer = results.stream()
+			.filter((result) -> result.kind() == ThroughputSuite.Kind.PEER)
+			.max(Comparator.comparingDouble((result) -> result.perSecond().median()))
+			.orElse(null);
 		long dropped = 0;
 		for (ThroughputSuite.Result result : results) {
 			Stats allocated = result.allocatedPerMessage();
-			report.append(String.format("| %s | %s | %s | %s | %.2f | %.2f |%n", result.name(),
+			report.append(String.format("| %s | %s | %s | %s | %.2f | %.2f | %s |%n", result.name(),
 					result.perSecond().format("/s"), result.cpuMicrosPerMessage().formatDecimal("µs"),
-					(allocated != null) ? allocated.format("B") : "not counted here",
-					result.perSecond().median() / jdkDecoding, result.perSecond().median() / tomcatDecoding));
+					(allocated != null) ? allocated.format("B") : "not counted",
+					result.perSecond().median() / jdkDecoding, result.perSecond().median() / tomcatDecoding,
+					(fastestPeer != null)
+							? String.format("%.2f", result.perSecond().median() / fastestPeer.perSecond().median())
+							: "no peer"));
 			dropped += result.dropped();
 		}
 		report.append(String.format("%nMessages the clients dropped: %d.%n%n", dropped));
+		ThroughputSuite.Result defaultClient = results.stream()
+			.filter((result) -> result.kind() == ThroughputSuite.Kind.DEFAULT_CLIENT)
+			.findFirst()
+			.orElseThrow();
+		if (fastestPeer != null) {
+			report.append(String.format(
+					"The client with default settings delivered %,.0f whispers per second, %.2f times the fastest "
+							+ "peer of this run (%s, %,.0f/s); the goal of #13 is at least 1.2.%n%n",
+					defaultClient.perSecond().median(),
+					defaultClient.perSecond().median() / fastestPeer.perSecond().median(), fastestPeer.name(),
+					fastestPeer.perSecond().median()));
+		}
+		report.append("What the CPU and allocation figures count, and the peers that did not run:\n\n");
+		for (String note : throughput.outcome().notes()) {
+			report.append("- ").append(note).append('\n');
+		}
+		report.append('\n');
 	}
 
 	private static void latency(StringBuilder report, List<LatencySuite.Result> results, BenchmarkConfig config) {

@@ -16,6 +16,12 @@ class BenchmarkSmokeTest {
 		assertThat(report).contains("## 1. Throughput", "PubSubClient, typed WhisperEvent handler", "## 2. Latency",
 				"## 3. Scale", "## 4. Recovery", "SMOKE RUN");
 		assertThat(report).contains("Messages the clients dropped: 0.");
+		// The peers: Twitch4J runs in every run; twurple is left out of this one, which
+		// must pass without the npm registry.
+		assertThat(report).contains("| " + Twitch4jPeer.NAME + " | ", "vs fastest peer",
+				"times the fastest peer of this run (" + Twitch4jPeer.NAME,
+				TwurplePeer.NAME + ": not run in the smoke run");
+		assertThat(ThreadCpu.census(Twitch4jPeer::ownsThread)).isEqualTo("{}");
 		assertThat(report).containsPattern(
 				"RECONNECT to every socket \\([0-9,]+ messages published\\) \\| [0-9,]+ ms \\([0-9,]+ to [0-9,]+\\) \\| 0 \\| 0 \\|");
 	}
