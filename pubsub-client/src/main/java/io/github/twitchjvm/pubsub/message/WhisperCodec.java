@@ -53,6 +53,15 @@ final class WhisperCodec implements FamilyCodec<WhisperEvent> {
 
 	@Override
 	public WhisperEvent decode(String json) {
+		WhisperEvent usual = WhisperFastPath.decode(json);
+		return (usual != null) ? usual : decodeAnyShape(json);
+	}
+
+	/**
+	 * Decodes a whisper of any shape, with the leniency rules; {@link #decode(String)}
+	 * without its fast path.
+	 */
+	WhisperEvent decodeAnyShape(String json) {
 		String type = null;
 		boolean typeSeen = false;
 		boolean hasDataString = false;
