@@ -1,6 +1,7 @@
 package io.github.twitchjvm.pubsub.benchmark;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,10 @@ import io.github.twitchjvm.pubsub.topic.TopicType;
 /**
  * Measurement 4: RECONNECT to every socket while the server publishes a numbered stream
  * to every topic: time until every topic is listened on the replacement sockets, and
- * messages lost and duplicated (both must be 0). Then an abrupt drop of every socket:
- * time until every topic is ACTIVE again (messages published while a socket is down are
- * gone by the protocol's design, PubSub never replays, so they are not counted).
+ * messages lost and duplicated (both must be 0). Then an abrupt drop of every socket: for
+ * each socket the time until its replacement is open, and the time until every topic is
+ * ACTIVE again (messages published while a socket is down are gone by the protocol's
+ * design, PubSub never replays, so they are not counted).
  */
 final class RecoverySuite {
 
@@ -38,15 +40,19 @@ final class RecoverySuite {
 		this.config = config;
 	}
 
+	/**
+	 * @param reconnects per dropped socket, the time from the drop until its replacement
+	 * was open at the server
+	 */
 	record Result(int topics, int sockets, long published, Duration reconnectHandover, long lost, long duplicated,
-			Duration dropRecovery) {
+			Duration dropRecovery, List<Duration> reconnects) {
 	}
 
 	/**
 	 * The rounds, as medians and spreads; losses and duplicates summed over all rounds.
 	 */
 	record Summary(int topics, int sockets, int rounds, long published, Stats handoverMillis, long lost,
-			long duplicated, Stats dropRecoveryMillis) {
+			long duplicated, Stats dropRecoveryMillis, Stats reconnectMillis) {
 	}
 
 	Summary runRounds() throws Exception {
@@ -59,11 +65,17 @@ final class RecoverySuite {
 				rounds.stream().mapToLong(Result::published).sum(),
 				Stats.of(rounds.stream().map((r) -> (double) r.reconnectHandover().toMillis()).toList()),
 				rounds.stream().mapToLong(Result::lost).sum(), rounds.stream().mapToLong(Result::duplicated).sum(),
-				Stats.of(rounds.stream().map((r) -> (double) r.dropRecovery().toMillis()).toList()));
+				Stats.of(rounds.stream().map((r) -> (double) r.dropRecovery().toMillis()).toList()),
+				Stats.of(rounds.stream()
+					.flatMap((r) -> r.reconnects().stream())
+					.map((reconnect) -> reconnect.toNanos() / 1e6)
+					.toList()));
 	}
 
 	Result run() throws Exception {
 		int topicCount = this.config.recoveryTopics();
+		// Default settings but for the connection limit and the listen pace, which let
+		// hundreds of topics listen quickly.
 		try (FakeTwitchServer server = FakeTwitchServer
 			.start(FakeServerSettings.builder().controlPort(-1).reconnectGracePeriod(Duration.ofSeconds(30)).build())) {
 			Map<String, AccessToken> tokens = new LinkedHashMap<>();
@@ -80,7 +92,6 @@ final class RecoverySuite {
 				.tokenProvider(StaticTokenProvider.forUsers(tokens))
 				.maxConnections((topicCount + 49) / 50)
 				.listensPerSecond(5_000)
-				.reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
 				.build();
 			client.start();
 			Map<String, List<Integer>> received = new ConcurrentHashMap<>();
@@ -138,6 +149,8 @@ final class RecoverySuite {
 					lost += next[i] - distinct.size();
 				}
 
+				Set<String> dropped = server.connections().stream().map(ConnectionInfo::id).collect(Collectors.toSet());
+				Instant dropAt = Instant.now();
 				long dropStart = System.nanoTime();
 				server.faults().drop(null);
 				await(() -> !client.isConnected()
@@ -145,8 +158,13 @@ final class RecoverySuite {
 				await(() -> client.isConnected()
 						&& client.snapshot().topics().stream().allMatch((topic) -> topic.state() == TopicState.ACTIVE));
 				Duration dropRecovery = Duration.ofNanos(System.nanoTime() - dropStart);
+				List<Duration> reconnects = server.connections()
+					.stream()
+					.filter((connection) -> !dropped.contains(connection.id()))
+					.map((connection) -> Duration.between(dropAt, connection.connectedAt()))
+					.toList();
 				return new Result(topicCount, client.snapshot().connections().size(), published, handover, lost,
-						duplicated, dropRecovery);
+						duplicated, dropRecovery, reconnects);
 			}
 			finally {
 				client.stop();

@@ -234,8 +234,8 @@ final class WhisperFastPath {
 			}
 		}
 		fields.required(5);
-		return new WhisperEvent.WhisperRecipient(present(id), present(username), present(displayName), color,
-				userType, turbo, present(badges), profileImage);
+		return new WhisperEvent.WhisperRecipient(present(id), present(username), present(displayName), color, userType,
+				turbo, present(badges), profileImage);
 	}
 
 	private static List<WhisperEvent.WhisperEmote> emotes(JsonScanner json) {
@@ -316,7 +316,9 @@ final class WhisperFastPath {
 	}
 
 	private static <T> T present(@Nullable T value) {
-		check(value != null);
+		if (value == null) {
+			throw JsonScanner.GIVE_UP;
+		}
 		return value;
 	}
 

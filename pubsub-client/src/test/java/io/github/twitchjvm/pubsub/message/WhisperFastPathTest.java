@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whisper fast path decodes the usual shape itself, exactly as the general path
- * does, and leaves every other shape to the general path.
+ * The whisper fast path decodes the usual shape itself, exactly as the general path does,
+ * and leaves every other shape to the general path.
  */
 class WhisperFastPathTest {
 

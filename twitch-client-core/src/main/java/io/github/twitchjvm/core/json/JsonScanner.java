@@ -44,12 +44,14 @@ public final class JsonScanner {
 	private static final int MAX_NUMBER_LENGTH = 1000;
 
 	/**
-	 * The longest string unescaped in a thread's reused buffer; a longer one (rare) gets a
-	 * buffer of its own, so that no thread keeps more than 128 KB.
+	 * The longest string unescaped in a thread's reused buffer; a longer one (rare) gets
+	 * a buffer of its own, so that no thread keeps more than 128 KB.
 	 */
 	private static final int SCRATCH_LIMIT = 64 * 1024;
 
-	/** How much of the text an escaped string copies at first, beyond its first escape. */
+	/**
+	 * How much of the text an escaped string copies at first, beyond its first escape.
+	 */
 	private static final int COPY_CHUNK = 2048;
 
 	private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[1024]);
@@ -76,7 +78,7 @@ public final class JsonScanner {
 		this.end = text.length();
 	}
 
-	/** Reads {@code {}; then {@link #nextName()} walks its members. */
+	/** Reads an object's opening brace; then {@link #nextName()} walks its members. */
 	public void beginObject() {
 		expect('{');
 		this.first = true;
@@ -129,7 +131,9 @@ public final class JsonScanner {
 				&& this.text.regionMatches(this.nameStart, name, 0, name.length());
 	}
 
-	/** Reads {@code [}; then {@link #nextElement()} walks its elements. */
+	/**
+	 * Reads an array's opening bracket; then {@link #nextElement()} walks its elements.
+	 */
 	public void beginArray() {
 		expect('[');
 		this.first = true;
@@ -137,8 +141,8 @@ public final class JsonScanner {
 
 	/**
 	 * Moves to the next element of the current array.
-	 * @return {@code true} if an element is next, {@code false} at the array's end,
-	 * which is consumed
+	 * @return {@code true} if an element is next, {@code false} at the array's end, which
+	 * is consumed
 	 */
 	public boolean nextElement() {
 		char c = next();
@@ -385,8 +389,8 @@ public final class JsonScanner {
 	}
 
 	/**
-	 * A number or literal must be followed by a delimiter, or "12x" and "truex" would read
-	 * as values.
+	 * A number or literal must be followed by a delimiter, or "12x" and "truex" would
+	 * read as values.
 	 */
 	private void checkValueEnd() {
 		if (this.position < this.end) {

@@ -10,8 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The scanner reads exactly the JSON its caller expects, and gives up on everything
- * else.
+ * The scanner reads exactly the JSON its caller expects, and gives up on everything else.
  */
 class JsonScannerTest {
 
