@@ -1,0 +1,728 @@
+package io.github.twitchjvm.eventsub;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.dispatch.Dispatcher;
+import io.github.twitchjvm.core.dispatch.QueueBudget;
+import io.github.twitchjvm.core.engine.Backoff;
+import io.github.twitchjvm.core.engine.EngineLoop;
+import io.github.twitchjvm.core.engine.Pacer;
+import io.github.twitchjvm.core.engine.ReconnectCause;
+import io.github.twitchjvm.core.log.LogText;
+import io.github.twitchjvm.core.log.RateLimitedLog;
+import io.github.twitchjvm.core.transport.CloseCodes;
+import io.github.twitchjvm.core.transport.ConnectOptions;
+import io.github.twitchjvm.core.transport.EndpointPolicy;
+import io.github.twitchjvm.core.transport.WebSocketConnection;
+import io.github.twitchjvm.core.transport.WebSocketTransport;
+import io.github.twitchjvm.eventsub.helix.CreatedSubscription;
+import io.github.twitchjvm.eventsub.helix.HelixClient;
+import io.github.twitchjvm.eventsub.helix.HelixException;
+import io.github.twitchjvm.eventsub.session.EventSubFrame;
+import io.github.twitchjvm.eventsub.session.EventSubFrames;
+import io.github.twitchjvm.eventsub.session.MalformedFrameException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The EventSub session protocol. Its state belongs to one loop: sessions per user (at
+ * most {@code maxSessions} of {@code subscriptionsPerSession} each), which session
+ * carries which subscription, creations in flight. Only notifications are handled on the
+ * reading threads: deduplicated, checked for age and routed by Twitch's subscription id
+ * through a concurrent map, so that the hot path never waits for the loop.
+ */
+final class EventSubEngine {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventSubClient.class);
+
+	/**
+	 * Twitch's at-least-once window: duplicates and old messages within it are dropped.
+	 */
+	static final Duration REPLAY_WINDOW = Duration.ofMinutes(10);
+
+	private static final int MAX_SEEN = 65_536;
+
+	private static final int MAX_RETRIES = 5;
+
+	private static final int MAX_EARLY = 1_000;
+
+	private final EventSubSettings settings;
+
+	private final EngineLoop loop;
+
+	private final WebSocketTransport transport;
+
+	private final HelixClient helix;
+
+	private final Dispatcher dispatcher;
+
+	private final QueueBudget budget;
+
+	private final EventSubNotifier notifier;
+
+	private final EngineCounters counters;
+
+	private final RateLimitedLog log;
+
+	private final Pacer creations;
+
+	private final SeenMessages seen = new SeenMessages(REPLAY_WINDOW.toNanos(), MAX_SEEN);
+
+	/** Twitch's subscription id to the subscription; read by the reading threads. */
+	private final Map<String, Subscription> routes = new ConcurrentHashMap<>();
+
+	// Loop only from here.
+
+	private final Map<String, List<Session>> sessions = new HashMap<>();
+
+	private final Map<String, Backoff> backoffs = new HashMap<>();
+
+	private final Map<java.util.UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
+
+	private boolean running;
+
+	EventSubEngine(EventSubSettings settings, EngineLoop loop, WebSocketTransport transport, HelixClient helix,
+			Dispatcher dispatcher, QueueBudget budget, EventSubNotifier notifier, EngineCounters counters,
+			RateLimitedLog log) {
+		this.settings = settings;
+		this.loop = loop;
+		this.transport = transport;
+		this.helix = helix;
+		this.dispatcher = dispatcher;
+		this.budget = budget;
+		this.notifier = notifier;
+		this.counters = counters;
+		this.log = log;
+		this.creations = new Pacer(loop, settings.subscriptionsPerSecond());
+	}
+
+	// --- API, any thread ---
+
+	CompletableFuture<EventSubSubscription> subscribe(String type, String version, Map<String, String> condition,
+			EventSubHandler handler) {
+		String userId = tokenUser(condition);
+		Subscription subscription = new Subscription(type, version, condition, userId, handler, this.budget,
+				this.dispatcher, new Subscription.Counting(this.counters), this.log);
+		this.loop.execute(() -> {
+			this.subscriptions.put(subscription.id(), subscription);
+			if (this.running) {
+				place(subscription);
+			}
+		});
+		return subscription.accepted;
+	}
+
+	void unsubscribe(EventSubSubscription handle) {
+		this.loop.execute(() -> {
+			Subscription subscription = this.subscriptions.remove(handle.id());
+			if (subscription == null || !subscription.isActive()) {
+				return;
+			}
+			String twitchId = subscription.twitchId();
+			subscription.cancelled();
+			subscription.accepted.cancel(false);
+			Session session = subscription.session;
+			subscription.session = null;
+			if (twitchId != null) {
+				this.routes.remove(twitchId);
+				deleteAtTwitch(subscription.userId(), twitchId);
+			}
+			if (session != null) {
+				session.subscriptions.remove(subscription);
+				closeIfUnused(session);
+			}
+		});
+	}
+
+	void start() {
+		this.loop.execute(() -> {
+			this.running = true;
+			for (Subscription subscription : List.copyOf(this.subscriptions.values())) {
+				if (subscription.isActive() && subscription.session == null) {
+					place(subscription);
+				}
+			}
+		});
+	}
+
+	CompletableFuture<Void> stop() {
+		CompletableFuture<Void> stopped = new CompletableFuture<>();
+		this.loop.execute(() -> {
+			this.running = false;
+			this.creations.clear();
+			for (List<Session> userSessions : this.sessions.values()) {
+				for (Session session : userSessions) {
+					retire(session);
+				}
+			}
+			this.sessions.clear();
+			for (Subscription subscription : this.subscriptions.values()) {
+				String twitchId = subscription.twitchId();
+				if (twitchId != null) {
+					this.routes.remove(twitchId);
+				}
+				subscription.session = null;
+				subscription.pending();
+			}
+			stopped.complete(null);
+		});
+		return stopped;
+	}
+
+	boolean isConnected() {
+		// Read from any thread: a stale answer is acceptable for a health check.
+		for (Subscription subscription : this.subscriptions.values()) {
+			if (subscription.state() == SubscriptionState.PENDING) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	CompletableFuture<EventSubSnapshot> snapshot() {
+		CompletableFuture<EventSubSnapshot> snapshot = new CompletableFuture<>();
+		this.loop.execute(() -> {
+			List<EventSubSnapshot.SessionView> views = new ArrayList<>();
+			this.sessions.forEach((user, userSessions) -> userSessions
+				.forEach((session) -> views.add(new EventSubSnapshot.SessionView(user, session.sessionId,
+						session.subscriptions.size(), session.welcomed))));
+			snapshot.complete(
+					new EventSubSnapshot(views, List.copyOf(this.subscriptions.values()), this.counters.snapshot()));
+		});
+		return snapshot;
+	}
+
+	/**
+	 * The user whose token creates a subscription: the condition's moderator, else its
+	 * user, else its broadcaster (the user-authorized types name their reader so).
+	 */
+	static String tokenUser(Map<String, String> condition) {
+		for (String key : List.of("moderator_user_id", "user_id", "to_broadcaster_user_id", "broadcaster_user_id")) {
+			String value = condition.get(key);
+			if (value != null && !value.isEmpty()) {
+				return value;
+			}
+		}
+		throw new IllegalArgumentException("The condition " + condition.keySet()
+				+ " names no user (moderator_user_id, user_id or broadcaster_user_id)");
+	}
+
+	// --- reading threads ---
+
+	void frame(Session session, String text) {
+		EventSubFrame frame;
+		try {
+			frame = EventSubFrames.parse(text);
+		}
+		catch (MalformedFrameException ex) {
+			this.counters.malformedFrames.increment();
+			this.log.warn("malformed", "Ignored a message from the EventSub server that is no EventSub frame: {}",
+					ex.getMessage());
+			return;
+		}
+		if (frame instanceof EventSubFrame.Notification notification) {
+			notification(session, notification);
+		}
+		else if (frame instanceof EventSubFrame.Keepalive) {
+			session.touch(this.loop.nanoTime());
+		}
+		else {
+			this.loop.execute(() -> control(session, frame));
+		}
+	}
+
+	void unusable(Session session, String reason) {
+		this.counters.malformedFrames.increment();
+		this.log.warn("unusable", "Skipped {} on the {}", reason, session);
+	}
+
+	private void notification(Session session, EventSubFrame.Notification frame) {
+		long now = this.loop.nanoTime();
+		session.touch(now);
+		this.counters.received.increment();
+		if (!this.seen.firstTime(frame.messageId(), now)) {
+			this.counters.dropped("duplicate");
+			return;
+		}
+		Instant receivedAt = this.loop.now();
+		if (frame.timestamp().isBefore(receivedAt.minus(REPLAY_WINDOW))) {
+			this.counters.dropped("too_old");
+			return;
+		}
+		Subscription subscription = this.routes.get(frame.subscriptionId());
+		EventSubNotification notification = new EventSubNotification(frame, receivedAt);
+		if (subscription != null) {
+			subscription.offer(notification);
+			return;
+		}
+		// Twitch may send a notification before the client has read its 202 answer.
+		this.loop.execute(() -> early(session, notification));
+	}
+
+	// --- the loop ---
+
+	private void place(Subscription subscription) {
+		List<Session> userSessions = this.sessions.computeIfAbsent(subscription.userId(), (user) -> new ArrayList<>());
+		Session target = null;
+		for (Session session : userSessions) {
+			if (!session.retiring && session.subscriptions.size() < this.settings.subscriptionsPerSession()) {
+				target = session;
+				break;
+			}
+		}
+		if (target == null) {
+			if (userSessions.size() >= this.settings.maxSessions()) {
+				fail(subscription, new SubscriptionLimitException("User " + subscription.userId() + " has "
+						+ this.settings.maxSessions() + " sessions of " + this.settings.subscriptionsPerSession()
+						+ " subscriptions already, Twitch's limit for one user token"));
+				return;
+			}
+			target = new Session(this, subscription.userId(), this.settings.uri(), null);
+			userSessions.add(target);
+			connect(target);
+		}
+		target.subscriptions.add(subscription);
+		subscription.session = target;
+		if (target.welcomed) {
+			this.creations.submit(() -> create(subscription));
+		}
+	}
+
+	private void connect(Session session) {
+		ConnectOptions options = new ConnectOptions(this.settings.maxMessageSize(), this.settings.connectTimeout());
+		CompletableFuture<WebSocketConnection> connecting;
+		try {
+			connecting = this.transport.connect(session.uri, options, session);
+		}
+		catch (RuntimeException ex) {
+			ended(session, CloseCodes.NO_CLOSE_FRAME, String.valueOf(ex.getMessage()));
+			return;
+		}
+		connecting.whenComplete((connection, error) -> this.loop.execute(() -> opened(session, connection, error)));
+		// The welcome must come within the connect timeout of the attempt.
+		session.welcomeTimer = this.loop.schedule(this.settings.connectTimeout().multipliedBy(2), () -> {
+			if (!session.welcomed && !session.ended) {
+				abort(session, "no welcome in time");
+			}
+		});
+	}
+
+	private void opened(Session session, @Nullable WebSocketConnection connection, @Nullable Throwable error) {
+		if (connection == null) {
+			this.log.warn("connect-" + session.userId, "Could not open an EventSub session for user {}: {}",
+					session.userId, (error != null) ? LogText.safe(String.valueOf(error.getMessage())) : "");
+			endedOnLoop(session, CloseCodes.NO_CLOSE_FRAME, "connect failed", true);
+			return;
+		}
+		session.connection = connection;
+		if (session.ended || session.retiring) {
+			connection.close(CloseCodes.NORMAL, "");
+		}
+	}
+
+	private void control(Session session, EventSubFrame frame) {
+		if (session.ended) {
+			return;
+		}
+		if (frame instanceof EventSubFrame.Welcome welcome) {
+			welcomed(session, welcome);
+		}
+		else if (frame instanceof EventSubFrame.Reconnect reconnect) {
+			reconnect(session, reconnect);
+		}
+		else if (frame instanceof EventSubFrame.Revocation revocation) {
+			revoked(revocation);
+		}
+		else if (frame instanceof EventSubFrame.Unknown unknown) {
+			this.log.warn("unknown-type", "Ignored an EventSub message of unknown type '{}'",
+					LogText.safe(unknown.messageType(), 80));
+		}
+	}
+
+	private void welcomed(Session session, EventSubFrame.Welcome welcome) {
+		if (session.welcomed) {
+			return;
+		}
+		session.welcomed = true;
+		session.sessionId = welcome.sessionId();
+		session.keepaliveSeconds = Math.max(1, welcome.keepaliveSeconds());
+		session.touch(this.loop.nanoTime());
+		session.welcomeTimer.cancel();
+		checkKeepalive(session);
+		this.notifier.sessionOpened(session.userId, welcome.sessionId());
+		Session old = session.replacing;
+		if (old != null) {
+			// Make before break: the subscriptions moved with the session; nothing is
+			// created again (Twitch would answer 409).
+			for (Subscription subscription : old.subscriptions) {
+				subscription.session = session;
+				session.subscriptions.add(subscription);
+			}
+			old.subscriptions.clear();
+			old.replacement = null;
+			List<Session> userSessions = this.sessions.get(session.userId);
+			if (userSessions != null) {
+				userSessions.replaceAll((each) -> (each == old) ? session : each);
+			}
+			retire(old);
+			return;
+		}
+		for (Subscription subscription : List.copyOf(session.subscriptions)) {
+			this.creations.submit(() -> create(subscription));
+		}
+	}
+
+	private void reconnect(Session session, EventSubFrame.Reconnect frame) {
+		if (session.retiring || session.replacement != null || !session.welcomed) {
+			return;
+		}
+		URI target;
+		try {
+			target = new URI(frame.reconnectUrl());
+		}
+		catch (URISyntaxException ex) {
+			target = null;
+		}
+		if (target == null || !EndpointPolicy.judge(target, this.settings.allowInsecure()).allowed()) {
+			// Not a place to follow: the session ends in 30 s; a fresh one replaces it.
+			this.log.warn("reconnect-url", "Ignored a session_reconnect to '{}': not a wss:// URL",
+					LogText.safe(frame.reconnectUrl(), 120));
+			return;
+		}
+		this.counters.reconnect(ReconnectCause.SERVER_RECONNECT);
+		Session next = new Session(this, session.userId, target, session);
+		session.replacement = next;
+		connect(next);
+	}
+
+	private void revoked(EventSubFrame.Revocation frame) {
+		Subscription subscription = this.routes.remove(frame.subscriptionId());
+		if (subscription == null) {
+			return;
+		}
+		subscription.revoked(frame.status());
+		Session session = subscription.session;
+		subscription.session = null;
+		this.notifier.subscriptionRevoked(subscription, frame.status());
+		logger.warn("Twitch revoked the EventSub subscription {} ({})", subscription, LogText.safe(frame.status(), 80));
+		if (session != null) {
+			session.subscriptions.remove(subscription);
+			closeIfUnused(session);
+		}
+	}
+
+	private void early(Session session, EventSubNotification notification) {
+		Subscription subscription = this.routes.get(notification.subscriptionId());
+		if (subscription != null) {
+			subscription.offer(notification);
+			return;
+		}
+		if (session.early.size() < MAX_EARLY && hasCreationInFlight(session)) {
+			session.early.add(() -> {
+				Subscription known = this.routes.get(notification.subscriptionId());
+				if (known != null) {
+					known.offer(notification);
+				}
+				else {
+					this.counters.dropped("unknown_subscription");
+				}
+			});
+			return;
+		}
+		this.counters.dropped("unknown_subscription");
+	}
+
+	private static boolean hasCreationInFlight(Session session) {
+		for (Subscription subscription : session.subscriptions) {
+			if (subscription.state() == SubscriptionState.PENDING) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void create(Subscription subscription) {
+		Session session = subscription.session;
+		if (!this.running || !subscription.isActive() || session == null || !session.welcomed || session.ended
+				|| subscription.twitchId() != null) {
+			return;
+		}
+		String sessionId = java.util.Objects.requireNonNull(session.sessionId);
+		this.settings.tokenProvider().token(subscription.userId()).whenComplete((token, tokenError) -> {
+			if (token == null) {
+				Throwable cause = (tokenError instanceof CompletionException && tokenError.getCause() != null)
+						? tokenError.getCause() : tokenError;
+				this.loop.execute(() -> fail(subscription, new IllegalStateException("No token for user "
+						+ subscription.userId() + ": " + ((cause != null) ? cause.getMessage() : ""), cause)));
+				return;
+			}
+			removeStale(subscription, token)
+				.thenCompose((ignored) -> this.helix.createSubscription(token, subscription.type(),
+						subscription.version(), subscription.condition(), sessionId))
+				.whenComplete((created, error) -> this.loop
+					.execute(() -> created(subscription, session, sessionId, token, created, error)));
+		});
+	}
+
+	/**
+	 * Deletes what a lost session left at Twitch, so that re-creating is no duplicate.
+	 */
+	private CompletableFuture<Void> removeStale(Subscription subscription, AccessToken token) {
+		String stale = subscription.staleTwitchId;
+		if (stale == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return this.helix.deleteSubscription(token, stale).handle((ignored, error) -> {
+			this.loop.execute(() -> subscription.staleTwitchId = null);
+			return null;
+		});
+	}
+
+	private void created(Subscription subscription, Session session, String sessionId, AccessToken token,
+			@Nullable CreatedSubscription created, @Nullable Throwable error) {
+		if (created != null) {
+			boolean stillWanted = this.running && subscription.isActive() && subscription.session == session
+					&& !session.ended && sessionId.equals(session.sessionId);
+			if (!stillWanted) {
+				// Cancelled or moved while Twitch answered.
+				this.helix.deleteSubscription(token, created.id());
+				return;
+			}
+			subscription.enabled(created.id());
+			subscription.retries = 0;
+			subscription.refreshed = false;
+			this.routes.put(created.id(), subscription);
+			subscription.accepted.complete(subscription);
+			this.notifier.subscriptionEnabled(subscription);
+			replayEarly(session);
+			return;
+		}
+		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+		if (!subscription.isActive() || subscription.session != session || session.ended) {
+			return;
+		}
+		if (cause instanceof HelixException helixError) {
+			if (helixError.status() == 401 && !subscription.refreshed) {
+				subscription.refreshed = true;
+				this.settings.tokenProvider()
+					.refresh(subscription.userId(), token)
+					.whenComplete((fresh, refreshError) -> this.loop
+						.execute(() -> this.creations.submit(() -> create(subscription))));
+				return;
+			}
+			if (helixError.isRetryable() && subscription.retries < MAX_RETRIES) {
+				retryLater(subscription, helixError.rateLimitReset());
+				return;
+			}
+		}
+		else if (cause != null && subscription.retries < MAX_RETRIES) {
+			// I/O or timeout: the answer is unknown; ask again.
+			retryLater(subscription, null);
+			return;
+		}
+		fail(subscription, (cause != null) ? cause : new IllegalStateException("no answer"));
+	}
+
+	private void retryLater(Subscription subscription, @Nullable Instant reset) {
+		subscription.retries++;
+		Duration delay = Duration.ofSeconds(1L << Math.min(subscription.retries, 5));
+		if (reset != null) {
+			Duration untilReset = Duration.between(this.loop.now(), reset);
+			delay = untilReset.isNegative() ? Duration.ofMillis(100) : untilReset.plusMillis(100);
+			delay = delay.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : delay;
+		}
+		this.loop.schedule(delay, () -> this.creations.submit(() -> create(subscription)));
+	}
+
+	private void replayEarly(Session session) {
+		if (session.early.isEmpty() || hasCreationInFlight(session)) {
+			return;
+		}
+		List<Runnable> early = List.copyOf(session.early);
+		session.early.clear();
+		early.forEach(Runnable::run);
+	}
+
+	private void fail(Subscription subscription, Throwable failure) {
+		if (!subscription.isActive()) {
+			return;
+		}
+		subscription.failed(failure);
+		Session session = subscription.session;
+		subscription.session = null;
+		subscription.accepted.completeExceptionally(failure);
+		this.notifier.subscriptionFailed(subscription, failure);
+		this.log.warn("failed-" + subscription.type(), "The EventSub subscription {} failed: {}", subscription,
+				LogText.safe(String.valueOf(failure.getMessage()), 300));
+		if (session != null) {
+			session.subscriptions.remove(subscription);
+			replayEarly(session);
+			closeIfUnused(session);
+		}
+	}
+
+	private void deleteAtTwitch(String userId, String twitchId) {
+		this.settings.tokenProvider()
+			.token(userId)
+			.toCompletableFuture()
+			.thenCompose((token) -> this.helix.deleteSubscription(token, twitchId))
+			.exceptionally((error) -> {
+				this.log.warn("delete", "Could not delete the EventSub subscription {}: {}", twitchId,
+						LogText.safe(String.valueOf(error.getMessage()), 300));
+				return null;
+			});
+	}
+
+	private void closeIfUnused(Session session) {
+		if (!session.subscriptions.isEmpty() || session.retiring || session.ended) {
+			return;
+		}
+		List<Session> userSessions = this.sessions.get(session.userId);
+		if (userSessions != null) {
+			userSessions.remove(session);
+		}
+		retire(session);
+	}
+
+	private void retire(Session session) {
+		session.closeQuietly();
+		Session replacement = session.replacement;
+		if (replacement != null) {
+			replacement.closeQuietly();
+		}
+	}
+
+	private void checkKeepalive(Session session) {
+		// Twitch's advice plus a margin (as twurple and TwitchLib allow): the timeout
+		// and a fifth.
+		long timeoutNanos = TimeUnit.SECONDS.toNanos(session.keepaliveSeconds) * 6 / 5;
+		long silent = this.loop.nanoTime() - session.lastActivityNanos;
+		if (session.ended || session.retiring) {
+			return;
+		}
+		if (silent > timeoutNanos) {
+			session.keepaliveLost = true;
+			abort(session, "no keepalive in time");
+			return;
+		}
+		session.keepaliveTimer = this.loop.schedule(Duration.ofNanos(timeoutNanos - silent),
+				() -> checkKeepalive(session));
+	}
+
+	private void abort(Session session, String why) {
+		WebSocketConnection connection = session.connection;
+		if (connection != null) {
+			connection.abort();
+		}
+		endedOnLoop(session, CloseCodes.NO_CLOSE_FRAME, why, false);
+	}
+
+	void ended(Session session, int code, String reason) {
+		this.loop.execute(() -> endedOnLoop(session, code, reason, false));
+	}
+
+	private void endedOnLoop(Session session, int code, String reason, boolean connectFailed) {
+		if (session.ended) {
+			return;
+		}
+		session.ended = true;
+		session.welcomeTimer.cancel();
+		session.keepaliveTimer.cancel();
+		Session old = session.replacing;
+		if (session.retiring || !this.running) {
+			return;
+		}
+		if (old != null && !session.welcomed) {
+			// The move failed: the old session goes on until Twitch closes it (4004).
+			old.replacement = null;
+			return;
+		}
+		Session replacement = session.replacement;
+		if (replacement != null) {
+			replacement.closeQuietly();
+		}
+		List<Session> userSessions = this.sessions.get(session.userId);
+		if (userSessions != null) {
+			userSessions.remove(session);
+		}
+		ReconnectCause cause = session.keepaliveLost ? ReconnectCause.KEEPALIVE_TIMEOUT
+				: connectFailed ? ReconnectCause.CONNECT_FAILED : CloseCodes.reconnectCause(code);
+		List<Subscription> orphans = new ArrayList<>();
+		for (Subscription subscription : session.subscriptions) {
+			if (!subscription.isActive()) {
+				continue;
+			}
+			String twitchId = subscription.twitchId();
+			if (twitchId != null) {
+				this.routes.remove(twitchId);
+				subscription.staleTwitchId = twitchId;
+			}
+			subscription.pending();
+			subscription.session = null;
+			orphans.add(subscription);
+		}
+		session.subscriptions.clear();
+		if (session.welcomed) {
+			this.counters.reconnect(cause);
+			this.notifier.sessionLost(session.userId, cause, code);
+		}
+		logEnd(session, code, reason, orphans.size());
+		if (orphans.isEmpty()) {
+			// 4003 with nothing subscribed, for example: reconnecting would loop.
+			return;
+		}
+		Backoff backoff = this.backoffs.computeIfAbsent(session.userId,
+				(user) -> new Backoff(this.settings.reconnectInitialDelay(), this.settings.reconnectMaxDelay()));
+		if (session.welcomed) {
+			backoff.reset();
+		}
+		Duration delay = backoff.next();
+		this.loop.schedule(delay, () -> {
+			for (Subscription orphan : orphans) {
+				if (this.running && orphan.isActive() && orphan.session == null) {
+					place(orphan);
+				}
+			}
+		});
+	}
+
+	private void logEnd(Session session, int code, String reason, int subscriptions) {
+		String meaning = CloseReasons.meaning(code);
+		if (code == CloseReasons.CLIENT_SENT_INBOUND_TRAFFIC || code == CloseReasons.CLIENT_FAILED_PING_PONG) {
+			logger.error("Twitch closed the {} with {} ({}): a client bug, please report it", session, code, meaning);
+		}
+		else {
+			logger.info("The {} ended ({} {}{}); {} subscription(s) will be created on a new session", session, code,
+					meaning, reason.isEmpty() ? "" : ": " + LogText.safe(reason, 120), subscriptions);
+		}
+	}
+
+	/** For tests and the snapshot: the reading side's view of a route. */
+	Map<String, Subscription> routes() {
+		return this.routes;
+	}
+
+	/** The handlers' queues, for draining at stop; any thread. */
+	List<io.github.twitchjvm.core.dispatch.SubscriptionQueue<EventSubNotification>> queues() {
+		List<io.github.twitchjvm.core.dispatch.SubscriptionQueue<EventSubNotification>> queues = new ArrayList<>();
+		for (Subscription subscription : this.subscriptions.values()) {
+			queues.add(subscription.queue());
+		}
+		return queues;
+	}
+
+}

@@ -1,0 +1,184 @@
+package io.github.twitchjvm.eventsub.helix;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.twitchjvm.core.auth.AccessToken;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Creates and deletes EventSub subscriptions through Helix
+ * ({@code POST/DELETE eventsub/subscriptions}), asynchronously, with the application's
+ * client id and a user's token. Redirects are never followed (a token must not travel to
+ * another host), every request has a deadline, and answers are read up to a bounded size.
+ * Thread-safe.
+ */
+public final class HelixClient {
+
+	/** Twitch's Helix API. */
+	public static final URI TWITCH_HELIX_URI = URI.create("https://api.twitch.tv/helix");
+
+	/** Longer answers are cut: Helix's subscription answers are a few hundred bytes. */
+	private static final int MAX_ANSWER_CHARACTERS = 64 * 1024;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final URI base;
+
+	private final String clientId;
+
+	private final HttpClient http;
+
+	private final Duration timeout;
+
+	/**
+	 * Creates a client.
+	 * @param base the Helix base URI, such as {@link #TWITCH_HELIX_URI}
+	 * @param clientId the application's client id, sent as {@code Client-Id}
+	 * @param http the HTTP client (it must not follow redirects)
+	 * @param timeout the deadline of each request
+	 */
+	public HelixClient(URI base, String clientId, HttpClient http, Duration timeout) {
+		String text = base.toString();
+		this.base = URI.create(text.endsWith("/") ? text : text + "/");
+		this.clientId = Objects.requireNonNull(clientId, "clientId");
+		this.http = http;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * A client whose HTTP client follows no redirect.
+	 * @param base the Helix base URI
+	 * @param clientId the application's client id
+	 * @param timeout the deadline of each request
+	 * @return the client
+	 */
+	public static HelixClient create(URI base, String clientId, Duration timeout) {
+		HttpClient http = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(timeout)
+			.build();
+		return new HelixClient(base, clientId, http, timeout);
+	}
+
+	/**
+	 * Creates a subscription on a WebSocket session.
+	 * @param token the token of the user the condition names
+	 * @param type the subscription type
+	 * @param version its version
+	 * @param condition its condition
+	 * @param sessionId the session that receives it
+	 * @return completes with Twitch's answer, or exceptionally with a
+	 * {@link HelixException}, or an I/O or timeout error
+	 */
+	public CompletableFuture<CreatedSubscription> createSubscription(AccessToken token, String type, String version,
+			Map<String, String> condition, String sessionId) {
+		ObjectNode body = JSON.createObjectNode();
+		body.put("type", type);
+		body.put("version", version);
+		ObjectNode conditionNode = body.putObject("condition");
+		condition.forEach(conditionNode::put);
+		body.putObject("transport").put("method", "websocket").put("session_id", sessionId);
+		HttpRequest request = request(token, "eventsub/subscriptions").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build();
+		String what = "POST eventsub/subscriptions " + type;
+		return send(request).thenApply((response) -> {
+			if (response.statusCode() != 202) {
+				throw failure(what, response);
+			}
+			return created(what, response.body());
+		});
+	}
+
+	/**
+	 * Deletes a subscription; one Twitch no longer knows (404) counts as deleted.
+	 * @param token a token of the user who created it
+	 * @param id the subscription's id
+	 * @return completes when it is gone, or exceptionally with a {@link HelixException}
+	 */
+	public CompletableFuture<Void> deleteSubscription(AccessToken token, String id) {
+		HttpRequest request = request(token,
+				"eventsub/subscriptions?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+			.DELETE()
+			.build();
+		return send(request).thenApply((response) -> {
+			if (response.statusCode() != 204 && response.statusCode() != 404) {
+				throw failure("DELETE eventsub/subscriptions", response);
+			}
+			return null;
+		});
+	}
+
+	private HttpRequest.Builder request(AccessToken token, String path) {
+		return HttpRequest.newBuilder(this.base.resolve(path))
+			.timeout(this.timeout)
+			.header("Authorization", "Bearer " + token.value())
+			.header("Client-Id", this.clientId);
+	}
+
+	private CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
+		return this.http.sendAsync(request, (info) -> HttpResponse.BodySubscribers
+			.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), HelixClient::bounded));
+	}
+
+	private static String bounded(String body) {
+		return (body.length() > MAX_ANSWER_CHARACTERS) ? body.substring(0, MAX_ANSWER_CHARACTERS) : body;
+	}
+
+	private static CreatedSubscription created(String what, String body) {
+		try {
+			JsonNode answer = JSON.readTree(body);
+			JsonNode data = answer.path("data").path(0);
+			String id = data.path("id").asString("");
+			if (id.isEmpty()) {
+				throw new HelixException(what, 202, "the answer has no data[0].id", null);
+			}
+			return new CreatedSubscription(id, data.path("status").asString("enabled"), data.path("cost").asInt(0),
+					answer.path("total_cost").asInt(0), answer.path("max_total_cost").asInt(0));
+		}
+		catch (JacksonException ex) {
+			throw new HelixException(what, 202, "the answer is not JSON", null);
+		}
+	}
+
+	private static HelixException failure(String what, HttpResponse<String> response) {
+		return new HelixException(what, response.statusCode(), message(response.body()), rateLimitReset(response));
+	}
+
+	private static String message(String body) {
+		try {
+			JsonNode error = JSON.readTree(body);
+			return (error != null) ? error.path("message").asString("") : "";
+		}
+		catch (JacksonException ex) {
+			return "";
+		}
+	}
+
+	private static @Nullable Instant rateLimitReset(HttpResponse<?> response) {
+		return response.headers().firstValue("Ratelimit-Reset").map((value) -> {
+			try {
+				return Instant.ofEpochSecond(Long.parseLong(value.trim()));
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}).orElse(null);
+	}
+
+}
