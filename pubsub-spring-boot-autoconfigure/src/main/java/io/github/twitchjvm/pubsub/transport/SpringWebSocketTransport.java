@@ -90,7 +90,8 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
  * A transport over a client the application gave ({@link #of(WebSocketClient)}) never
  * stops that client and changes nothing of it but Tomcat's redirect limit.
  * {@link #overTomcat()} creates a client of its own over Tomcat's JSR-356 container, with
- * a small message buffer, and destroys it on {@link #close()}.
+ * small buffers (8 K characters of text, 8 KB read at a time), and destroys it on
+ * {@link #close()}.
  */
 public final class SpringWebSocketTransport implements WebSocketTransport {
 
@@ -101,8 +102,17 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 	 */
 	static final int TEXT_BUFFER_CHARACTERS = 8 * 1024;
 
-	/** PubSub sends text only. */
-	static final int BINARY_BUFFER_BYTES = 1024;
+	/**
+	 * Tomcat's binary buffer of an owned container, per connection. PubSub sends no
+	 * binary message, but Tomcat's client reads the socket into a buffer of this size
+	 * too, and decodes text through one: at 1 KB a whisper of about 1 KB took one and a
+	 * half socket reads, each a system call and often a hand-off between Tomcat's I/O
+	 * threads, which doubled the client's CPU per message (issue 13). 8 KB, Tomcat's
+	 * default and the size of the input buffer it allocates anyway, takes several
+	 * messages per read. Over TLS, Tomcat grows the read buffer to a TLS record's size
+	 * (about 16 KB) when one does not fit.
+	 */
+	static final int READ_BUFFER_BYTES = 8 * 1024;
 
 	/**
 	 * Whether JSR-356's API is there: without it, every session sends on this transport's
@@ -166,9 +176,9 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 	/**
 	 * Creates a transport with a client of its own: Spring's
 	 * {@link StandardWebSocketClient} over a Tomcat {@code WsWebSocketContainer} with an
-	 * 8 K characters text buffer per connection, connecting on at most four threads of
-	 * its own. {@link #close()} destroys the container and ends those threads. Needs
-	 * {@code tomcat-embed-websocket} on the class path.
+	 * 8 K characters text buffer and an 8 KB read buffer per connection, connecting on at
+	 * most four threads of its own. {@link #close()} destroys the container and ends
+	 * those threads. Needs {@code tomcat-embed-websocket} on the class path.
 	 * @return the transport
 	 */
 	public static SpringWebSocketTransport overTomcat() {
@@ -604,7 +614,7 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 	 * Tomcat's container, in a class of its own so that Tomcat is only loaded by
 	 * {@link #overTomcat()}.
 	 */
-	private static final class TomcatClient {
+	static final class TomcatClient {
 
 		/**
 		 * Connecting blocks a thread; a few bound the count however many sockets
@@ -612,14 +622,11 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 		 */
 		private static final int CONNECT_THREADS = 4;
 
+		private TomcatClient() {
+		}
+
 		static SpringWebSocketTransport create(@Nullable SSLContext tls) {
-			WsWebSocketContainer container = new WsWebSocketContainer();
-			// Tomcat allocates these buffers whole for every connection. Larger messages
-			// arrive in parts, which the
-			// transport puts together, so a small buffer costs nothing but a copy for the
-			// rare large message.
-			container.setDefaultMaxTextMessageBufferSize(TEXT_BUFFER_CHARACTERS);
-			container.setDefaultMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
+			WsWebSocketContainer container = container();
 			ThreadPoolExecutor connects = new ThreadPoolExecutor(CONNECT_THREADS, CONNECT_THREADS, 30, TimeUnit.SECONDS,
 					new LinkedBlockingQueue<>(), daemonThreads("pubsub-connect-"));
 			connects.allowCoreThreadTimeOut(true);
@@ -637,6 +644,18 @@ public final class SpringWebSocketTransport implements WebSocketTransport {
 				// other container uses them.
 				container.destroy();
 			});
+		}
+
+		/**
+		 * The container, with its buffers: Tomcat allocates them whole for every
+		 * connection. Larger messages arrive in parts, which the transport puts together,
+		 * so a small text buffer costs nothing but a copy for the rare large message.
+		 */
+		static WsWebSocketContainer container() {
+			WsWebSocketContainer container = new WsWebSocketContainer();
+			container.setDefaultMaxTextMessageBufferSize(TEXT_BUFFER_CHARACTERS);
+			container.setDefaultMaxBinaryMessageBufferSize(READ_BUFFER_BYTES);
+			return container;
 		}
 
 		/** What Tomcat's container would create for each connection without one. */
