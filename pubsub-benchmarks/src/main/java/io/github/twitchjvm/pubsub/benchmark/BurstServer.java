@@ -23,6 +23,12 @@ interface BurstServer {
 	/** Says where the server runs, for the report. */
 	String where();
 
+	/**
+	 * How many connections listen to the topic now: a receiver that just closed may still
+	 * be one until the server noticed, and a burst to it would fail.
+	 */
+	int listeners(String topic) throws Exception;
+
 	static BurstServer inProcess(FakeTwitchServer server) {
 		return new BurstServer() {
 
@@ -39,6 +45,14 @@ interface BurstServer {
 			@Override
 			public String where() {
 				return "in the benchmark's JVM";
+			}
+
+			@Override
+			public int listeners(String topic) {
+				return (int) server.connections()
+					.stream()
+					.filter((connection) -> connection.topics().contains(topic))
+					.count();
 			}
 
 		};

@@ -147,6 +147,26 @@ final class ExternalServer implements AutoCloseable, BurstServer {
 	}
 
 	@Override
+	public int listeners(String topic) throws IOException, InterruptedException {
+		URI api = this.control;
+		if (api == null) {
+			throw new IllegalStateException("This server was started without its control API");
+		}
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(api + "/connections")).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		int listening = 0;
+		for (tools.jackson.databind.JsonNode connection : JSON.readTree(response.body())) {
+			for (tools.jackson.databind.JsonNode listened : connection.path("topics")) {
+				if (topic.equals(listened.asString())) {
+					listening++;
+				}
+			}
+		}
+		return listening;
+	}
+
+	@Override
 	public void close() {
 		this.process.destroy();
 		try {

@@ -3,6 +3,8 @@ package io.github.twitchjvm.pubsub.benchmark;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -16,40 +18,69 @@ final class ThreadCpu {
 	private ThreadCpu() {
 	}
 
+	/**
+	 * The last CPU time and allocation seen of every thread ever looked at, by thread id
+	 * (HotSpot never reuses one). A thread that ended keeps its last figures, so that a
+	 * total never goes down when a receiver's threads end between two readings; what a
+	 * thread used after its last reading is lost, which is little.
+	 */
+	private static final Map<Long, Seen> SEEN = new ConcurrentHashMap<>();
+
+	private record Seen(String name, long cpuNanos, long allocatedBytes) {
+	}
+
+	/**
+	 * CPU time, cumulative and never decreasing, of the threads picked by name.
+	 */
 	static long nanos(Predicate<String> threadName) {
+		refresh();
 		long total = 0;
-		for (long id : THREADS.getAllThreadIds()) {
-			ThreadInfo info = THREADS.getThreadInfo(id);
-			if (info != null && threadName.test(info.getThreadName())) {
-				long cpu = THREADS.getThreadCpuTime(id);
-				if (cpu > 0) {
-					total += cpu;
-				}
+		for (Seen seen : SEEN.values()) {
+			if (threadName.test(seen.name())) {
+				total += seen.cpuNanos();
 			}
 		}
 		return total;
 	}
 
 	/**
-	 * Bytes allocated by the threads picked by name (HotSpot's per-thread count), or
-	 * {@code -1} where the JVM does not count them.
+	 * Bytes allocated, cumulative and never decreasing, by the threads picked by name
+	 * (HotSpot's per-thread count), or {@code -1} where the JVM does not count them.
 	 */
 	static long allocatedBytes(Predicate<String> threadName) {
-		if (!(THREADS instanceof com.sun.management.ThreadMXBean hotspot)
-				|| !hotspot.isThreadAllocatedMemorySupported()) {
+		if (!countsAllocation()) {
 			return -1;
 		}
+		refresh();
 		long total = 0;
-		for (long id : THREADS.getAllThreadIds()) {
-			ThreadInfo info = THREADS.getThreadInfo(id);
-			if (info != null && threadName.test(info.getThreadName())) {
-				long bytes = hotspot.getThreadAllocatedBytes(id);
-				if (bytes > 0) {
-					total += bytes;
-				}
+		for (Seen seen : SEEN.values()) {
+			if (threadName.test(seen.name())) {
+				total += seen.allocatedBytes();
 			}
 		}
 		return total;
+	}
+
+	private static boolean countsAllocation() {
+		return THREADS instanceof com.sun.management.ThreadMXBean hotspot && hotspot.isThreadAllocatedMemorySupported();
+	}
+
+	private static synchronized void refresh() {
+		boolean allocation = countsAllocation();
+		for (long id : THREADS.getAllThreadIds()) {
+			ThreadInfo info = THREADS.getThreadInfo(id);
+			if (info == null) {
+				continue;
+			}
+			long cpu = THREADS.getThreadCpuTime(id);
+			long bytes = allocation ? ((com.sun.management.ThreadMXBean) THREADS).getThreadAllocatedBytes(id) : -1;
+			Seen before = SEEN.get(id);
+			// A thread that ended between the id list and the reading answers -1: keep
+			// what was seen.
+			long keptCpu = (cpu >= 0) ? cpu : ((before != null) ? before.cpuNanos() : 0);
+			long keptBytes = (bytes >= 0) ? bytes : ((before != null) ? before.allocatedBytes() : 0);
+			SEEN.put(id, new Seen(info.getThreadName(), keptCpu, keptBytes));
+		}
 	}
 
 	/**

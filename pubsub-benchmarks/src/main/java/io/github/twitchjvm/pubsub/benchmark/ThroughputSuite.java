@@ -165,12 +165,28 @@ final class ThroughputSuite {
 	}
 
 	/**
+	 * Waits until the receiver about to be measured is the topic's only listener: the one
+	 * measured before may still be connected at the server until it noticed the close,
+	 * and a burst to a closing connection fails.
+	 */
+	private void awaitOnlyListener(String topic) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (this.server.listeners(topic) > 1) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("A receiver measured before still listens to " + topic);
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+		}
+	}
+
+	/**
 	 * Warm-up rounds, then measured rounds: each a burst of the configured size, timed
 	 * from the request to the server until the receiver has counted (or dropped) all of
 	 * it; closes the receiver after.
 	 */
 	private Result measure(String name, Kind kind, Receiver receiver, String message) throws Exception {
 		try (receiver) {
+			awaitOnlyListener("whispers." + USER);
 			int n = this.config.messages();
 			List<Double> rates = new ArrayList<>();
 			List<Double> cpu = new ArrayList<>();
