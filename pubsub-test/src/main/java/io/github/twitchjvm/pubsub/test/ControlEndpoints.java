@@ -43,6 +43,11 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 	@Override
 	protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
 		HttpExchange exchange = new HttpExchange(context, request);
+		if (exchange.path().startsWith("/eventsub/")) {
+			// EventSub's routes are answered by its own handler, next in the pipeline.
+			context.fireChannelRead(request.retain());
+			return;
+		}
 		try {
 			String route = exchange.method() + " " + exchange.path();
 			if (route.equals("POST /burst")) {

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 
+import io.github.twitchjvm.pubsub.test.eventsub.EventSubSettings;
+
 /**
  * How a {@link FakeTwitchServer} behaves. The defaults are the real service's documented
  * limits; tests shorten the timeouts to milliseconds.
@@ -36,11 +38,13 @@ import java.util.Set;
  * {@code [::1]} and the bound address: the names clients use for a server bound to
  * another interface, such as a container's service name. Any other name is refused, so
  * that a web page cannot reach the server through DNS rebinding.
+ * @param eventSub how the fake EventSub service (WebSocket {@code /ws} and Helix
+ * {@code /helix/eventsub/subscriptions}, on the same port) behaves
  */
 public record FakeServerSettings(String host, int port, int controlPort, Duration firstListenTimeout,
 		Duration pingTimeout, Duration reconnectGracePeriod, int maxTopicsPerConnection, String topicLimitError,
 		boolean allowUndocumentedTopics, int slowConsumerLimit, int maxFramePayloadLength, Duration tokenLifetime,
-		Set<String> allowedHosts) {
+		Set<String> allowedHosts, EventSubSettings eventSub) {
 
 	/** The longest timeout or grace period the settings take. */
 	private static final Duration MAX_PERIOD = Duration.ofDays(365);
@@ -59,6 +63,7 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 					+ ServerFaults.MAX_DURATION.toHours() + " hours, was " + reconnectGracePeriod);
 		}
 		Objects.requireNonNull(topicLimitError, "topicLimitError");
+		Objects.requireNonNull(eventSub, "eventSub");
 		allowedHosts = Set.copyOf(allowedHosts);
 		for (String allowed : allowedHosts) {
 			if (allowed.isBlank() || allowed.chars().anyMatch((c) -> c <= ' ' || c == '/' || c == '@')) {
@@ -119,6 +124,7 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		builder.maxFramePayloadLength = this.maxFramePayloadLength;
 		builder.tokenLifetime = this.tokenLifetime;
 		builder.allowedHosts = this.allowedHosts;
+		builder.eventSub = this.eventSub;
 		return builder;
 	}
 
@@ -153,6 +159,8 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		private Duration tokenLifetime = Duration.ofHours(4);
 
 		private Set<String> allowedHosts = Set.of();
+
+		private EventSubSettings eventSub = EventSubSettings.defaults();
 
 		private Builder() {
 		}
@@ -273,6 +281,15 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 		}
 
 		/**
+		 * @param eventSub how the fake EventSub service behaves
+		 * @return this builder
+		 */
+		public Builder eventSub(EventSubSettings eventSub) {
+			this.eventSub = eventSub;
+			return this;
+		}
+
+		/**
 		 * @return the settings
 		 * @throws IllegalArgumentException if a value is out of range
 		 */
@@ -280,7 +297,7 @@ public record FakeServerSettings(String host, int port, int controlPort, Duratio
 			return new FakeServerSettings(this.host, this.port, this.controlPort, this.firstListenTimeout,
 					this.pingTimeout, this.reconnectGracePeriod, this.maxTopicsPerConnection, this.topicLimitError,
 					this.allowUndocumentedTopics, this.slowConsumerLimit, this.maxFramePayloadLength,
-					this.tokenLifetime, this.allowedHosts);
+					this.tokenLifetime, this.allowedHosts, this.eventSub);
 		}
 
 	}

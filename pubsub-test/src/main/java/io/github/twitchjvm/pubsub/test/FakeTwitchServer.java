@@ -18,6 +18,9 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import io.github.twitchjvm.pubsub.message.PayloadCodec;
+import io.github.twitchjvm.pubsub.test.eventsub.EventSubEndpoints;
+import io.github.twitchjvm.pubsub.test.eventsub.FakeEventSub;
+import io.github.twitchjvm.pubsub.test.eventsub.HelixToken;
 import io.github.twitchjvm.pubsub.message.PubSubPayload;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import io.github.twitchjvm.pubsub.topic.TopicType;
@@ -79,6 +82,8 @@ public final class FakeTwitchServer implements AutoCloseable {
 
 	private final CrossSiteGuard crossSiteGuard;
 
+	private final EventSubEndpoints eventSub;
+
 	private final EventLoopGroup acceptors;
 
 	private final EventLoopGroup workers;
@@ -95,6 +100,8 @@ public final class FakeTwitchServer implements AutoCloseable {
 		this.accounts.onRevoke(this.protocol::revoked);
 		InetAddress address = resolve(settings.host());
 		this.crossSiteGuard = new CrossSiteGuard(AllowedHosts.of(settings.host(), address, settings.allowedHosts()));
+		this.eventSub = new EventSubEndpoints(settings.eventSub(), this::helixToken, settings.host(), this::port,
+				settings.maxFramePayloadLength());
 		this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("fake-twitch-accept", true),
 				NioIoHandler.newFactory());
 		this.workers = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("fake-twitch-io", true),
@@ -176,13 +183,17 @@ public final class FakeTwitchServer implements AutoCloseable {
 					channel.close();
 					return;
 				}
+				// EventSub shares the port: its upgrade takes over connections to /ws,
+				// Helix answers /helix/...
 				channel.pipeline()
 					.addLast(new HttpServerCodec())
 					.addLast(new HttpObjectAggregator(64 * 1024))
+					.addLast(FakeTwitchServer.this.eventSub.webSocketUpgrade())
 					.addLast(new WebSocketServerProtocolHandler(webSocket))
 					.addLast(new WebSocketFrameAggregator(FakeTwitchServer.this.settings.maxFramePayloadLength()))
 					.addLast(new PubSubFrameHandler(FakeTwitchServer.this.protocol, FakeTwitchServer.this.connections))
 					.addLast(FakeTwitchServer.this.crossSiteGuard)
+					.addLast(FakeTwitchServer.this.eventSub.helix())
 					.addLast(oauth);
 			}
 		};
@@ -197,7 +208,8 @@ public final class FakeTwitchServer implements AutoCloseable {
 					.addLast(new HttpServerCodec())
 					.addLast(new HttpObjectAggregator(16 * 1024 * 1024))
 					.addLast(FakeTwitchServer.this.crossSiteGuard)
-					.addLast(control);
+					.addLast(control)
+					.addLast(FakeTwitchServer.this.eventSub.controlEndpoints());
 			}
 		};
 	}
@@ -218,6 +230,45 @@ public final class FakeTwitchServer implements AutoCloseable {
 	 */
 	public URI oauthUri() {
 		return URI.create("http://" + this.settings.host() + ":" + port() + "/oauth2");
+	}
+
+	/**
+	 * The EventSub WebSocket address, what a client uses instead of
+	 * {@code wss://eventsub.wss.twitch.tv/ws}; it takes
+	 * {@code ?keepalive_timeout_seconds=10..600} like Twitch's.
+	 * @return for example {@code ws://127.0.0.1:41234/ws}
+	 */
+	public URI eventSubUri() {
+		return URI.create("ws://" + this.settings.host() + ":" + port() + "/ws");
+	}
+
+	/**
+	 * The base of the Helix API, what a client uses instead of
+	 * {@code https://api.twitch.tv/helix}; this server serves
+	 * {@code /eventsub/subscriptions} under it.
+	 * @return for example {@code http://127.0.0.1:41234/helix}
+	 */
+	public URI helixUri() {
+		return URI.create("http://" + this.settings.host() + ":" + port() + "/helix");
+	}
+
+	/**
+	 * The fake EventSub service: publish notifications, reconnect or close sessions,
+	 * revoke subscriptions, make Helix fail, inspect sessions and subscriptions.
+	 * @return the EventSub controls
+	 */
+	public FakeEventSub eventSub() {
+		return this.eventSub.control();
+	}
+
+	/** What Helix knows of a token: only a valid one, from the same store as OAuth's. */
+	private @Nullable HelixToken helixToken(String accessToken) {
+		TwitchAccounts.TokenCheck check = this.accounts.check(accessToken);
+		IssuedToken token = check.token();
+		if (!check.isValid() || token == null) {
+			return null;
+		}
+		return new HelixToken(token.clientId(), token.userId(), token.scopes());
 	}
 
 	/**
@@ -424,11 +475,13 @@ public final class FakeTwitchServer implements AutoCloseable {
 	}
 
 	/**
-	 * Clears faults, counters and recorded frames between tests. Users, tokens and
-	 * connections stay.
+	 * Clears faults (EventSub's Helix failures and rate limits too), counters and
+	 * recorded frames between tests. Users, tokens, connections and EventSub sessions and
+	 * subscriptions stay.
 	 */
 	public void reset() {
 		this.faults.clear();
+		this.eventSub.control().reset();
 		this.stats.reset();
 		this.connections.all().forEach(ClientConnection::clearFrames);
 	}
@@ -443,6 +496,7 @@ public final class FakeTwitchServer implements AutoCloseable {
 			this.controlChannel.close().syncUninterruptibly();
 		}
 		this.connections.all().forEach(ClientConnection::drop);
+		this.eventSub.dropAll();
 		shutdownEventLoops();
 	}
 

@@ -162,8 +162,10 @@ public final class FakeTwitchServerMain {
 	}
 
 	private static void printBanner(PrintStream out, FakeTwitchServer server, List<IssuedToken> issued, boolean demo) {
-		out.println("Fake Twitch PubSub server");
+		out.println("Fake Twitch PubSub and EventSub server");
 		out.println("  PubSub WebSocket  " + server.pubSubUri());
+		out.println("  EventSub          " + server.eventSubUri());
+		out.println("  Helix             " + server.helixUri() + "/eventsub/subscriptions");
 		out.println("  OAuth endpoints   " + server.oauthUri() + "/{token,validate,revoke}");
 		out.println("  Control API       " + ((server.settings().controlPort() < 0) ? "none" : server.controlUri()));
 		out.println("  OAuth client      " + TwitchAccounts.DEFAULT_CLIENT_ID + " / "

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Starts a {@link io.github.twitchjvm.pubsub.test.FakeTwitchServer} with default settings
  * on free ports once for the test class, injects it into test and lifecycle methods that
- * declare a parameter of that type, resets its faults, counters and recorded frames
- * before each test, and stops it after the class.
+ * declare a parameter of that type (or of
+ * {@link io.github.twitchjvm.pubsub.test.eventsub.FakeEventSub}, its EventSub controls),
+ * resets its faults, counters and recorded frames before each test, and stops it after
+ * the class.
  *
  * <pre class="code">
  * &#64;FakeTwitch

@@ -2,6 +2,7 @@ package io.github.twitchjvm.pubsub.test.junit;
 
 import io.github.twitchjvm.pubsub.test.FakeServerSettings;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
+import io.github.twitchjvm.pubsub.test.eventsub.FakeEventSub;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -86,12 +87,13 @@ public final class FakeTwitchExtension
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-		return parameter.getParameter().getType() == FakeTwitchServer.class;
+		Class<?> type = parameter.getParameter().getType();
+		return type == FakeTwitchServer.class || type == FakeEventSub.class;
 	}
 
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-		return server();
+		return (parameter.getParameter().getType() == FakeEventSub.class) ? server().eventSub() : server();
 	}
 
 }
