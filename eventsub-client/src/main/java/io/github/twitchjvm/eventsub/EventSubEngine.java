@@ -462,7 +462,11 @@ final class EventSubEngine {
 			return;
 		}
 		String sessionId = java.util.Objects.requireNonNull(session.sessionId);
-		this.settings.tokenProvider().token(subscription.userId()).whenComplete((token, tokenError) -> {
+		AccessToken fresh = subscription.freshToken;
+		subscription.freshToken = null;
+		java.util.concurrent.CompletionStage<AccessToken> tokens = (fresh != null)
+				? CompletableFuture.completedFuture(fresh) : this.settings.tokenProvider().token(subscription.userId());
+		tokens.whenComplete((token, tokenError) -> {
 			if (token == null) {
 				Throwable cause = (tokenError instanceof CompletionException && tokenError.getCause() != null)
 						? tokenError.getCause() : tokenError;
@@ -505,6 +509,7 @@ final class EventSubEngine {
 			subscription.enabled(created.id());
 			subscription.retries = 0;
 			subscription.refreshed = false;
+			subscription.freshToken = null;
 			this.routes.put(created.id(), subscription);
 			subscription.accepted.complete(subscription);
 			this.notifier.subscriptionEnabled(subscription);
@@ -520,8 +525,10 @@ final class EventSubEngine {
 				subscription.refreshed = true;
 				this.settings.tokenProvider()
 					.refresh(subscription.userId(), token)
-					.whenComplete((fresh, refreshError) -> this.loop
-						.execute(() -> this.creations.submit(() -> create(subscription))));
+					.whenComplete((fresh, refreshError) -> this.loop.execute(() -> {
+						subscription.freshToken = fresh;
+						this.creations.submit(() -> create(subscription));
+					}));
 				return;
 			}
 			if (helixError.isRetryable() && subscription.retries < MAX_RETRIES) {

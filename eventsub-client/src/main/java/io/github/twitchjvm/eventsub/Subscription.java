@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import io.github.twitchjvm.core.auth.AccessToken;
 import io.github.twitchjvm.core.dispatch.DropReason;
 import io.github.twitchjvm.core.dispatch.QueueBudget;
 import io.github.twitchjvm.core.dispatch.SubscriptionQueue;
@@ -58,6 +59,9 @@ final class Subscription implements EventSubSubscription, SubscriptionQueue.Hand
 
 	/** Whether a token refresh was tried for the current creation (loop only). */
 	boolean refreshed;
+
+	/** The token a refresh gave, for the creation's retry (loop only). */
+	@Nullable AccessToken freshToken;
 
 	/** Retries of the current creation after 429 or 5xx answers (loop only). */
 	int retries;

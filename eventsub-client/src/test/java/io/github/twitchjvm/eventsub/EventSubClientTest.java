@@ -1,0 +1,265 @@
+package io.github.twitchjvm.eventsub;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.StaticTokenProvider;
+import io.github.twitchjvm.core.engine.ReconnectCause;
+import io.github.twitchjvm.eventsub.helix.HelixException;
+import io.github.twitchjvm.pubsub.test.FakeServerSettings;
+import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
+import io.github.twitchjvm.pubsub.test.IssuedToken;
+import io.github.twitchjvm.pubsub.test.TwitchAccounts;
+import io.github.twitchjvm.pubsub.test.eventsub.EventSubSettings;
+import io.github.twitchjvm.pubsub.test.eventsub.FakeEventSub;
+import io.github.twitchjvm.pubsub.test.junit.FakeTwitchExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/** The EventSub client end to end against the fake EventSub server over 127.0.0.1. */
+class EventSubClientTest {
+
+	private static final String BROADCASTER = "1337";
+
+	private static final Map<String, String> CHEERS = Map.of("broadcaster_user_id", BROADCASTER);
+
+	private static final String CHEER = "{\"is_anonymous\":false,\"user_id\":\"1234\",\"user_login\":\"cool_user\","
+			+ "\"user_name\":\"Cool_User\",\"broadcaster_user_id\":\"1337\",\"broadcaster_user_login\":\"cooler_user\","
+			+ "\"broadcaster_user_name\":\"Cooler_User\",\"message\":\"pogchamp\",\"bits\":1000}";
+
+	@RegisterExtension
+	static final FakeTwitchExtension twitch = new FakeTwitchExtension(FakeServerSettings.builder()
+		.eventSub(EventSubSettings.builder().reconnectGracePeriod(Duration.ofSeconds(5)).build())
+		.build());
+
+	private final List<EventSubNotification> received = new CopyOnWriteArrayList<>();
+
+	private final List<String> events = new CopyOnWriteArrayList<>();
+
+	private EventSubClient client;
+
+	private FakeEventSub fake;
+
+	private IssuedToken token;
+
+	@BeforeEach
+	void start() {
+		FakeTwitchServer server = twitch.server();
+		this.fake = server.eventSub();
+		server.accounts().registerUser(BROADCASTER, "broadcaster");
+		this.token = server.accounts().issueToken(BROADCASTER, FakeEventSub.ALL_SCOPES);
+		this.client = client(StaticTokenProvider.of(this.token.accessToken()), (builder) -> {
+		});
+		this.client.start();
+	}
+
+	private EventSubClient client(io.github.twitchjvm.core.auth.TwitchTokenProvider tokens,
+			java.util.function.Consumer<EventSubClientBuilder> customizer) {
+		EventSubClientBuilder builder = EventSubClient.builder()
+			.uri(twitch.server().eventSubUri())
+			.helixUri(twitch.server().helixUri())
+			.clientId(TwitchAccounts.DEFAULT_CLIENT_ID)
+			.tokenProvider(tokens)
+			.reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
+			.listener(new EventSubListener() {
+
+				@Override
+				public void sessionLost(String userId, ReconnectCause cause, int closeCode) {
+					EventSubClientTest.this.events.add("lost " + cause.tagValue() + " " + closeCode);
+				}
+
+				@Override
+				public void subscriptionRevoked(EventSubSubscription subscription, String status) {
+					EventSubClientTest.this.events.add("revoked " + status);
+				}
+
+			});
+		customizer.accept(builder);
+		return builder.build();
+	}
+
+	@AfterEach
+	void stop() {
+		this.client.stop();
+	}
+
+	private EventSubSubscription subscribeToCheers() {
+		return this.client.subscribe("channel.cheer", "1", CHEERS, (subscription, notification) -> this.received
+			.add(notification));
+	}
+
+	@Test
+	void receivesTheNotificationsOfASubscription() {
+		EventSubSubscription subscription = subscribeToCheers();
+		assertThat(subscription.state()).isEqualTo(SubscriptionState.ENABLED);
+		assertThat(enabled()).singleElement()
+			.satisfies((created) -> assertThat(created.id()).isEqualTo(subscription.twitchId()));
+		this.fake.publish("channel.cheer", CHEERS, CHEER);
+		await().until(() -> this.received.size() == 1);
+		EventSubNotification notification = this.received.get(0);
+		assertThat(notification.type()).isEqualTo("channel.cheer");
+		assertThat(notification.condition()).isEqualTo(CHEERS);
+		assertThat(notification.rawEvent()).contains("\"bits\"");
+	}
+
+	@Test
+	void dropsDuplicatesAndMessagesOlderThanTenMinutes() {
+		EventSubSubscription subscription = subscribeToCheers();
+		String first = this.fake.publish(subscription.twitchId(), CHEER);
+		this.fake.duplicate(first);
+		this.fake.publishOld(subscription.twitchId(), CHEER,
+				Duration.ofMinutes(11));
+		String last = this.fake.publish(subscription.twitchId(), CHEER);
+		await().until(() -> this.received.stream().anyMatch((notification) -> notification.messageId().equals(last)));
+		assertThat(this.received).extracting(EventSubNotification::messageId).containsExactly(first, last);
+		assertThat(this.client.snapshot().counters().dropped()).containsEntry("duplicate", 1L)
+			.containsEntry("too_old", 1L);
+	}
+
+	@Test
+	void followsASessionReconnectWithoutLossDuplicatesOrCreatingAgain() {
+		EventSubSubscription subscription = subscribeToCheers();
+		String twitchId = subscription.twitchId();
+		String sessionId = sessionOf(subscription);
+		AtomicInteger sent = new AtomicInteger();
+		for (int i = 0; i < 50; i++) {
+			this.fake.publish(twitchId, event(sent.incrementAndGet()));
+		}
+		this.fake.reconnect(sessionId);
+		for (int i = 0; i < 50; i++) {
+			this.fake.publish(twitchId, event(sent.incrementAndGet()));
+		}
+		await().until(() -> this.fake.sessions()
+			.stream()
+			.anyMatch((session) -> session.id().equals(sessionId) && session.status().equals("connected")));
+		for (int i = 0; i < 50; i++) {
+			this.fake.publish(twitchId, event(sent.incrementAndGet()));
+		}
+		await().until(() -> this.received.size() >= sent.get());
+		assertThat(this.received).extracting(EventSubNotification::rawEvent)
+			.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, sent.get()).mapToObj(EventSubClientTest::event).toList());
+		assertThat(subscription.twitchId()).isEqualTo(twitchId);
+		assertThat(enabled()).hasSize(1);
+		assertThat(this.events).isEmpty();
+	}
+
+	@Test
+	void createsItsSubscriptionsOnANewSessionAfterALostOneAndDeletesTheStaleOnes() {
+		EventSubSubscription subscription = subscribeToCheers();
+		String before = subscription.twitchId();
+		this.fake.dropTcp(sessionOf(subscription));
+		await().until(() -> subscription.state() == SubscriptionState.ENABLED && !before.equals(subscription.twitchId()));
+		assertThat(enabled()).extracting(io.github.twitchjvm.pubsub.test.eventsub.EventSubSubscription::id)
+			.containsExactly(subscription.twitchId());
+		// The stale one was deleted, not merely left disabled.
+		assertThat(this.fake.subscriptions()).noneMatch((created) -> created.id().equals(before));
+		this.fake.publish("channel.cheer", CHEERS, CHEER);
+		await().until(() -> this.received.size() == 1);
+		assertThat(this.events).singleElement().asString().startsWith("lost error");
+	}
+
+	@Test
+	void reconnectsWhenKeepalivesStop() {
+		EventSubSubscription subscription = subscribeToCheers();
+		String before = subscription.twitchId();
+		this.fake.stopKeepalives(sessionOf(subscription));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> subscription.state() == SubscriptionState.ENABLED && !before.equals(subscription.twitchId()));
+		assertThat(this.events).contains("lost keepalive_timeout 1006");
+	}
+
+	@Test
+	void aRevokedSubscriptionIsToldAndNotRetried() {
+		EventSubSubscription subscription = subscribeToCheers();
+		this.fake.revoke(subscription.twitchId(), "authorization_revoked");
+		await().until(() -> subscription.state() == SubscriptionState.REVOKED);
+		assertThat(subscription.revocationStatus()).isEqualTo("authorization_revoked");
+		await().until(() -> this.events.contains("revoked authorization_revoked"));
+		assertThat(enabled()).isEmpty();
+	}
+
+	@Test
+	void aRefusedSubscriptionFailsWithTwitchsStatusAndMessage() {
+		this.fake.failHelix("POST", 403, "The access token is missing the required scopes", 1);
+		assertThatExceptionOfType(HelixException.class).isThrownBy(this::subscribeToCheers)
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(403))
+			.withMessageContaining("missing the required scopes");
+	}
+
+	@Test
+	void retriesAfterATooManyRequestsAnswer() {
+		this.fake.failHelix("POST", 429, "slow down", 1);
+		assertThat(subscribeToCheers().state()).isEqualTo(SubscriptionState.ENABLED);
+	}
+
+	@Test
+	void refreshesTheTokenOnceAfterUnauthorized() {
+		AtomicInteger refreshes = new AtomicInteger();
+		String good = this.token.accessToken();
+		this.client.stop();
+		this.client = client(new io.github.twitchjvm.core.auth.TwitchTokenProvider() {
+
+			@Override
+			public java.util.concurrent.CompletionStage<AccessToken> token(String userId) {
+				return java.util.concurrent.CompletableFuture.completedFuture(AccessToken.of("expired-token-0000000000"));
+			}
+
+			@Override
+			public java.util.concurrent.CompletionStage<AccessToken> refresh(String userId, AccessToken rejected) {
+				refreshes.incrementAndGet();
+				return java.util.concurrent.CompletableFuture.completedFuture(AccessToken.of(good));
+			}
+
+		}, (builder) -> {
+		});
+		this.client.start();
+		assertThat(subscribeToCheers().state()).isEqualTo(SubscriptionState.ENABLED);
+		assertThat(refreshes).hasValue(1);
+	}
+
+	@Test
+	void refusesASubscriptionBeyondTheLimitsBeforeSendingIt() {
+		this.client.stop();
+		this.client = client(StaticTokenProvider.of(this.token.accessToken()), (builder) -> builder.limits(1, 1));
+		this.client.start();
+		subscribeToCheers();
+		assertThatExceptionOfType(SubscriptionLimitException.class).isThrownBy(() -> this.client.subscribe(
+				"channel.subscribe", "1", CHEERS, (subscription, notification) -> this.received.add(notification)));
+		assertThat(enabled()).hasSize(1);
+	}
+
+	@Test
+	void unsubscribingDeletesTheSubscriptionAtTwitch() {
+		EventSubSubscription subscription = subscribeToCheers();
+		this.client.unsubscribe(subscription);
+		await().until(() -> enabled().isEmpty());
+		assertThat(subscription.state()).isEqualTo(SubscriptionState.CANCELLED);
+	}
+
+	private List<io.github.twitchjvm.pubsub.test.eventsub.EventSubSubscription> enabled() {
+		return this.fake.subscriptions().stream().filter((created) -> created.status().equals("enabled")).toList();
+	}
+
+	private String sessionOf(EventSubSubscription subscription) {
+		return enabled().stream()
+			.filter((created) -> created.id().equals(subscription.twitchId()))
+			.findFirst()
+			.orElseThrow()
+			.sessionId();
+	}
+
+	private static String event(int sequence) {
+		return "{\"user_id\":\"1\",\"bits\":" + sequence + "}";
+	}
+
+}
