@@ -1,0 +1,39 @@
+package io.github.twitchjvm.eventsub.event;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code channel.channel_points_custom_reward_redemption.update} version 1: a redemption
+ * of a custom reward was fulfilled or cancelled. Replaces PubSub's
+ * {@code redemption-status-update} on {@code channel-points-channel-v1}.
+ *
+ * @param id the redemption id
+ * @param broadcaster the channel
+ * @param user the viewer who redeemed
+ * @param userInput the text the viewer entered, or {@code null} when the reward takes
+ * none (Twitch sends {@code ""})
+ * @param status the new status, {@link RedemptionStatus#FULFILLED} or
+ * {@link RedemptionStatus#CANCELED}
+ * @param reward the reward as it was when redeemed
+ * @param redeemedAt when it was redeemed
+ */
+public record CustomRewardRedemptionUpdateEvent(String id,
+		@JsonUnwrapped(prefix = "broadcaster_user_") User broadcaster, @JsonUnwrapped(prefix = "user_") User user,
+		@OptionalText @Nullable String userInput, RedemptionStatus status, CustomReward reward,
+		Instant redeemedAt) implements EventSubEvent {
+
+	public CustomRewardRedemptionUpdateEvent {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(broadcaster, "broadcaster");
+		Objects.requireNonNull(user, "user");
+		Objects.requireNonNull(status, "status");
+		Objects.requireNonNull(reward, "reward");
+		Objects.requireNonNull(redeemedAt, "redeemedAt");
+	}
+
+}
