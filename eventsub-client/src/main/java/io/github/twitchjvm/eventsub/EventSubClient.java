@@ -2,7 +2,9 @@ package io.github.twitchjvm.eventsub;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,26 @@ import io.github.twitchjvm.core.engine.EngineLoop;
 import io.github.twitchjvm.core.log.RateLimitedLog;
 import io.github.twitchjvm.core.transport.JdkWebSocketTransport;
 import io.github.twitchjvm.core.transport.WebSocketTransport;
+import io.github.twitchjvm.eventsub.event.AutomaticRewardRedemptionAddEvent;
+import io.github.twitchjvm.eventsub.event.AutomodMessageHoldEvent;
+import io.github.twitchjvm.eventsub.event.AutomodMessageUpdateEvent;
+import io.github.twitchjvm.eventsub.event.ChannelBitsUseEvent;
+import io.github.twitchjvm.eventsub.event.ChannelChatNotificationEvent;
+import io.github.twitchjvm.eventsub.event.ChannelCheerEvent;
+import io.github.twitchjvm.eventsub.event.ChannelModerateEvent;
+import io.github.twitchjvm.eventsub.event.ChannelSubscribeEvent;
+import io.github.twitchjvm.eventsub.event.ChannelSubscriptionGiftEvent;
+import io.github.twitchjvm.eventsub.event.ChannelSubscriptionMessageEvent;
+import io.github.twitchjvm.eventsub.event.ChatUserMessageHoldEvent;
+import io.github.twitchjvm.eventsub.event.ChatUserMessageUpdateEvent;
+import io.github.twitchjvm.eventsub.event.CustomRewardRedemptionAddEvent;
+import io.github.twitchjvm.eventsub.event.CustomRewardRedemptionUpdateEvent;
+import io.github.twitchjvm.eventsub.event.EventSubEvent;
+import io.github.twitchjvm.eventsub.event.EventSubType;
+import io.github.twitchjvm.eventsub.event.EventSubTypes;
+import io.github.twitchjvm.eventsub.event.SuspiciousUserMessageEvent;
+import io.github.twitchjvm.eventsub.event.SuspiciousUserUpdateEvent;
+import io.github.twitchjvm.eventsub.event.WhisperReceivedEvent;
 import io.github.twitchjvm.eventsub.helix.HelixClient;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +69,12 @@ public final class EventSubClient {
 
 	/** Twitch's EventSub WebSocket endpoint. */
 	public static final URI TWITCH_EVENTSUB_URI = URI.create("wss://eventsub.wss.twitch.tv/ws");
+
+	private static final String BROADCASTER = "broadcaster_user_id";
+
+	private static final String MODERATOR = "moderator_user_id";
+
+	private static final String USER = "user_id";
 
 	private final EventSubSettings settings;
 
@@ -186,6 +214,270 @@ public final class EventSubClient {
 	public CompletableFuture<EventSubSubscription> subscribeAsync(String type, String version,
 			Map<String, String> condition, EventSubHandler handler) {
 		return this.engine.subscribe(type, version, condition, handler);
+	}
+
+	// --- typed ---
+
+	/**
+	 * Subscribes to a typed event and waits until Twitch accepted the subscription: the
+	 * type and version are the ones the event record models.
+	 * @param <E> the event type
+	 * @param eventType the event record, such as {@code ChannelCheerEvent.class}
+	 * @param condition the condition, with exactly the keys the type takes
+	 * @param handler receives the typed events
+	 * @return the subscription, enabled
+	 * @throws IllegalArgumentException if the record is no typed event or the condition
+	 * does not fit the type
+	 * @see #subscribe(String, String, Map, EventSubHandler)
+	 */
+	public <E extends EventSubEvent> EventSubSubscription subscribe(Class<E> eventType, Map<String, String> condition,
+			EventHandler<E> handler) {
+		EventSubType type = typeOf(eventType, condition);
+		return subscribe(type.name(), type.version(), condition, TypedHandler.of(eventType, handler));
+	}
+
+	/**
+	 * Subscribes to a typed event without waiting.
+	 * @param <E> the event type
+	 * @param eventType the event record
+	 * @param condition the condition
+	 * @param handler receives the typed events
+	 * @return completes with the subscription once Twitch accepted it
+	 * @throws IllegalArgumentException if the record is no typed event or the condition
+	 * does not fit the type
+	 */
+	public <E extends EventSubEvent> CompletableFuture<EventSubSubscription> subscribeAsync(Class<E> eventType,
+			Map<String, String> condition, EventHandler<E> handler) {
+		EventSubType type = typeOf(eventType, condition);
+		return subscribeAsync(type.name(), type.version(), condition, TypedHandler.of(eventType, handler));
+	}
+
+	private static EventSubType typeOf(Class<? extends EventSubEvent> eventType, Map<String, String> condition) {
+		EventSubType type = EventSubTypes.of(eventType)
+			.orElseThrow(() -> new IllegalArgumentException(eventType.getSimpleName() + " is no typed EventSub event"));
+		Set<String> allowed = new HashSet<>(type.conditionKeys());
+		allowed.addAll(type.optionalConditionKeys());
+		if (!condition.keySet().containsAll(type.conditionKeys()) || !allowed.containsAll(condition.keySet())) {
+			throw new IllegalArgumentException(
+					type.key() + " takes the condition " + type.conditionKeys()
+							+ (type.optionalConditionKeys().isEmpty() ? ""
+									: " (optionally " + type.optionalConditionKeys() + ")")
+							+ ", not " + condition.keySet());
+		}
+		return type;
+	}
+
+	/**
+	 * {@code user.whisper.message}: whispers the user receives (replaces PubSub's
+	 * {@code whispers}; needs {@code user:read:whispers} or
+	 * {@code user:manage:whispers}).
+	 * @param userId the receiving user, whose token subscribes
+	 * @param handler receives the whispers
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onWhisper(String userId, EventHandler<WhisperReceivedEvent> handler) {
+		return subscribe(WhisperReceivedEvent.class, Map.of(USER, userId), handler);
+	}
+
+	/**
+	 * {@code channel.cheer}: cheers in a channel (needs {@code bits:read}).
+	 * @param broadcasterId the channel, whose token subscribes
+	 * @param handler receives the cheers
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onCheer(String broadcasterId, EventHandler<ChannelCheerEvent> handler) {
+		return subscribe(ChannelCheerEvent.class, Map.of(BROADCASTER, broadcasterId), handler);
+	}
+
+	/**
+	 * {@code channel.bits.use}: cheers and Power-ups in a channel (needs
+	 * {@code bits:read}).
+	 * @param broadcasterId the channel, whose token subscribes
+	 * @param handler receives the bits used
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onBitsUse(String broadcasterId, EventHandler<ChannelBitsUseEvent> handler) {
+		return subscribe(ChannelBitsUseEvent.class, Map.of(BROADCASTER, broadcasterId), handler);
+	}
+
+	/**
+	 * {@code channel.chat.notification}: chat notices (subscriptions, raids, bits badge
+	 * tiers, ...) as a user reading the chat sees them (needs {@code user:read:chat}).
+	 * @param broadcasterId the channel
+	 * @param userId the reading user, whose token subscribes
+	 * @param handler receives the notices
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onChatNotification(String broadcasterId, String userId,
+			EventHandler<ChannelChatNotificationEvent> handler) {
+		return subscribe(ChannelChatNotificationEvent.class, Map.of(BROADCASTER, broadcasterId, USER, userId), handler);
+	}
+
+	/**
+	 * {@code channel.channel_points_custom_reward_redemption.add}: custom rewards
+	 * redeemed (needs {@code channel:read:redemptions} or
+	 * {@code channel:manage:redemptions}).
+	 * @param broadcasterId the channel, whose token subscribes
+	 * @param handler receives the redemptions
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onRewardRedemption(String broadcasterId,
+			EventHandler<CustomRewardRedemptionAddEvent> handler) {
+		return subscribe(CustomRewardRedemptionAddEvent.class, Map.of(BROADCASTER, broadcasterId), handler);
+	}
+
+	/**
+	 * {@code channel.channel_points_custom_reward_redemption.update}: redemptions
+	 * fulfilled or cancelled.
+	 * @param broadcasterId the channel, whose token subscribes
+	 * @param handler receives the updates
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onRewardRedemptionUpdate(String broadcasterId,
+			EventHandler<CustomRewardRedemptionUpdateEvent> handler) {
+		return subscribe(CustomRewardRedemptionUpdateEvent.class, Map.of(BROADCASTER, broadcasterId), handler);
+	}
+
+	/**
+	 * {@code channel.channel_points_automatic_reward_redemption.add} (version 2):
+	 * Twitch's built-in rewards redeemed.
+	 * @param broadcasterId the channel, whose token subscribes
+	 * @param handler receives the redemptions
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onAutomaticRewardRedemption(String broadcasterId,
+			EventHandler<AutomaticRewardRedemptionAddEvent> handler) {
+		return subscribe(AutomaticRewardRedemptionAddEvent.class, Map.of(BROADCASTER, broadcasterId), handler);
+	}
+
+	/**
+	 * {@code channel.subscribe}: new subscriptions, gifted ones included (needs
+	 * {@code channel:read:subscriptions}).
+	 * @param broadcasterId the channel, whose token subscribes
+	 * @param handler receives the subscriptions
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onSubscribe(String broadcasterId, EventHandler<ChannelSubscribeEvent> handler) {
+		return subscribe(ChannelSubscribeEvent.class, Map.of(BROADCASTER, broadcasterId), handler);
+	}
+
+	/**
+	 * {@code channel.subscription.message}: resubscriptions shared in chat.
+	 * @param broadcasterId the channel, whose token subscribes
+	 * @param handler receives the messages
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onSubscriptionMessage(String broadcasterId,
+			EventHandler<ChannelSubscriptionMessageEvent> handler) {
+		return subscribe(ChannelSubscriptionMessageEvent.class, Map.of(BROADCASTER, broadcasterId), handler);
+	}
+
+	/**
+	 * {@code channel.subscription.gift}: gifted subscriptions, by their gifter.
+	 * @param broadcasterId the channel, whose token subscribes
+	 * @param handler receives the gifts
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onSubscriptionGift(String broadcasterId,
+			EventHandler<ChannelSubscriptionGiftEvent> handler) {
+		return subscribe(ChannelSubscriptionGiftEvent.class, Map.of(BROADCASTER, broadcasterId), handler);
+	}
+
+	/**
+	 * {@code channel.moderate} (version 2, with warnings): every moderator action in a
+	 * channel (replaces PubSub's {@code chat_moderator_actions}; needs the eight
+	 * moderator scopes Twitch lists).
+	 * @param broadcasterId the channel
+	 * @param moderatorId the moderator, whose token subscribes
+	 * @param handler receives the actions
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onModerate(String broadcasterId, String moderatorId,
+			EventHandler<ChannelModerateEvent> handler) {
+		return subscribe(ChannelModerateEvent.class, Map.of(BROADCASTER, broadcasterId, MODERATOR, moderatorId),
+				handler);
+	}
+
+	/**
+	 * {@code automod.message.hold} (version 2): messages AutoMod holds for review (needs
+	 * {@code moderator:manage:automod}).
+	 * @param broadcasterId the channel
+	 * @param moderatorId the moderator, whose token subscribes
+	 * @param handler receives the held messages
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onAutomodMessageHold(String broadcasterId, String moderatorId,
+			EventHandler<AutomodMessageHoldEvent> handler) {
+		return subscribe(AutomodMessageHoldEvent.class, Map.of(BROADCASTER, broadcasterId, MODERATOR, moderatorId),
+				handler);
+	}
+
+	/**
+	 * {@code automod.message.update} (version 2): held messages approved or denied.
+	 * @param broadcasterId the channel
+	 * @param moderatorId the moderator, whose token subscribes
+	 * @param handler receives the updates
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onAutomodMessageUpdate(String broadcasterId, String moderatorId,
+			EventHandler<AutomodMessageUpdateEvent> handler) {
+		return subscribe(AutomodMessageUpdateEvent.class, Map.of(BROADCASTER, broadcasterId, MODERATOR, moderatorId),
+				handler);
+	}
+
+	/**
+	 * {@code channel.chat.user_message_hold}: the user's own messages AutoMod holds
+	 * (replaces PubSub's {@code user-moderation-notifications}; needs
+	 * {@code user:read:chat}).
+	 * @param broadcasterId the channel
+	 * @param userId the author, whose token subscribes
+	 * @param handler receives the held messages
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onUserMessageHold(String broadcasterId, String userId,
+			EventHandler<ChatUserMessageHoldEvent> handler) {
+		return subscribe(ChatUserMessageHoldEvent.class, Map.of(BROADCASTER, broadcasterId, USER, userId), handler);
+	}
+
+	/**
+	 * {@code channel.chat.user_message_update}: the user's held messages approved, denied
+	 * or expired.
+	 * @param broadcasterId the channel
+	 * @param userId the author, whose token subscribes
+	 * @param handler receives the updates
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onUserMessageUpdate(String broadcasterId, String userId,
+			EventHandler<ChatUserMessageUpdateEvent> handler) {
+		return subscribe(ChatUserMessageUpdateEvent.class, Map.of(BROADCASTER, broadcasterId, USER, userId), handler);
+	}
+
+	/**
+	 * {@code channel.suspicious_user.message}: messages of users marked suspicious
+	 * (replaces PubSub's {@code low-trust-users}; needs
+	 * {@code moderator:read:suspicious_users}).
+	 * @param broadcasterId the channel
+	 * @param moderatorId the moderator, whose token subscribes
+	 * @param handler receives the messages
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onSuspiciousUserMessage(String broadcasterId, String moderatorId,
+			EventHandler<SuspiciousUserMessageEvent> handler) {
+		return subscribe(SuspiciousUserMessageEvent.class, Map.of(BROADCASTER, broadcasterId, MODERATOR, moderatorId),
+				handler);
+	}
+
+	/**
+	 * {@code channel.suspicious_user.update}: a user's suspicious status changed.
+	 * @param broadcasterId the channel
+	 * @param moderatorId the moderator, whose token subscribes
+	 * @param handler receives the updates
+	 * @return the subscription, enabled
+	 */
+	public EventSubSubscription onSuspiciousUserUpdate(String broadcasterId, String moderatorId,
+			EventHandler<SuspiciousUserUpdateEvent> handler) {
+		return subscribe(SuspiciousUserUpdateEvent.class, Map.of(BROADCASTER, broadcasterId, MODERATOR, moderatorId),
+				handler);
 	}
 
 	/**

@@ -3,7 +3,11 @@ package io.github.twitchjvm.eventsub;
 import java.time.Instant;
 import java.util.Map;
 
+import io.github.twitchjvm.eventsub.event.EventSubCodec;
+import io.github.twitchjvm.eventsub.event.EventSubEvent;
 import io.github.twitchjvm.eventsub.session.EventSubFrame;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One notification as it arrived: the envelope ({@code message_id},
@@ -15,6 +19,8 @@ public final class EventSubNotification {
 	private final EventSubFrame.Notification frame;
 
 	private final Instant receivedAt;
+
+	private volatile @Nullable EventSubEvent event;
 
 	EventSubNotification(EventSubFrame.Notification frame, Instant receivedAt) {
 		this.frame = frame;
@@ -76,6 +82,35 @@ public final class EventSubNotification {
 	 */
 	public String rawEvent() {
 		return this.frame.event();
+	}
+
+	/**
+	 * The typed event, decoded on first use and then kept: an instance of the record the
+	 * type and version decode to ({@link EventSubCodec#eventType(String, String)}), or
+	 * {@link io.github.twitchjvm.eventsub.event.UnknownEvent} for a type this version
+	 * does not model.
+	 * @return the event
+	 * @throws io.github.twitchjvm.eventsub.event.EventDecodingException if the event of a
+	 * modelled type is not a JSON object
+	 */
+	public EventSubEvent event() {
+		EventSubEvent decoded = this.event;
+		if (decoded == null) {
+			decoded = EventSubCodec.standard().decodeEvent(type(), version(), rawEvent());
+			this.event = decoded;
+		}
+		return decoded;
+	}
+
+	/**
+	 * The typed event if it is of the given type.
+	 * @param <E> the wanted type
+	 * @param type the wanted type, such as {@code ChannelCheerEvent.class}
+	 * @return the event, or {@code null} when it is of another type
+	 */
+	public <E extends EventSubEvent> @Nullable E event(Class<E> type) {
+		EventSubEvent decoded = event();
+		return type.isInstance(decoded) ? type.cast(decoded) : null;
 	}
 
 	/**

@@ -94,8 +94,8 @@ class EventSubClientTest {
 	}
 
 	private EventSubSubscription subscribeToCheers() {
-		return this.client.subscribe("channel.cheer", "1", CHEERS, (subscription, notification) -> this.received
-			.add(notification));
+		return this.client.subscribe("channel.cheer", "1", CHEERS,
+				(subscription, notification) -> this.received.add(notification));
 	}
 
 	@Test
@@ -117,8 +117,7 @@ class EventSubClientTest {
 		EventSubSubscription subscription = subscribeToCheers();
 		String first = this.fake.publish(subscription.twitchId(), CHEER);
 		this.fake.duplicate(first);
-		this.fake.publishOld(subscription.twitchId(), CHEER,
-				Duration.ofMinutes(11));
+		this.fake.publishOld(subscription.twitchId(), CHEER, Duration.ofMinutes(11));
 		String last = this.fake.publish(subscription.twitchId(), CHEER);
 		await().until(() -> this.received.stream().anyMatch((notification) -> notification.messageId().equals(last)));
 		assertThat(this.received).extracting(EventSubNotification::messageId).containsExactly(first, last);
@@ -147,7 +146,8 @@ class EventSubClientTest {
 		}
 		await().until(() -> this.received.size() >= sent.get());
 		assertThat(this.received).extracting(EventSubNotification::rawEvent)
-			.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, sent.get()).mapToObj(EventSubClientTest::event).toList());
+			.containsExactlyElementsOf(
+					java.util.stream.IntStream.rangeClosed(1, sent.get()).mapToObj(EventSubClientTest::event).toList());
 		assertThat(subscription.twitchId()).isEqualTo(twitchId);
 		assertThat(enabled()).hasSize(1);
 		assertThat(this.events).isEmpty();
@@ -158,7 +158,8 @@ class EventSubClientTest {
 		EventSubSubscription subscription = subscribeToCheers();
 		String before = subscription.twitchId();
 		this.fake.dropTcp(sessionOf(subscription));
-		await().until(() -> subscription.state() == SubscriptionState.ENABLED && !before.equals(subscription.twitchId()));
+		await()
+			.until(() -> subscription.state() == SubscriptionState.ENABLED && !before.equals(subscription.twitchId()));
 		assertThat(enabled()).extracting(io.github.twitchjvm.pubsub.test.eventsub.EventSubSubscription::id)
 			.containsExactly(subscription.twitchId());
 		// The stale one was deleted, not merely left disabled.
@@ -211,7 +212,8 @@ class EventSubClientTest {
 
 			@Override
 			public java.util.concurrent.CompletionStage<AccessToken> token(String userId) {
-				return java.util.concurrent.CompletableFuture.completedFuture(AccessToken.of("expired-token-0000000000"));
+				return java.util.concurrent.CompletableFuture
+					.completedFuture(AccessToken.of("expired-token-0000000000"));
 			}
 
 			@Override
@@ -233,8 +235,9 @@ class EventSubClientTest {
 		this.client = client(StaticTokenProvider.of(this.token.accessToken()), (builder) -> builder.limits(1, 1));
 		this.client.start();
 		subscribeToCheers();
-		assertThatExceptionOfType(SubscriptionLimitException.class).isThrownBy(() -> this.client.subscribe(
-				"channel.subscribe", "1", CHEERS, (subscription, notification) -> this.received.add(notification)));
+		assertThatExceptionOfType(SubscriptionLimitException.class)
+			.isThrownBy(() -> this.client.subscribe("channel.subscribe", "1", CHEERS,
+					(subscription, notification) -> this.received.add(notification)));
 		assertThat(enabled()).hasSize(1);
 	}
 

@@ -45,8 +45,7 @@ class EventSubFramesTest {
 
 	@Test
 	void readsKeepaliveReconnectRevocationAndUnknownTypes() {
-		assertThat(EventSubFrames.parse(frame("session_keepalive", "{}")))
-			.isInstanceOf(EventSubFrame.Keepalive.class);
+		assertThat(EventSubFrames.parse(frame("session_keepalive", "{}"))).isInstanceOf(EventSubFrame.Keepalive.class);
 		assertThat(EventSubFrames.parse(frame("session_reconnect",
 				"{\"session\":{\"id\":\"S\",\"status\":\"reconnecting\",\"keepalive_timeout_seconds\":null,"
 						+ "\"reconnect_url\":\"wss://eventsub.wss.twitch.tv?x=1\"}}")))
