@@ -169,6 +169,31 @@ class EventSubClientTest {
 		assertThat(this.events).singleElement().asString().startsWith("lost error");
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 4000, 4002, 4003, 4005, 4006, 4007, 1011 })
+	void everyCloseCodeEndsInANewSessionWithTheSubscriptionCreatedAgain(int code) {
+		EventSubSubscription subscription = subscribeToCheers();
+		String before = subscription.twitchId();
+		this.fake.close(sessionOf(subscription), code);
+		await()
+			.until(() -> subscription.state() == SubscriptionState.ENABLED && !before.equals(subscription.twitchId()));
+		assertThat(this.events).containsExactly("lost closed " + code);
+		this.fake.publish("channel.cheer", CHEERS, CHEER);
+		await().until(() -> this.received.size() == 1);
+	}
+
+	@Test
+	void neverSendsADataFrame() {
+		// The fake server, like Twitch, closes a session with 4001 on any data frame
+		// from the client.
+		EventSubSubscription subscription = subscribeToCheers();
+		this.fake.reconnect(sessionOf(subscription));
+		this.fake.publish("channel.cheer", CHEERS, CHEER);
+		await().until(() -> this.received.size() == 1);
+		assertThat(this.events).noneMatch((event) -> event.contains("4001"));
+		assertThat(this.fake.sessions()).noneMatch((session) -> session.status().contains("inbound_traffic"));
+	}
+
 	@Test
 	void reconnectsWhenKeepalivesStop() {
 		EventSubSubscription subscription = subscribeToCheers();

@@ -32,8 +32,8 @@ public final class HelixClient {
 	/** Twitch's Helix API. */
 	public static final URI TWITCH_HELIX_URI = URI.create("https://api.twitch.tv/helix");
 
-	/** Longer answers are cut: Helix's subscription answers are a few hundred bytes. */
-	private static final int MAX_ANSWER_CHARACTERS = 64 * 1024;
+	/** Longer answers fail: Helix's subscription answers are a few hundred bytes. */
+	private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -132,12 +132,7 @@ public final class HelixClient {
 	}
 
 	private CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
-		return this.http.sendAsync(request, (info) -> HttpResponse.BodySubscribers
-			.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), HelixClient::bounded));
-	}
-
-	private static String bounded(String body) {
-		return (body.length() > MAX_ANSWER_CHARACTERS) ? body.substring(0, MAX_ANSWER_CHARACTERS) : body;
+		return this.http.sendAsync(request, (info) -> new BoundedBody(MAX_ANSWER_BYTES));
 	}
 
 	private static CreatedSubscription created(String what, String body) {
