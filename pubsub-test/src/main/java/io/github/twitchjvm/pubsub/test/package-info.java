@@ -1,7 +1,8 @@
 /**
  * A faithful fake of Twitch's PubSub WebSocket service and of its OAuth endpoints, for
  * tests, demos and clients in any language, since Twitch switched the real service off on
- * 2025-04-14.
+ * 2025-04-14; and, on the same port, of its replacement, EventSub over WebSocket with
+ * Helix's subscription endpoints ({@link io.github.twitchjvm.pubsub.test.eventsub}).
  *
  * <p>
  * Start it with {@link io.github.twitchjvm.pubsub.test.FakeTwitchServer#start()}, in a

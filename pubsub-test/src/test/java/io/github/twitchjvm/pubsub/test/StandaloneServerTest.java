@@ -8,10 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,8 @@ class StandaloneServerTest {
 				this.out)) {
 			String banner = this.output.toString(StandardCharsets.UTF_8);
 			assertThat(banner).contains("PubSub WebSocket  " + server.pubSubUri())
+				.contains("EventSub          " + server.eventSubUri())
+				.contains("Helix             " + server.helixUri() + "/eventsub/subscriptions")
 				.contains("Control API       " + server.controlUri())
 				.contains("demo_broadcaster")
 				.contains("demobroadcastertoken0000000000");
@@ -46,6 +52,42 @@ class StandaloneServerTest {
 				socket.listen("ok", "demomoderatortoken000000000000",
 						"chat_moderator_actions." + DemoAccounts.MODERATOR_ID + "." + DemoAccounts.BROADCASTER_ID);
 				socket.expectResponse("ok", "");
+			}
+		}
+	}
+
+	@Test
+	void servesEventSubWithTheDemoTokens() throws Exception {
+		try (FakeTwitchServer server = FakeTwitchServerMain.run(new String[] { "--port", "0", "--control-port", "0" },
+				this.out)) {
+			BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+			WebSocket socket = HttpClient.newHttpClient()
+				.newWebSocketBuilder()
+				.buildAsync(server.eventSubUri(), new WebSocket.Listener() {
+					@Override
+					public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+						messages.add(data.toString());
+						webSocket.request(1);
+						return null;
+					}
+				})
+				.get(10, TimeUnit.SECONDS);
+			try {
+				String welcome = messages.poll(10, TimeUnit.SECONDS);
+				assertThat(welcome).contains("session_welcome");
+				String sessionId = TestSocket.JSON.readTree(welcome).at("/payload/session/id").asString();
+				HttpResponse<String> created = HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(URI.create(server.helixUri() + "/eventsub/subscriptions"))
+						.header("Authorization", "Bearer demobroadcastertoken0000000000")
+						.header("Client-Id", TwitchAccounts.DEFAULT_CLIENT_ID)
+						.POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"channel.cheer\",\"version\":\"1\","
+								+ "\"condition\":{\"broadcaster_user_id\":\"" + DemoAccounts.BROADCASTER_ID + "\"},"
+								+ "\"transport\":{\"method\":\"websocket\",\"session_id\":\"" + sessionId + "\"}}"))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+			}
+			finally {
+				socket.abort();
 			}
 		}
 	}
