@@ -1,15 +1,20 @@
 package io.github.twitchjvm.pubsub.test.eventsub;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * Helix's rate limit: a token bucket per client id holding {@code limit} points, refilled
- * continuously at {@code limit} a minute; each request takes one.
+ * continuously at {@code limit} a minute; each request takes one. The buckets of at most
+ * {@link #MAX_CLIENTS} client ids are kept, the least recently used forgotten first (it
+ * starts full again): the {@code Client-Id} header is read before any check, and a client
+ * sending made-up ones must not fill the heap.
  */
 final class HelixRateLimit {
+
+	static final int MAX_CLIENTS = 10_000;
 
 	private static final long REFILL_NANOS = Duration.ofMinutes(1).toNanos();
 
@@ -17,7 +22,16 @@ final class HelixRateLimit {
 
 	private final LongSupplier nanoTime;
 
-	private final Map<String, Bucket> buckets = new HashMap<>();
+	private final Map<String, Bucket> buckets = new LinkedHashMap<>(64, 0.75f, true) {
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+			return size() > MAX_CLIENTS;
+		}
+
+	};
 
 	HelixRateLimit(int limit, LongSupplier nanoTime) {
 		this.limit = limit;
@@ -43,6 +57,10 @@ final class HelixRateLimit {
 		double missing = this.limit - bucket.points;
 		long reset = nowEpochSecond + (long) Math.ceil(missing / this.limit * 60);
 		return new Decision(allowed, this.limit, (int) Math.floor(bucket.points), reset);
+	}
+
+	synchronized int clients() {
+		return this.buckets.size();
 	}
 
 	synchronized void reset() {
