@@ -96,7 +96,8 @@ final class ExternalServer implements AutoCloseable, BurstServer {
 		URI pubSub = null;
 		while ((line = out.readLine()) != null) {
 			int at = line.indexOf("ws://");
-			if (at >= 0) {
+			// The banner lists the PubSub address first, then EventSub's.
+			if (at >= 0 && pubSub == null) {
 				pubSub = URI.create(line.substring(at).trim());
 				continue;
 			}
