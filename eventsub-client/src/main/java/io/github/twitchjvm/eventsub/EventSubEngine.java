@@ -27,6 +27,7 @@ import io.github.twitchjvm.core.transport.ConnectOptions;
 import io.github.twitchjvm.core.transport.EndpointPolicy;
 import io.github.twitchjvm.core.transport.WebSocketConnection;
 import io.github.twitchjvm.core.transport.WebSocketTransport;
+import io.github.twitchjvm.eventsub.event.EventSubTypes;
 import io.github.twitchjvm.eventsub.helix.CreatedSubscription;
 import io.github.twitchjvm.eventsub.helix.HelixClient;
 import io.github.twitchjvm.eventsub.helix.HelixException;
@@ -90,6 +91,11 @@ final class EventSubEngine {
 	private final Map<String, List<Session>> sessions = new HashMap<>();
 
 	private final Map<String, Backoff> backoffs = new HashMap<>();
+
+	/**
+	 * Per user, the last {@code total_cost} and {@code max_total_cost} Twitch answered.
+	 */
+	private final Map<String, int[]> costs = new HashMap<>();
 
 	private final Map<java.util.UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
 
@@ -276,6 +282,9 @@ final class EventSubEngine {
 	// --- the loop ---
 
 	private void place(Subscription subscription) {
+		if (overBudget(subscription)) {
+			return;
+		}
 		List<Session> userSessions = this.sessions.computeIfAbsent(subscription.userId(), (user) -> new ArrayList<>());
 		Session target = null;
 		for (Session session : userSessions) {
@@ -300,6 +309,26 @@ final class EventSubEngine {
 		if (target.welcomed) {
 			this.creations.submit(() -> create(subscription));
 		}
+	}
+
+	/**
+	 * Refuses, before sending it, a subscription that may cost 1 (a type this client does
+	 * not model; the modelled ones are all authorized by the user and cost 0) when the
+	 * user's budget, as Twitch last reported it, is spent.
+	 */
+	private boolean overBudget(Subscription subscription) {
+		if (EventSubTypes.find(subscription.type(), subscription.version()).isPresent()) {
+			return false;
+		}
+		int[] cost = this.costs.get(subscription.userId());
+		if (cost == null || cost[1] <= 0 || cost[0] < cost[1]) {
+			return false;
+		}
+		fail(subscription,
+				new SubscriptionLimitException(
+						"User " + subscription.userId() + " has spent its EventSub cost budget (total_cost " + cost[0]
+								+ " of max_total_cost " + cost[1] + "); " + subscription.type() + " may cost 1"));
+		return true;
 	}
 
 	private void connect(Session session) {
@@ -506,6 +535,7 @@ final class EventSubEngine {
 				this.helix.deleteSubscription(token, created.id());
 				return;
 			}
+			this.costs.put(subscription.userId(), new int[] { created.totalCost(), created.maxTotalCost() });
 			subscription.enabled(created.id());
 			subscription.retries = 0;
 			subscription.refreshed = false;

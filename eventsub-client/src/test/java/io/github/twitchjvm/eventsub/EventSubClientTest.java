@@ -39,7 +39,7 @@ class EventSubClientTest {
 
 	@RegisterExtension
 	static final FakeTwitchExtension twitch = new FakeTwitchExtension(FakeServerSettings.builder()
-		.eventSub(EventSubSettings.builder().reconnectGracePeriod(Duration.ofSeconds(5)).build())
+		.eventSub(EventSubSettings.builder().reconnectGracePeriod(Duration.ofSeconds(5)).limits(300, 3, 2).build())
 		.build());
 
 	private final List<EventSubNotification> received = new CopyOnWriteArrayList<>();
@@ -264,6 +264,23 @@ class EventSubClientTest {
 			.isThrownBy(() -> this.client.subscribe("channel.subscribe", "1", CHEERS,
 					(subscription, notification) -> this.received.add(notification)));
 		assertThat(enabled()).hasSize(1);
+	}
+
+	@Test
+	void refusesASubscriptionThatMayCostMoreThanTheBudgetTwitchReportedBeforeSendingIt() {
+		// The fake server's budget is 2 here; stream.online and stream.offline cost 1.
+		Map<String, String> channel = Map.of("broadcaster_user_id", BROADCASTER);
+		this.client.subscribe("stream.online", "1", channel, (subscription, notification) -> {
+		});
+		this.client.subscribe("stream.offline", "1", channel, (subscription, notification) -> {
+		});
+		assertThatExceptionOfType(SubscriptionLimitException.class)
+			.isThrownBy(() -> this.client.subscribe("channel.update", "2", channel, (subscription, notification) -> {
+			}))
+			.withMessageContaining("total_cost 2 of max_total_cost 2");
+		assertThat(enabled()).hasSize(2);
+		// Types authorized by the user cost nothing: still accepted.
+		assertThat(subscribeToCheers().state()).isEqualTo(SubscriptionState.ENABLED);
 	}
 
 	@Test
