@@ -46,9 +46,9 @@ import org.jspecify.annotations.Nullable;
  * reading threads: deduplicated, checked for age and routed by Twitch's subscription id
  * through a concurrent map, so that the hot path never waits for the loop.
  */
-final class EventSubEngine {
+final class EventSubEngine implements SessionEvents<Session> {
 
-	private static final Logger logger = LoggerFactory.getLogger(EventSubClient.class);
+	private static final Logger logger = LoggerFactory.getLogger(EventSubEngine.class);
 
 	/**
 	 * Twitch's at-least-once window: duplicates and old messages within it are dropped.
@@ -89,6 +89,9 @@ final class EventSubEngine {
 	// Loop only from here.
 
 	private final Map<String, List<Session>> sessions = new HashMap<>();
+
+	/** Which session carries each placed subscription. */
+	private final Map<Subscription, Session> carriers = new java.util.IdentityHashMap<>();
 
 	private final Map<String, Backoff> backoffs = new HashMap<>();
 
@@ -141,8 +144,8 @@ final class EventSubEngine {
 			String twitchId = subscription.twitchId();
 			subscription.cancelled();
 			subscription.accepted.cancel(false);
-			Session session = subscription.session;
-			subscription.session = null;
+			Session session = this.carriers.get(subscription);
+			this.carriers.remove(subscription);
 			if (twitchId != null) {
 				this.routes.remove(twitchId);
 				deleteAtTwitch(subscription.userId(), twitchId);
@@ -158,7 +161,7 @@ final class EventSubEngine {
 		this.loop.execute(() -> {
 			this.running = true;
 			for (Subscription subscription : List.copyOf(this.subscriptions.values())) {
-				if (subscription.isActive() && subscription.session == null) {
+				if (subscription.isActive() && !this.carriers.containsKey(subscription)) {
 					place(subscription);
 				}
 			}
@@ -181,7 +184,7 @@ final class EventSubEngine {
 				if (twitchId != null) {
 					this.routes.remove(twitchId);
 				}
-				subscription.session = null;
+				this.carriers.remove(subscription);
 				subscription.pending();
 			}
 			stopped.complete(null);
@@ -229,7 +232,8 @@ final class EventSubEngine {
 
 	// --- reading threads ---
 
-	void frame(Session session, String text) {
+	@Override
+	public void frame(Session session, String text) {
 		EventSubFrame frame;
 		try {
 			frame = EventSubFrames.parse(text);
@@ -251,7 +255,8 @@ final class EventSubEngine {
 		}
 	}
 
-	void unusable(Session session, String reason) {
+	@Override
+	public void unusable(Session session, String reason) {
 		this.counters.malformedFrames.increment();
 		this.log.warn("unusable", "Skipped {} on the {}", reason, session);
 	}
@@ -305,7 +310,7 @@ final class EventSubEngine {
 			connect(target);
 		}
 		target.subscriptions.add(subscription);
-		subscription.session = target;
+		this.carriers.put(subscription, target);
 		if (target.welcomed) {
 			this.creations.submit(() -> create(subscription));
 		}
@@ -398,7 +403,7 @@ final class EventSubEngine {
 			// Make before break: the subscriptions moved with the session; nothing is
 			// created again (Twitch would answer 409).
 			for (Subscription subscription : old.subscriptions) {
-				subscription.session = session;
+				this.carriers.put(subscription, session);
 				session.subscriptions.add(subscription);
 			}
 			old.subscriptions.clear();
@@ -444,8 +449,8 @@ final class EventSubEngine {
 			return;
 		}
 		subscription.revoked(frame.status());
-		Session session = subscription.session;
-		subscription.session = null;
+		Session session = this.carriers.get(subscription);
+		this.carriers.remove(subscription);
 		this.notifier.subscriptionRevoked(subscription, frame.status());
 		logger.warn("Twitch revoked the EventSub subscription {} ({})", subscription, LogText.safe(frame.status(), 80));
 		if (session != null) {
@@ -485,7 +490,7 @@ final class EventSubEngine {
 	}
 
 	private void create(Subscription subscription) {
-		Session session = subscription.session;
+		Session session = this.carriers.get(subscription);
 		if (!this.running || !subscription.isActive() || session == null || !session.welcomed || session.ended
 				|| subscription.twitchId() != null) {
 			return;
@@ -528,7 +533,7 @@ final class EventSubEngine {
 	private void created(Subscription subscription, Session session, String sessionId, AccessToken token,
 			@Nullable CreatedSubscription created, @Nullable Throwable error) {
 		if (created != null) {
-			boolean stillWanted = this.running && subscription.isActive() && subscription.session == session
+			boolean stillWanted = this.running && subscription.isActive() && this.carriers.get(subscription) == session
 					&& !session.ended && sessionId.equals(session.sessionId);
 			if (!stillWanted) {
 				// Cancelled or moved while Twitch answered.
@@ -547,7 +552,7 @@ final class EventSubEngine {
 			return;
 		}
 		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
-		if (!subscription.isActive() || subscription.session != session || session.ended) {
+		if (!subscription.isActive() || this.carriers.get(subscription) != session || session.ended) {
 			return;
 		}
 		if (cause instanceof HelixException helixError) {
@@ -599,8 +604,8 @@ final class EventSubEngine {
 			return;
 		}
 		subscription.failed(failure);
-		Session session = subscription.session;
-		subscription.session = null;
+		Session session = this.carriers.get(subscription);
+		this.carriers.remove(subscription);
 		subscription.accepted.completeExceptionally(failure);
 		this.notifier.subscriptionFailed(subscription, failure);
 		this.log.warn("failed-" + subscription.type(), "The EventSub subscription {} failed: {}", subscription,
@@ -668,7 +673,8 @@ final class EventSubEngine {
 		endedOnLoop(session, CloseCodes.NO_CLOSE_FRAME, why, false);
 	}
 
-	void ended(Session session, int code, String reason) {
+	@Override
+	public void ended(Session session, int code, String reason) {
 		this.loop.execute(() -> endedOnLoop(session, code, reason, false));
 	}
 
@@ -709,7 +715,7 @@ final class EventSubEngine {
 				subscription.staleTwitchId = twitchId;
 			}
 			subscription.pending();
-			subscription.session = null;
+			this.carriers.remove(subscription);
 			orphans.add(subscription);
 		}
 		session.subscriptions.clear();
@@ -730,7 +736,7 @@ final class EventSubEngine {
 		Duration delay = backoff.next();
 		this.loop.schedule(delay, () -> {
 			for (Subscription orphan : orphans) {
-				if (this.running && orphan.isActive() && orphan.session == null) {
+				if (this.running && orphan.isActive() && !this.carriers.containsKey(orphan)) {
 					place(orphan);
 				}
 			}

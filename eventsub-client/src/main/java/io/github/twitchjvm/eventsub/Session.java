@@ -28,7 +28,7 @@ final class Session implements WebSocketListener {
 
 	final Set<Subscription> subscriptions = new LinkedHashSet<>();
 
-	private final EventSubEngine engine;
+	private final SessionEvents<Session> engine;
 
 	@Nullable WebSocketConnection connection;
 
@@ -59,7 +59,7 @@ final class Session implements WebSocketListener {
 	/** When a notification or keepalive last arrived (the loop's clock); any thread. */
 	volatile long lastActivityNanos;
 
-	Session(EventSubEngine engine, String userId, URI uri, @Nullable Session replacing) {
+	Session(SessionEvents<Session> engine, String userId, URI uri, @Nullable Session replacing) {
 		this.engine = engine;
 		this.userId = userId;
 		this.uri = uri;

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One subscription of the application: the handle it holds, its handler's queue, and the
- * engine's bookkeeping (which session carries it, Twitch's id). Engine fields are touched
- * on the engine's loop only; the state and ids the handle shows are volatile.
+ * engine's bookkeeping of its creation (which session carries it is the engine's). Engine
+ * fields are touched on the engine's loop only; the state and ids the handle shows are
+ * volatile.
  */
 final class Subscription implements EventSubSubscription, SubscriptionQueue.Handler<EventSubNotification> {
 
@@ -46,11 +47,6 @@ final class Subscription implements EventSubSubscription, SubscriptionQueue.Hand
 	private volatile @Nullable String revocationStatus;
 
 	private volatile @Nullable Throwable failure;
-
-	/**
-	 * The session that carries it, or {@code null} while it waits for one (loop only).
-	 */
-	@Nullable Session session;
 
 	/**
 	 * Twitch's id from a session that was lost, to delete before re-creating (loop only).
