@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * java -jar pubsub-benchmarks/target/pubsub-benchmarks.jar [--smoke] [--messages 100000] [--rounds 5]
  *                                                          [--scale 5000,10000] [--no-jmh] [--out FILE]
- *                                                          [--only throughput,latency,scale,recovery,decoding]
+ *                                                          [--only throughput,latency,scale,recovery,eventsub,decoding]
  * </pre>
  */
 public final class BenchmarkMain {
@@ -73,6 +73,9 @@ public final class BenchmarkMain {
 		}
 		if (config.runs("recovery")) {
 			recovery(report, new RecoverySuite(config).runRounds());
+		}
+		if (config.runs("eventsub")) {
+			eventSub(report, new EventSubSuite(config).run(), config);
 		}
 		if (config.jmh() && config.runs("decoding")) {
 			decoding(report);
@@ -200,6 +203,27 @@ public final class BenchmarkMain {
 				+ "sockets of every round, min to max), with the default reconnect backoff: the first attempt goes "
 				+ "out at once, spread over up to 100 ms so that many clients do not return in one instant.%n%n",
 				result.reconnectMillis().format("ms")));
+	}
+
+	private static void eventSub(StringBuilder report, EventSubSuite.Result result, BenchmarkConfig config) {
+		report.append("## 5. EventSub: notifications to a typed handler\n\n");
+		report
+			.append(String.format("A `channel.cheer` subscription of `EventSubClient` with a typed `ChannelCheerEvent` "
+					+ "handler, default settings; the fake EventSub server runs in this JVM and publishes %,d notifications "
+					+ "of about 400 bytes per round as fast as it can (median of %d rounds after %d warm-up rounds, min to "
+					+ "max). CPU and allocation count the client's threads (`eventsub-*`) and the JDK's `HttpClient-*`.%n%n",
+					config.messages(), config.rounds(), config.warmups()));
+		report.append("| notifications per second | CPU per notification | allocated per notification | dropped |\n"
+				+ "|---|---|---|---|\n");
+		report.append(String.format("| %s | %s | %s | %d |%n%n", result.perSecond().format("/s"),
+				result.cpuMicrosPerMessage().formatDecimal("µs"), result.allocatedPerMessage().format("B"),
+				result.dropped()));
+		report.append("| rate | p50 | p99 | p99.9 |\n|---|---|---|---|\n");
+		for (EventSubSuite.LatencyRow row : result.latency()) {
+			report.append(String.format("| %,d/s | %s | %s | %s |%n", row.rate(), row.p50().format("µs"),
+					row.p99().format("µs"), row.p999().format("µs")));
+		}
+		report.append("\n");
 	}
 
 	private static void decoding(StringBuilder report) throws Exception {

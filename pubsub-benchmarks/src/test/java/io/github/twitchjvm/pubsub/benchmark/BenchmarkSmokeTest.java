@@ -14,7 +14,9 @@ class BenchmarkSmokeTest {
 	void everySuiteRunsAndReports() throws Exception {
 		String report = BenchmarkMain.run(BenchmarkConfig.smokeRun());
 		assertThat(report).contains("## 1. Throughput", "PubSubClient, typed WhisperEvent handler", "## 2. Latency",
-				"## 3. Scale", "## 4. Recovery", "SMOKE RUN");
+				"## 3. Scale", "## 4. Recovery", "## 5. EventSub", "SMOKE RUN");
+		// Every EventSub notification reached the typed handler.
+		assertThat(report).containsPattern("\\| [0-9,]+ /s \\([0-9,]+ to [0-9,]+\\) \\| [0-9.]+ µs .* \\| 0 \\|\n");
 		assertThat(report).contains("Messages the clients dropped: 0.");
 		// The peers: Twitch4J runs in every run; twurple is left out of this one, which
 		// must pass without the npm registry.
