@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.github.twitchjvm.jackson.Lists;
 
 /**
  * Why AutoMod held a message ({@code automod.message.hold} and {@code .update} version

@@ -3,6 +3,8 @@ package io.github.twitchjvm.eventsub.event;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.twitchjvm.jackson.Lists;
+
 /**
  * A chat message as EventSub structures it: the plain text and its ordered fragments
  * (text, cheermotes, emotes, mentions).

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.github.twitchjvm.jackson.OptionalText;
 
 import org.jspecify.annotations.Nullable;
 

@@ -3,6 +3,8 @@ package io.github.twitchjvm.eventsub.event;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.twitchjvm.jackson.Lists;
+
 /**
  * A message with the positions of its emotes, as the subscription message carries it.
  *

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.twitchjvm.jackson.Lists;
+
 /**
  * The {@code subscription} of a notification or revocation.
  *

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.github.twitchjvm.jackson.Lists;
 
 /**
  * {@code channel.suspicious_user.message} version 1: a user marked suspicious sent a

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.twitchjvm.jackson.Lists;
+import io.github.twitchjvm.jackson.OptionalText;
+
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.github.twitchjvm.jackson.AbsentValues;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;

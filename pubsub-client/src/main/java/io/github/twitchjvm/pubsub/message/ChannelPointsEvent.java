@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.twitchjvm.jackson.EmptyAsNull;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.jspecify.annotations.Nullable;

@@ -8,6 +8,9 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.twitchjvm.jackson.EmptyAsNull;
+import io.github.twitchjvm.jackson.Lists;
+import io.github.twitchjvm.jackson.OptionalText;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.jspecify.annotations.Nullable;

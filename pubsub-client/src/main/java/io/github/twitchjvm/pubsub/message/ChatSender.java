@@ -3,6 +3,9 @@ package io.github.twitchjvm.pubsub.message;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.twitchjvm.jackson.EmptyAsNull;
+import io.github.twitchjvm.jackson.Lists;
+import io.github.twitchjvm.jackson.OptionalText;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.jspecify.annotations.Nullable;

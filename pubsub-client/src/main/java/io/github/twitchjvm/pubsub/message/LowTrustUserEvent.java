@@ -6,6 +6,8 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import io.github.twitchjvm.jackson.Lists;
+import io.github.twitchjvm.jackson.OptionalText;
 
 import org.jspecify.annotations.Nullable;
 

@@ -3,6 +3,8 @@ package io.github.twitchjvm.pubsub.message;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.twitchjvm.jackson.Lists;
+
 /**
  * The text of a chat message and its fragments (plain text, emotes, mentions, links,
  * AutoMod findings), as AutoMod and low-trust user messages carry it.

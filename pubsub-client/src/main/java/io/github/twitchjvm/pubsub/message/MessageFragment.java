@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.twitchjvm.jackson.Lists;
 
 import org.jspecify.annotations.Nullable;
 

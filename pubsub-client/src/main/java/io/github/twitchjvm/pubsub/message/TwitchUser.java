@@ -2,6 +2,8 @@ package io.github.twitchjvm.pubsub.message;
 
 import java.util.Objects;
 
+import io.github.twitchjvm.jackson.OptionalText;
+
 import org.jspecify.annotations.Nullable;
 
 /**

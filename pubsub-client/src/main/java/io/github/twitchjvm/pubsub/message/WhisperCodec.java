@@ -2,6 +2,7 @@ package io.github.twitchjvm.pubsub.message;
 
 import java.io.StringWriter;
 
+import io.github.twitchjvm.jackson.AbsentValues;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.twitchjvm.jackson.EmptyAsNull;
+import io.github.twitchjvm.jackson.Lists;
+import io.github.twitchjvm.jackson.OptionalText;
+import io.github.twitchjvm.jackson.TwitchTimestamps;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.twitchjvm.jackson.AbsentValueWriters;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /**

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.jspecify.annotations.Nullable;
+import io.github.twitchjvm.jackson.TwitchTimestamps;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.twitchjvm.eventsub.event;
+package io.github.twitchjvm.jackson;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -12,8 +12,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A string Twitch sends empty, rather than leaving out, when it has no value (for example
- * a chatter's {@code color} or a redemption's {@code user_input}): read as {@code null},
- * written back as {@code ""}.
+ * PubSub's {@code target_user_login}, or a chatter's {@code color} in EventSub): read as
+ * {@code null}, written back as {@code ""}.
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +21,6 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(using = EmptyAsNull.class)
 @JsonSerialize(nullsUsing = AbsentValueWriters.EmptyString.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@interface OptionalText {
+public @interface OptionalText {
 
 }

@@ -1,4 +1,4 @@
-package io.github.twitchjvm.pubsub.message;
+package io.github.twitchjvm.jackson;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -11,23 +11,22 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a payload record holds for a value the message left out, set to {@code null} or
- * gave in a form that cannot be read: {@code null} for a {@code @Nullable} component, the
- * empty value of its type for any other. The empty values are {@code ""}, zero,
- * {@code false}, an empty list or map, the enum's {@code UNRECOGNIZED} constant,
- * {@link #TIME} for a point in time, and for a nested record the record whose components
- * are all absent.
+ * What a model record holds for a value the JSON left out, set to {@code null} or gave in
+ * a form that cannot be read: {@code null} for a {@code @Nullable} component, the empty
+ * value of its type for any other. The empty values are {@code ""}, zero, {@code false},
+ * an empty list or map, the enum's {@code UNRECOGNIZED} constant, {@link #TIME} for a
+ * point in time, and for a nested record the record whose components are all absent.
  *
  * <p>
  * Everything here is worked out once per record class, when Jackson builds its reader;
  * decoding a message only looks the values up.
  */
-final class AbsentValues {
+public final class AbsentValues {
 
 	/**
 	 * The absent value of a point in time that is never {@code null}: the Unix epoch.
 	 */
-	static final Instant TIME = Instant.EPOCH;
+	public static final Instant TIME = Instant.EPOCH;
 
 	private static final ClassValue<Object[]> COMPONENTS = new ClassValue<>() {
 		@Override
@@ -52,7 +51,7 @@ final class AbsentValues {
 	 * @param type a record class
 	 * @return a shared array, not to be changed
 	 */
-	static @Nullable Object[] ofComponents(Class<?> type) {
+	public static @Nullable Object[] ofComponents(Class<?> type) {
 		return COMPONENTS.get(type);
 	}
 
@@ -62,7 +61,7 @@ final class AbsentValues {
 	 * @param type a record class
 	 * @return a shared instance (records are immutable)
 	 */
-	static <T> T of(Class<T> type) {
+	public static <T> T of(Class<T> type) {
 		return type.cast(RECORDS.get(type));
 	}
 
@@ -72,7 +71,7 @@ final class AbsentValues {
 	 * @param arguments the arguments, changed in place
 	 * @param absent the record's {@link #ofComponents(Class) absent values}
 	 */
-	static void fill(@Nullable Object[] arguments, @Nullable Object[] absent) {
+	public static void fill(@Nullable Object[] arguments, @Nullable Object[] absent) {
 		int length = Math.min(arguments.length, absent.length);
 		for (int i = 0; i < length; i++) {
 			if (arguments[i] == null) {

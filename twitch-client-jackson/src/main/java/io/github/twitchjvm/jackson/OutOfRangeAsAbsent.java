@@ -1,4 +1,4 @@
-package io.github.twitchjvm.pubsub.message;
+package io.github.twitchjvm.jackson;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.InputCoercionException;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * fit, which is every number Twitch sent, go through Jackson's own deserializer
  * unchanged.
  */
-final class OutOfRangeAsAbsent extends DelegatingDeserializer {
+public final class OutOfRangeAsAbsent extends DelegatingDeserializer {
 
 	private static final long serialVersionUID = 1L;
 
@@ -31,7 +31,7 @@ final class OutOfRangeAsAbsent extends DelegatingDeserializer {
 	 * @return the module
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static SimpleModule module() {
+	public static SimpleModule module() {
 		SimpleModule module = new SimpleModule("twitch-numbers-out-of-range");
 		module.addDeserializer((Class) int.class,
 				new OutOfRangeAsAbsent(new NumberDeserializers.IntegerDeserializer(Integer.TYPE, 0)));

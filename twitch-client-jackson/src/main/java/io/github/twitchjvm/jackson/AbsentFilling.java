@@ -1,4 +1,4 @@
-package io.github.twitchjvm.eventsub.event;
+package io.github.twitchjvm.jackson;
 
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
@@ -11,20 +11,32 @@ import tools.jackson.databind.module.SimpleValueInstantiators;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands the event records' constructors the {@linkplain AbsentValues absent value} of
- * every component the event did not supply, instead of the {@code null} that would make a
+ * Hands the model records' constructors the {@linkplain AbsentValues absent value} of
+ * every component the JSON did not supply, instead of the {@code null} that would make a
  * never-null component's constructor throw. Jackson asks this once per record class,
- * while it builds the class's deserializer.
+ * while it builds the class's deserializer. Only the records of one package, the model's,
+ * are filled: records elsewhere keep Jackson's own behaviour.
  */
-final class AbsentFilling extends SimpleValueInstantiators {
+public final class AbsentFilling extends SimpleValueInstantiators {
 
 	private static final long serialVersionUID = 1L;
+
+	private final String modelPackage;
+
+	/**
+	 * Fills the records of the given package.
+	 * @param modelPackage the package of the model's records (not its subpackages)
+	 */
+	public AbsentFilling(Package modelPackage) {
+		// The name, not the Package: the instantiators are Serializable.
+		this.modelPackage = modelPackage.getName();
+	}
 
 	@Override
 	public ValueInstantiator modifyValueInstantiator(DeserializationConfig config, BeanDescription.Supplier description,
 			ValueInstantiator instantiator) {
 		Class<?> type = description.getBeanClass();
-		if (!type.isRecord() || type.getPackage() != AbsentFilling.class.getPackage()) {
+		if (!type.isRecord() || !type.getPackageName().equals(this.modelPackage)) {
 			return instantiator;
 		}
 		return new Filling(instantiator, AbsentValues.ofComponents(type));

@@ -1,4 +1,4 @@
-package io.github.twitchjvm.pubsub.message;
+package io.github.twitchjvm.jackson;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -16,7 +16,14 @@ import org.jspecify.annotations.Nullable;
  * never on the normal path. The record then gets the field's {@linkplain AbsentValues
  * absent value}.
  */
-final class MistypedAsAbsent extends DeserializationProblemHandler {
+public final class MistypedAsAbsent extends DeserializationProblemHandler {
+
+	/**
+	 * The handler; the mapper set-up of {@link TwitchJson#mapperBuilder(Package)} adds
+	 * it.
+	 */
+	public MistypedAsAbsent() {
+	}
 
 	@Override
 	public @Nullable Object handleUnexpectedToken(DeserializationContext context, JavaType targetType, JsonToken token,

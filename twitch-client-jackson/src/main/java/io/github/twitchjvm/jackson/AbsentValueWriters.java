@@ -1,22 +1,23 @@
-package io.github.twitchjvm.pubsub.message;
+package io.github.twitchjvm.jackson;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * What Twitch wrote in place of a missing value, for encoding payloads back to the wire
- * shape.
+ * What Twitch writes in place of a missing value, for encoding the models back to the
+ * wire shape. Used as {@code @JsonSerialize(nullsUsing = ...)}.
  */
-final class AbsentValueWriters {
+public final class AbsentValueWriters {
 
 	private AbsentValueWriters() {
 	}
 
 	/** Writes {@code ""}. */
-	static final class EmptyString extends StdSerializer<Object> {
+	public static final class EmptyString extends StdSerializer<Object> {
 
-		EmptyString() {
+		/** The serializer. */
+		public EmptyString() {
 			super(Object.class);
 		}
 
@@ -28,9 +29,10 @@ final class AbsentValueWriters {
 	}
 
 	/** Writes Go's zero time, {@code 0001-01-01T00:00:00Z}. */
-	static final class GoZeroTime extends StdSerializer<Object> {
+	public static final class GoZeroTime extends StdSerializer<Object> {
 
-		GoZeroTime() {
+		/** The serializer. */
+		public GoZeroTime() {
 			super(Object.class);
 		}
 

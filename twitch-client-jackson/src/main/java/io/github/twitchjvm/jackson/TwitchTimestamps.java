@@ -1,4 +1,4 @@
-package io.github.twitchjvm.pubsub.message;
+package io.github.twitchjvm.jackson;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -18,22 +18,29 @@ import tools.jackson.databind.ser.std.StdSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How Twitch writes points in time: RFC 3339 strings with up to nanosecond precision and
- * sometimes an offset ({@code -08:00} in documentation examples), empty strings or Go's
- * zero time {@code 0001-01-01T00:00:00Z} for "not set", and plain Unix seconds inside
- * whispers ({@code sent_ts}).
+ * How Twitch writes points in time: RFC 3339 strings with up to nanosecond precision
+ * ({@code 2023-07-19T14:56:51.634234626Z}) and sometimes an offset ({@code -08:00} in
+ * documentation examples), empty strings or Go's zero time {@code 0001-01-01T00:00:00Z}
+ * for "not set", and plain Unix seconds inside PubSub whispers ({@code sent_ts}). Parsed
+ * with the full precision, never through a millisecond pattern.
  */
-final class TwitchTimestamps {
+public final class TwitchTimestamps {
 
 	/**
 	 * Go's {@code time.Time{}}, which Twitch serialises when a timestamp was never set.
 	 */
-	static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+	public static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
 	private TwitchTimestamps() {
 	}
 
-	static @Nullable Instant parse(String text) {
+	/**
+	 * Parses RFC 3339 text.
+	 * @param text the text, without surrounding white space
+	 * @return the instant, or {@code null} for empty text or Go's zero time
+	 * @throws DateTimeParseException if the text is not RFC 3339
+	 */
+	public static @Nullable Instant parse(String text) {
 		if (text.isEmpty()) {
 			return null;
 		}
@@ -44,9 +51,10 @@ final class TwitchTimestamps {
 	/**
 	 * RFC 3339 text, empty or zero time to {@link Instant}, or {@code null} when absent.
 	 */
-	static final class Rfc3339Deserializer extends StdScalarDeserializer<Instant> {
+	public static final class Rfc3339Deserializer extends StdScalarDeserializer<Instant> {
 
-		Rfc3339Deserializer() {
+		/** The deserializer. */
+		public Rfc3339Deserializer() {
 			super(Instant.class);
 		}
 
@@ -70,9 +78,10 @@ final class TwitchTimestamps {
 	/**
 	 * {@link Instant} to RFC 3339 text in UTC, with as many fraction digits as it has.
 	 */
-	static final class Rfc3339Serializer extends StdSerializer<Instant> {
+	public static final class Rfc3339Serializer extends StdSerializer<Instant> {
 
-		Rfc3339Serializer() {
+		/** The serializer. */
+		public Rfc3339Serializer() {
 			super(Instant.class);
 		}
 
@@ -84,9 +93,10 @@ final class TwitchTimestamps {
 	}
 
 	/** Unix seconds (a JSON number) to {@link Instant}. */
-	static final class EpochSecondsDeserializer extends StdScalarDeserializer<Instant> {
+	public static final class EpochSecondsDeserializer extends StdScalarDeserializer<Instant> {
 
-		EpochSecondsDeserializer() {
+		/** The deserializer. */
+		public EpochSecondsDeserializer() {
 			super(Instant.class);
 		}
 
@@ -119,9 +129,10 @@ final class TwitchTimestamps {
 	 * {@link Instant} to Unix seconds (a JSON number); sub-second precision is not part
 	 * of the wire format.
 	 */
-	static final class EpochSecondsSerializer extends StdSerializer<Instant> {
+	public static final class EpochSecondsSerializer extends StdSerializer<Instant> {
 
-		EpochSecondsSerializer() {
+		/** The serializer. */
+		public EpochSecondsSerializer() {
 			super(Instant.class);
 		}
 
