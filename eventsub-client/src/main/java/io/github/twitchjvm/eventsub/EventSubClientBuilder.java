@@ -44,6 +44,8 @@ public final class EventSubClientBuilder {
 
 	private @Nullable WebSocketTransport transport;
 
+	private @Nullable Duration keepaliveTimeout;
+
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	private Duration helixTimeout = Duration.ofSeconds(10);
@@ -148,6 +150,17 @@ public final class EventSubClientBuilder {
 	 */
 	public EventSubClientBuilder transport(WebSocketTransport transport) {
 		this.transport = Objects.requireNonNull(transport, "transport");
+		return this;
+	}
+
+	/**
+	 * @param keepaliveTimeout the silence after which Twitch sends a keepalive, and the
+	 * client gives a session up (with a fifth more); whole seconds from 10 to 600, sent
+	 * as {@code keepalive_timeout_seconds}. Twitch's default (10 s) when not set
+	 * @return this builder
+	 */
+	public EventSubClientBuilder keepaliveTimeout(Duration keepaliveTimeout) {
+		this.keepaliveTimeout = Objects.requireNonNull(keepaliveTimeout, "keepaliveTimeout");
 		return this;
 	}
 
@@ -290,6 +303,7 @@ public final class EventSubClientBuilder {
 					+ verdict.reason() + " (or allowInsecure(true))");
 		}
 		checkHelix();
+		URI sessions = withKeepalive(this.uri);
 		check(this.maxSessions >= 1 && this.maxSessions <= 3, "maxSessions must be 1 to 3 (Twitch's limit)");
 		check(this.subscriptionsPerSession >= 1 && this.subscriptionsPerSession <= 300,
 				"subscriptionsPerSession must be 1 to 300 (Twitch's limit)");
@@ -300,7 +314,7 @@ public final class EventSubClientBuilder {
 		check(perSubscription >= 1 && perSubscription <= this.maxQueuedBytes,
 				"maxQueuedBytesPerSubscription must be positive and at most maxQueuedBytes");
 		check(this.maxMessageSize >= 1024, "maxMessageSize must be at least 1024");
-		EventSubSettings settings = new EventSubSettings(this.uri, this.helixUri, this.clientId, this.tokenProvider,
+		EventSubSettings settings = new EventSubSettings(sessions, this.helixUri, this.clientId, this.tokenProvider,
 				this.allowInsecure, this.dispatchExecutor, this.transport, this.connectTimeout, this.helixTimeout,
 				this.subscribeTimeout, this.maxSessions, this.subscriptionsPerSession, this.subscriptionsPerSecond,
 				this.reconnectInitialDelay, this.reconnectMaxDelay, this.maxQueuedBytes, perSubscription, this.overflow,
@@ -310,6 +324,18 @@ public final class EventSubClientBuilder {
 		EngineLoop notifications = new EventLoop("eventsub-notify", new NamedThreadFactory("eventsub-notify"),
 				ENGINE_INBOX, KEEP_ALIVE);
 		return new EventSubClient(settings, engine, notifications);
+	}
+
+	private URI withKeepalive(URI base) {
+		Duration timeout = this.keepaliveTimeout;
+		if (timeout == null) {
+			return base;
+		}
+		long seconds = timeout.getSeconds();
+		check(timeout.getNano() == 0 && seconds >= 10 && seconds <= 600,
+				"keepaliveTimeout must be whole seconds from 10 to 600, was " + timeout);
+		String text = base.toString();
+		return URI.create(text + ((base.getRawQuery() == null) ? "?" : "&") + "keepalive_timeout_seconds=" + seconds);
 	}
 
 	private void checkHelix() {

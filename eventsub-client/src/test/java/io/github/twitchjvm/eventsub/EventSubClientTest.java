@@ -284,6 +284,26 @@ class EventSubClientTest {
 	}
 
 	@Test
+	void asksForTheKeepaliveTimeoutItWasGiven() {
+		this.client.stop();
+		this.client = client(StaticTokenProvider.of(this.token.accessToken()),
+				(builder) -> builder.keepaliveTimeout(Duration.ofSeconds(30)));
+		this.client.start();
+		EventSubSubscription subscription = subscribeToCheers();
+		String sessionId = sessionOf(subscription);
+		assertThat(this.fake.sessions()).filteredOn((session) -> session.id().equals(sessionId))
+			.singleElement()
+			.satisfies((session) -> assertThat(session.keepaliveTimeoutSeconds()).isEqualTo(30));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> EventSubClient.builder()
+				.clientId("c")
+				.accessToken("t")
+				.keepaliveTimeout(Duration.ofSeconds(5))
+				.build())
+			.withMessageContaining("from 10 to 600");
+	}
+
+	@Test
 	void unsubscribingDeletesTheSubscriptionAtTwitch() {
 		EventSubSubscription subscription = subscribeToCheers();
 		this.client.unsubscribe(subscription);
