@@ -3,6 +3,7 @@ package io.github.twitchjvm.eventsub;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,7 @@ import io.github.twitchjvm.eventsub.event.SuspiciousUserMessageEvent;
 import io.github.twitchjvm.eventsub.event.SuspiciousUserUpdateEvent;
 import io.github.twitchjvm.eventsub.event.WhisperReceivedEvent;
 import io.github.twitchjvm.eventsub.helix.HelixClient;
+import io.github.twitchjvm.eventsub.helix.TwitchSubscription;
 import org.slf4j.LoggerFactory;
 
 import org.jspecify.annotations.Nullable;
@@ -486,6 +488,18 @@ public final class EventSubClient {
 	 */
 	public void unsubscribe(EventSubSubscription subscription) {
 		this.engine.unsubscribe(subscription);
+	}
+
+	/**
+	 * What Twitch holds for a user ({@code GET eventsub/subscriptions}, every page): for
+	 * status pages and for finding subscriptions another process left behind. Twitch
+	 * lists disabled WebSocket subscriptions for about an hour.
+	 * @param userId the user, whose token asks
+	 * @return completes with Twitch's list, or exceptionally with a
+	 * {@link io.github.twitchjvm.eventsub.helix.HelixException}
+	 */
+	public CompletableFuture<List<TwitchSubscription>> listTwitchSubscriptions(String userId) {
+		return this.engine.listAtTwitch(userId);
 	}
 
 	/**

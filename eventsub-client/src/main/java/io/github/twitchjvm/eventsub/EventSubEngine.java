@@ -157,6 +157,13 @@ final class EventSubEngine implements SessionEvents<Session> {
 		});
 	}
 
+	CompletableFuture<List<io.github.twitchjvm.eventsub.helix.TwitchSubscription>> listAtTwitch(String userId) {
+		return this.settings.tokenProvider()
+			.token(userId)
+			.toCompletableFuture()
+			.thenCompose((token) -> this.helix.listSubscriptions(token, null));
+	}
+
 	void start() {
 		this.loop.execute(() -> {
 			this.running = true;

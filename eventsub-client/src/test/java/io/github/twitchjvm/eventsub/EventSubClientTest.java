@@ -304,6 +304,19 @@ class EventSubClientTest {
 	}
 
 	@Test
+	void listsWhatTwitchHoldsForAUser() throws Exception {
+		EventSubSubscription subscription = subscribeToCheers();
+		assertThat(this.client.listTwitchSubscriptions(BROADCASTER).get(10, java.util.concurrent.TimeUnit.SECONDS))
+			.filteredOn((listed) -> listed.status().equals("enabled"))
+			.singleElement()
+			.satisfies((listed) -> {
+				assertThat(listed.id()).isEqualTo(subscription.twitchId());
+				assertThat(listed.sessionId()).isEqualTo(sessionOf(subscription));
+				assertThat(listed.condition()).isEqualTo(CHEERS);
+			});
+	}
+
+	@Test
 	void unsubscribingDeletesTheSubscriptionAtTwitch() {
 		EventSubSubscription subscription = subscribeToCheers();
 		this.client.unsubscribe(subscription);

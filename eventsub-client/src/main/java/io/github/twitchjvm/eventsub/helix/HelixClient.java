@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -21,11 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Creates and deletes EventSub subscriptions through Helix
- * ({@code POST/DELETE eventsub/subscriptions}), asynchronously, with the application's
- * client id and a user's token. Redirects are never followed (a token must not travel to
- * another host), every request has a deadline, and answers are read up to a bounded size.
- * Thread-safe.
+ * Creates, lists and deletes EventSub subscriptions through Helix
+ * ({@code POST/GET/DELETE eventsub/subscriptions}), asynchronously, with the
+ * application's client id and a user's token. Redirects are never followed (a token must
+ * not travel to another host), every request has a deadline, and answers are read up to a
+ * bounded size. Thread-safe.
  */
 public final class HelixClient {
 
@@ -36,6 +39,9 @@ public final class HelixClient {
 	private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Pages read at most by a listing: 100 pages hold far more than a user's 900. */
+	private static final int MAX_PAGES = 100;
 
 	private final URI base;
 
@@ -103,6 +109,67 @@ public final class HelixClient {
 			}
 			return created(what, response.body());
 		});
+	}
+
+	/**
+	 * Lists the subscriptions the token's user created with this client id, every page of
+	 * them (at most {@value #MAX_PAGES} pages), oldest first as Twitch lists them.
+	 * @param token the user's token
+	 * @param status only those with this status (such as {@code enabled}), or
+	 * {@code null} for all
+	 * @return completes with the subscriptions, or exceptionally with a
+	 * {@link HelixException}
+	 */
+	public CompletableFuture<List<TwitchSubscription>> listSubscriptions(AccessToken token, @Nullable String status) {
+		List<TwitchSubscription> all = new ArrayList<>();
+		return page(token, status, null, all, 0).thenApply((ignored) -> List.copyOf(all));
+	}
+
+	private CompletableFuture<Void> page(AccessToken token, @Nullable String status, @Nullable String after,
+			List<TwitchSubscription> all, int pages) {
+		StringBuilder path = new StringBuilder("eventsub/subscriptions");
+		char separator = '?';
+		if (status != null) {
+			path.append(separator).append("status=").append(URLEncoder.encode(status, StandardCharsets.UTF_8));
+			separator = '&';
+		}
+		if (after != null) {
+			path.append(separator).append("after=").append(URLEncoder.encode(after, StandardCharsets.UTF_8));
+		}
+		HttpRequest request = request(token, path.toString()).GET().build();
+		return send(request).thenCompose((response) -> {
+			if (response.statusCode() != 200) {
+				throw failure("GET eventsub/subscriptions", response);
+			}
+			String cursor = readPage(response.body(), all);
+			if (cursor == null || cursor.isEmpty() || pages + 1 >= MAX_PAGES) {
+				return CompletableFuture.completedFuture(null);
+			}
+			return page(token, status, cursor, all, pages + 1);
+		});
+	}
+
+	private static @Nullable String readPage(String body, List<TwitchSubscription> all) {
+		try {
+			JsonNode answer = JSON.readTree(body);
+			for (JsonNode data : answer.path("data")) {
+				Map<String, String> condition = new LinkedHashMap<>();
+				data.path("condition").properties().forEach((entry) -> {
+					if (entry.getValue().isString()) {
+						condition.put(entry.getKey(), entry.getValue().asString());
+					}
+				});
+				JsonNode session = data.path("transport").path("session_id");
+				all.add(new TwitchSubscription(data.path("id").asString(""), data.path("status").asString(""),
+						data.path("type").asString(""), data.path("version").asString(""), condition,
+						session.isString() ? session.asString() : null, data.path("cost").asInt(0)));
+			}
+			JsonNode cursor = answer.path("pagination").path("cursor");
+			return cursor.isString() ? cursor.asString() : null;
+		}
+		catch (JacksonException ex) {
+			throw new HelixException("GET eventsub/subscriptions", 200, "the answer is not JSON", null);
+		}
 	}
 
 	/**
