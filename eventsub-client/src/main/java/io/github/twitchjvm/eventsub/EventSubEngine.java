@@ -9,16 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.github.twitchjvm.core.auth.AccessToken;
 import io.github.twitchjvm.core.dispatch.Dispatcher;
 import io.github.twitchjvm.core.dispatch.QueueBudget;
 import io.github.twitchjvm.core.engine.Backoff;
 import io.github.twitchjvm.core.engine.EngineLoop;
-import io.github.twitchjvm.core.engine.Pacer;
 import io.github.twitchjvm.core.engine.ReconnectCause;
 import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.core.log.RateLimitedLog;
@@ -30,7 +27,6 @@ import io.github.twitchjvm.core.transport.WebSocketTransport;
 import io.github.twitchjvm.eventsub.event.EventSubTypes;
 import io.github.twitchjvm.eventsub.helix.CreatedSubscription;
 import io.github.twitchjvm.eventsub.helix.HelixClient;
-import io.github.twitchjvm.eventsub.helix.HelixException;
 import io.github.twitchjvm.eventsub.session.EventSubFrame;
 import io.github.twitchjvm.eventsub.session.EventSubFrames;
 import io.github.twitchjvm.eventsub.session.MalformedFrameException;
@@ -57,8 +53,6 @@ final class EventSubEngine implements SessionEvents<Session> {
 
 	private static final int MAX_SEEN = 65_536;
 
-	private static final int MAX_RETRIES = 5;
-
 	private static final int MAX_EARLY = 1_000;
 
 	private final EventSubSettings settings;
@@ -66,8 +60,6 @@ final class EventSubEngine implements SessionEvents<Session> {
 	private final EngineLoop loop;
 
 	private final WebSocketTransport transport;
-
-	private final HelixClient helix;
 
 	private final Dispatcher dispatcher;
 
@@ -79,7 +71,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 
 	private final RateLimitedLog log;
 
-	private final Pacer creations;
+	private final Creations creations;
 
 	private final SeenMessages seen = new SeenMessages(REPLAY_WINDOW.toNanos(), MAX_SEEN);
 
@@ -110,13 +102,36 @@ final class EventSubEngine implements SessionEvents<Session> {
 		this.settings = settings;
 		this.loop = loop;
 		this.transport = transport;
-		this.helix = helix;
 		this.dispatcher = dispatcher;
 		this.budget = budget;
 		this.notifier = notifier;
 		this.counters = counters;
 		this.log = log;
-		this.creations = new Pacer(loop, settings.subscriptionsPerSecond());
+		this.creations = new Creations(settings, loop, helix, log, new Creations.Outcome() {
+
+			@Override
+			public @Nullable Session target(Subscription subscription) {
+				return creationTarget(subscription);
+			}
+
+			@Override
+			public boolean stillWanted(Subscription subscription, Session session, String sessionId) {
+				return EventSubEngine.this.running && subscription.isActive()
+						&& EventSubEngine.this.carriers.get(subscription) == session && !session.ended
+						&& sessionId.equals(session.sessionId);
+			}
+
+			@Override
+			public void created(Subscription subscription, Session session, CreatedSubscription created) {
+				enabled(subscription, session, created);
+			}
+
+			@Override
+			public void failed(Subscription subscription, Throwable failure) {
+				fail(subscription, failure);
+			}
+
+		});
 	}
 
 	// --- API, any thread ---
@@ -148,7 +163,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 			this.carriers.remove(subscription);
 			if (twitchId != null) {
 				this.routes.remove(twitchId);
-				deleteAtTwitch(subscription.userId(), twitchId);
+				this.creations.delete(subscription.userId(), twitchId);
 			}
 			if (session != null) {
 				session.subscriptions.remove(subscription);
@@ -158,10 +173,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 	}
 
 	CompletableFuture<List<io.github.twitchjvm.eventsub.helix.TwitchSubscription>> listAtTwitch(String userId) {
-		return this.settings.tokenProvider()
-			.token(userId)
-			.toCompletableFuture()
-			.thenCompose((token) -> this.helix.listSubscriptions(token, null));
+		return this.creations.list(userId);
 	}
 
 	void start() {
@@ -319,7 +331,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 		target.subscriptions.add(subscription);
 		this.carriers.put(subscription, target);
 		if (target.welcomed) {
-			this.creations.submit(() -> create(subscription));
+			this.creations.submit(subscription);
 		}
 	}
 
@@ -423,7 +435,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 			return;
 		}
 		for (Subscription subscription : List.copyOf(session.subscriptions)) {
-			this.creations.submit(() -> create(subscription));
+			this.creations.submit(subscription);
 		}
 	}
 
@@ -496,105 +508,22 @@ final class EventSubEngine implements SessionEvents<Session> {
 		return false;
 	}
 
-	private void create(Subscription subscription) {
+	private @Nullable Session creationTarget(Subscription subscription) {
 		Session session = this.carriers.get(subscription);
 		if (!this.running || !subscription.isActive() || session == null || !session.welcomed || session.ended
 				|| subscription.twitchId() != null) {
-			return;
-		}
-		String sessionId = java.util.Objects.requireNonNull(session.sessionId);
-		AccessToken fresh = subscription.freshToken;
-		subscription.freshToken = null;
-		java.util.concurrent.CompletionStage<AccessToken> tokens = (fresh != null)
-				? CompletableFuture.completedFuture(fresh) : this.settings.tokenProvider().token(subscription.userId());
-		tokens.whenComplete((token, tokenError) -> {
-			if (token == null) {
-				Throwable cause = (tokenError instanceof CompletionException && tokenError.getCause() != null)
-						? tokenError.getCause() : tokenError;
-				this.loop.execute(() -> fail(subscription, new IllegalStateException("No token for user "
-						+ subscription.userId() + ": " + ((cause != null) ? cause.getMessage() : ""), cause)));
-				return;
-			}
-			removeStale(subscription, token)
-				.thenCompose((ignored) -> this.helix.createSubscription(token, subscription.type(),
-						subscription.version(), subscription.condition(), sessionId))
-				.whenComplete((created, error) -> this.loop
-					.execute(() -> created(subscription, session, sessionId, token, created, error)));
-		});
-	}
-
-	/**
-	 * Deletes what a lost session left at Twitch, so that re-creating is no duplicate.
-	 */
-	private CompletableFuture<Void> removeStale(Subscription subscription, AccessToken token) {
-		String stale = subscription.staleTwitchId;
-		if (stale == null) {
-			return CompletableFuture.completedFuture(null);
-		}
-		return this.helix.deleteSubscription(token, stale).handle((ignored, error) -> {
-			this.loop.execute(() -> subscription.staleTwitchId = null);
 			return null;
-		});
+		}
+		return session;
 	}
 
-	private void created(Subscription subscription, Session session, String sessionId, AccessToken token,
-			@Nullable CreatedSubscription created, @Nullable Throwable error) {
-		if (created != null) {
-			boolean stillWanted = this.running && subscription.isActive() && this.carriers.get(subscription) == session
-					&& !session.ended && sessionId.equals(session.sessionId);
-			if (!stillWanted) {
-				// Cancelled or moved while Twitch answered.
-				this.helix.deleteSubscription(token, created.id());
-				return;
-			}
-			this.costs.put(subscription.userId(), new int[] { created.totalCost(), created.maxTotalCost() });
-			subscription.enabled(created.id());
-			subscription.retries = 0;
-			subscription.refreshed = false;
-			subscription.freshToken = null;
-			this.routes.put(created.id(), subscription);
-			subscription.accepted.complete(subscription);
-			this.notifier.subscriptionEnabled(subscription);
-			replayEarly(session);
-			return;
-		}
-		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
-		if (!subscription.isActive() || this.carriers.get(subscription) != session || session.ended) {
-			return;
-		}
-		if (cause instanceof HelixException helixError) {
-			if (helixError.status() == 401 && !subscription.refreshed) {
-				subscription.refreshed = true;
-				this.settings.tokenProvider()
-					.refresh(subscription.userId(), token)
-					.whenComplete((fresh, refreshError) -> this.loop.execute(() -> {
-						subscription.freshToken = fresh;
-						this.creations.submit(() -> create(subscription));
-					}));
-				return;
-			}
-			if (helixError.isRetryable() && subscription.retries < MAX_RETRIES) {
-				retryLater(subscription, helixError.rateLimitReset());
-				return;
-			}
-		}
-		else if (cause != null && subscription.retries < MAX_RETRIES) {
-			// I/O or timeout: the answer is unknown; ask again.
-			retryLater(subscription, null);
-			return;
-		}
-		fail(subscription, (cause != null) ? cause : new IllegalStateException("no answer"));
-	}
-
-	private void retryLater(Subscription subscription, @Nullable Instant reset) {
-		subscription.retries++;
-		Duration delay = Duration.ofSeconds(1L << Math.min(subscription.retries, 5));
-		if (reset != null) {
-			Duration untilReset = Duration.between(this.loop.now(), reset);
-			delay = untilReset.isNegative() ? Duration.ofMillis(100) : untilReset.plusMillis(100);
-			delay = delay.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : delay;
-		}
-		this.loop.schedule(delay, () -> this.creations.submit(() -> create(subscription)));
+	private void enabled(Subscription subscription, Session session, CreatedSubscription created) {
+		this.costs.put(subscription.userId(), new int[] { created.totalCost(), created.maxTotalCost() });
+		subscription.enabled(created.id());
+		this.routes.put(created.id(), subscription);
+		subscription.accepted.complete(subscription);
+		this.notifier.subscriptionEnabled(subscription);
+		replayEarly(session);
 	}
 
 	private void replayEarly(Session session) {
@@ -622,18 +551,6 @@ final class EventSubEngine implements SessionEvents<Session> {
 			replayEarly(session);
 			closeIfUnused(session);
 		}
-	}
-
-	private void deleteAtTwitch(String userId, String twitchId) {
-		this.settings.tokenProvider()
-			.token(userId)
-			.toCompletableFuture()
-			.thenCompose((token) -> this.helix.deleteSubscription(token, twitchId))
-			.exceptionally((error) -> {
-				this.log.warn("delete", "Could not delete the EventSub subscription {}: {}", twitchId,
-						LogText.safe(String.valueOf(error.getMessage()), 300));
-				return null;
-			});
 	}
 
 	private void closeIfUnused(Session session) {
