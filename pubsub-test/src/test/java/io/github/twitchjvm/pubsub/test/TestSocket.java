@@ -50,12 +50,27 @@ final class TestSocket implements AutoCloseable {
 	}
 
 	static TestSocket connect(FakeTwitchServer server) {
-		return new TestSocket(server.pubSubUri(), true);
+		return listed(server, () -> new TestSocket(server.pubSubUri(), true));
 	}
 
 	/** A client that reads nothing after the handshake, as a stuck application would. */
 	static TestSocket connectWithoutReading(FakeTwitchServer server) {
-		return new TestSocket(server.pubSubUri(), false);
+		return listed(server, () -> new TestSocket(server.pubSubUri(), false));
+	}
+
+	/**
+	 * Connects and waits until the server lists the new connection: the client's
+	 * handshake can finish before the server has registered it, and a fault sent to every
+	 * connection would then miss it.
+	 */
+	private static TestSocket listed(FakeTwitchServer server, java.util.function.Supplier<TestSocket> connecting) {
+		java.util.Set<String> before = new java.util.HashSet<>();
+		server.connections().forEach((connection) -> before.add(connection.id()));
+		TestSocket socket = connecting.get();
+		org.awaitility.Awaitility.await()
+			.atMost(TIMEOUT)
+			.until(() -> server.connections().stream().anyMatch((connection) -> !before.contains(connection.id())));
+		return socket;
 	}
 
 	TestSocket send(String frame) {
