@@ -18,10 +18,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Measurement 5: EventSub notifications. A {@code channel.cheer} subscription of the
- * EventSub client with a typed handler; the fake EventSub server, in this JVM, publishes
- * a burst of notifications as fast as it can (throughput, CPU and allocation of the
- * client's threads), then notifications at a fixed rate, each carrying its send time
- * (latency from the server's send to the typed handler).
+ * EventSub client with a typed handler; the fake EventSub server bursts notifications as
+ * fast as the socket takes them (throughput, CPU and allocation of the client's threads;
+ * the server in a JVM of its own when run from the jar), then, in this JVM, sends
+ * notifications at a fixed rate, each carrying its send time (latency from the server's
+ * send to the typed handler).
  */
 final class EventSubSuite {
 
@@ -33,26 +34,49 @@ final class EventSubSuite {
 		this.config = config;
 	}
 
-	record Result(Stats perSecond, Stats cpuMicrosPerMessage, Stats allocatedPerMessage, long dropped,
+	record Result(Stats perSecond, Stats cpuMicrosPerMessage, Stats allocatedPerMessage, long dropped, String where,
 			List<LatencyRow> latency) {
 	}
 
 	record LatencyRow(int rate, Stats p50, Stats p99, Stats p999) {
 	}
 
+	/** Sends a burst of notifications to a subscription and returns once written. */
+	@FunctionalInterface
+	private interface Bursts {
+
+		void burst(String subscriptionId, int count, String eventJson) throws Exception;
+
+	}
+
 	Result run() throws Exception {
+		Throughput throughput = null;
+		if (ExternalServer.available()) {
+			Map<String, String> tokens = new java.util.LinkedHashMap<>();
+			try (ExternalServer external = ExternalServer.startForEventSubBursts(BROADCASTER, tokens)) {
+				throughput = throughput(external.eventSubUri(), external.helixUri(), tokens.get(BROADCASTER),
+						external::burstEventSub);
+			}
+		}
 		try (FakeTwitchServer server = FakeTwitchServer.start()) {
 			server.accounts().registerUser(BROADCASTER, "eventsub_benchmark");
 			String token = server.accounts().issueToken(BROADCASTER, List.of("bits:read")).accessToken();
-			EventSubClient client = EventSubClient.builder()
-				.uri(server.eventSubUri())
-				.helixUri(server.helixUri())
-				.clientId(TwitchAccounts.DEFAULT_CLIENT_ID)
-				.tokenProvider(StaticTokenProvider.of(token))
-				.build();
+			FakeEventSub fake = server.eventSub();
+			if (throughput == null) {
+				throughput = throughput(server.eventSubUri(), server.helixUri(), token, (subscriptionId, count,
+						event) -> fake.burst(subscriptionId, count, event).get(3, TimeUnit.MINUTES));
+			}
+			EventSubClient client = client(server.eventSubUri(), server.helixUri(), token);
 			client.start();
 			try {
-				return measure(server.eventSub(), client);
+				Histogram[] latency = new Histogram[1];
+				EventSubSubscription subscription = subscribe(client, new LongAdder(), latency);
+				List<LatencyRow> rows = new ArrayList<>();
+				for (int rate : this.config.latencyRates()) {
+					rows.add(latency(fake, java.util.Objects.requireNonNull(subscription.twitchId()), rate, latency));
+				}
+				return new Result(throughput.perSecond(), throughput.cpu(), throughput.allocated(),
+						throughput.dropped(), throughput.where(), rows);
 			}
 			finally {
 				client.stop();
@@ -60,17 +84,46 @@ final class EventSubSuite {
 		}
 	}
 
-	private Result measure(FakeEventSub fake, EventSubClient client) throws Exception {
-		LongAdder delivered = new LongAdder();
-		Histogram[] latency = new Histogram[1];
-		EventSubSubscription subscription = client.subscribe(ChannelCheerEvent.class,
-				Map.of("broadcaster_user_id", BROADCASTER), (cheer, notification) -> {
+	private record Throughput(Stats perSecond, Stats cpu, Stats allocated, long dropped, String where) {
+	}
+
+	private static EventSubClient client(java.net.URI uri, java.net.URI helix,
+			@org.jspecify.annotations.Nullable String token) {
+		return EventSubClient.builder()
+			.uri(uri)
+			.helixUri(helix)
+			.clientId(TwitchAccounts.DEFAULT_CLIENT_ID)
+			.tokenProvider(StaticTokenProvider.of(java.util.Objects.requireNonNull(token)))
+			.build();
+	}
+
+	private static EventSubSubscription subscribe(EventSubClient client, LongAdder delivered, Histogram[] latency) {
+		return client.subscribe(ChannelCheerEvent.class, Map.of("broadcaster_user_id", BROADCASTER),
+				(cheer, notification) -> {
 					Histogram histogram = latency[0];
 					if (histogram != null) {
 						histogram.recordValue(Math.max(0, System.nanoTime() - Long.parseLong(cheer.message())));
 					}
 					delivered.increment();
 				});
+	}
+
+	private Throughput throughput(java.net.URI uri, java.net.URI helix, @org.jspecify.annotations.Nullable String token,
+			Bursts bursts) throws Exception {
+		EventSubClient client = client(uri, helix, token);
+		client.start();
+		try {
+			return measure(client, bursts,
+					ExternalServer.available() ? "in a JVM of its own" : "in the benchmark's JVM");
+		}
+		finally {
+			client.stop();
+		}
+	}
+
+	private Throughput measure(EventSubClient client, Bursts bursts, String where) throws Exception {
+		LongAdder delivered = new LongAdder();
+		EventSubSubscription subscription = subscribe(client, delivered, new Histogram[1]);
 		String twitchId = java.util.Objects.requireNonNull(subscription.twitchId());
 		int n = this.config.messages();
 		List<Double> rates = new ArrayList<>();
@@ -81,9 +134,7 @@ final class EventSubSuite {
 			long cpuBefore = ThreadCpu.nanos(EventSubSuite::clientSide);
 			long allocatedBefore = ThreadCpu.allocatedBytes(EventSubSuite::clientSide);
 			long start = System.nanoTime();
-			for (int i = 0; i < n; i++) {
-				fake.publish(twitchId, cheer(i));
-			}
+			bursts.burst(twitchId, n, cheer(round));
 			long deadline = start + TimeUnit.MINUTES.toNanos(2);
 			while (delivered.sum() - before < n && System.nanoTime() < deadline) {
 				LockSupport.parkNanos(50_000);
@@ -98,12 +149,7 @@ final class EventSubSuite {
 			}
 		}
 		long dropped = client.snapshot().counters().dropped().values().stream().mapToLong(Long::longValue).sum();
-		List<LatencyRow> rows = new ArrayList<>();
-		for (int rate : this.config.latencyRates()) {
-			rows.add(latency(fake, twitchId, rate, latency));
-		}
-		latency[0] = null;
-		return new Result(Stats.of(rates), Stats.of(cpu), Stats.of(allocated), dropped, rows);
+		return new Throughput(Stats.of(rates), Stats.of(cpu), Stats.of(allocated), dropped, where);
 	}
 
 	private LatencyRow latency(FakeEventSub fake, String twitchId, int rate, Histogram[] latency) {

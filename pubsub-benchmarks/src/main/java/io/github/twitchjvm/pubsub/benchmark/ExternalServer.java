@@ -62,6 +62,14 @@ final class ExternalServer implements AutoCloseable, BurstServer {
 		return start(1, Integer.parseInt(userId), "burst", "whispers:read", true, tokensOut);
 	}
 
+	/**
+	 * Starts a server for EventSub bursts: one user ({@code userId}) with a
+	 * {@code bits:read} token, and the control API.
+	 */
+	static ExternalServer startForEventSubBursts(String userId, Map<String, String> tokensOut) throws IOException {
+		return start(1, Integer.parseInt(userId), "eventsub", "bits:read", true, tokensOut);
+	}
+
 	private static ExternalServer start(int count, int firstId, String login, String scope, boolean control,
 			Map<String, String> tokensOut) throws IOException {
 		StringBuilder users = new StringBuilder();
@@ -145,6 +153,34 @@ final class ExternalServer implements AutoCloseable, BurstServer {
 	@Override
 	public String where() {
 		return "in a JVM of its own";
+	}
+
+	/** The EventSub WebSocket endpoint, beside PubSub's on the same port. */
+	URI eventSubUri() {
+		return URI.create(this.uri + "/ws");
+	}
+
+	/** The Helix base, beside PubSub's on the same port. */
+	URI helixUri() {
+		return URI.create("http://" + this.uri.getHost() + ":" + this.uri.getPort() + "/helix");
+	}
+
+	/** Asks for {@code count} notifications to one subscription; returns once written. */
+	void burstEventSub(String subscriptionId, int count, String eventJson) throws IOException, InterruptedException {
+		URI api = this.control;
+		if (api == null) {
+			throw new IllegalStateException("This server was started without its control API");
+		}
+		String body = "{\"subscription_id\":" + JSON.writeValueAsString(subscriptionId) + ",\"count\":" + count
+				+ ",\"event\":" + eventJson + "}";
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(api + "/eventsub/burst"))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofMinutes(3))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("The burst failed: " + response.statusCode() + " " + response.body());
+		}
 	}
 
 	@Override

@@ -40,6 +40,10 @@ final class EventSubControlEndpoints extends SimpleChannelInboundHandler<FullHtt
 		boolean keepAlive = HttpUtil.isKeepAlive(request);
 		String route = request.method().name() + " " + new QueryStringDecoder(request.uri()).path();
 		try {
+			if (route.equals("POST /eventsub/burst")) {
+				burst(context, keepAlive, body(request));
+				return;
+			}
 			Object result = route(route, body(request));
 			if (result == null) {
 				HttpAnswer.error(context, keepAlive, HttpResponseStatus.NOT_FOUND, "No route " + route, Map.of());
@@ -58,6 +62,24 @@ final class EventSubControlEndpoints extends SimpleChannelInboundHandler<FullHtt
 			HttpAnswer.error(context, keepAlive, HttpResponseStatus.INTERNAL_SERVER_ERROR,
 					"Failed: " + ex.getClass().getSimpleName(), Map.of());
 		}
+	}
+
+	/**
+	 * Answers when the burst is written, without holding this I/O thread, which may be
+	 * the one that writes it.
+	 */
+	private void burst(ChannelHandlerContext context, boolean keepAlive, JsonNode body) {
+		long started = System.nanoTime();
+		int count = (int) number(body, "count", 1, 10_000_000, 1000);
+		this.eventSub.burst(text(body, "subscription_id"), count, event(body)).whenComplete((sent, failure) -> {
+			if (failure != null) {
+				HttpAnswer.error(context, keepAlive, HttpResponseStatus.BAD_REQUEST,
+						"Burst failed: " + String.valueOf(failure.getMessage()), Map.of());
+				return;
+			}
+			HttpAnswer.send(context, keepAlive, HttpResponseStatus.OK, EventSubJson.MAPPER
+				.writeValueAsString(Map.of("sent", sent, "elapsed_nanos", System.nanoTime() - started)), Map.of());
+		});
 	}
 
 	private @Nullable Object route(String route, JsonNode body) {

@@ -495,6 +495,32 @@ final class EventSubState {
 		return messageIds;
 	}
 
+	/**
+	 * Notifications to one subscription as fast as its socket takes them, each with a
+	 * message id of its own; not remembered for {@code duplicate}.
+	 */
+	synchronized java.util.concurrent.CompletableFuture<Integer> burst(String subscriptionId, ObjectNode event,
+			int count) {
+		Subscription subscription = this.subscriptions.get(subscriptionId);
+		if (subscription == null || !subscription.isEnabled()) {
+			throw new IllegalArgumentException("No enabled subscription " + subscriptionId);
+		}
+		Session session = this.sessions.get(subscription.sessionId());
+		SessionSocket socket = (session != null) ? session.socket() : null;
+		if (session == null || socket == null) {
+			throw new IllegalStateException("The session of subscription " + subscription.id() + " is gone");
+		}
+		String prefix = EventSubJson.newMessageId();
+		String template = EventSubJson.notification(prefix, Instant.now(), subscription, event);
+		scheduleKeepalive(socket, session);
+		// The last 8 hex digits of the id become the index: a UUID still, and unique.
+		String head = prefix.substring(0, prefix.length() - 8);
+		return new NotificationBurst(socket.channel(), count, (index) -> {
+			String hex = Integer.toHexString(index);
+			return template.replace(prefix, head + "00000000".substring(hex.length()) + hex);
+		}).start();
+	}
+
 	private String deliver(Subscription subscription, ObjectNode event, Duration age) {
 		Session session = this.sessions.get(subscription.sessionId());
 		SessionSocket socket = (session != null) ? session.socket() : null;

@@ -58,6 +58,24 @@ public final class FakeEventSub {
 	}
 
 	/**
+	 * Sends {@code count} notifications to one subscription's session as fast as its
+	 * socket takes them (for benchmarks), each with a message id of its own and the same
+	 * event.
+	 * @param subscriptionId an enabled subscription
+	 * @param count how many
+	 * @param eventJson the {@code payload.event} object
+	 * @return completes with the count once all are written
+	 * @throws IllegalArgumentException if there is no such enabled subscription or the
+	 * event is not a JSON object
+	 */
+	public java.util.concurrent.CompletableFuture<Integer> burst(String subscriptionId, int count, String eventJson) {
+		if (count < 1) {
+			throw new IllegalArgumentException("count must be positive, was " + count);
+		}
+		return this.state.burst(subscriptionId, EventSubJson.event(eventJson), count);
+	}
+
+	/**
 	 * Sends a notification to every enabled subscription of the type whose condition the
 	 * given one meets: each value of the subscription's condition equals the given value
 	 * of that key (so a map with an extra key, such as a {@code reward_id}, reaches the

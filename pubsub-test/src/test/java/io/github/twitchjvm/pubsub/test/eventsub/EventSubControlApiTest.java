@@ -44,6 +44,17 @@ class EventSubControlApiTest {
 			send(server, "POST", "/eventsub/duplicate", "{\"message_id\":\"" + messageId + "\"}");
 			assertThat(socket.nextSkippingKeepalives().at("/metadata/message_id").asString()).isEqualTo(messageId);
 
+			Answer burst = send(server, "POST", "/eventsub/burst",
+					"{\"subscription_id\":\"" + subscriptionId + "\",\"count\":50,\"event\":{\"id\":\"b\"}}");
+			assertThat(burst.body().get("sent").asInt()).isEqualTo(50);
+			java.util.Set<String> burstIds = new java.util.HashSet<>();
+			for (int i = 0; i < 50; i++) {
+				JsonNode notification = socket.nextSkippingKeepalives();
+				assertThat(notification.at("/payload/event/id").asString()).isEqualTo("b");
+				burstIds.add(notification.at("/metadata/message_id").asString());
+			}
+			assertThat(burstIds).hasSize(50);
+
 			Answer bad = send(server, "POST", "/eventsub/close", "{\"session_id\":\"" + sessionId + "\",\"code\":99}");
 			assertThat(bad.status()).isEqualTo(400);
 			assertThat(bad.body().get("message").asString()).contains("'code' must be a whole number");
