@@ -3,7 +3,6 @@ package io.github.twitchjvm.eventsub;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,15 +45,6 @@ final class EventSubEngine implements SessionEvents<Session> {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventSubEngine.class);
 
-	/**
-	 * Twitch's at-least-once window: duplicates and old messages within it are dropped.
-	 */
-	static final Duration REPLAY_WINDOW = Duration.ofMinutes(10);
-
-	private static final int MAX_SEEN = 65_536;
-
-	private static final int MAX_EARLY = 1_000;
-
 	private final EventSubSettings settings;
 
 	private final EngineLoop loop;
@@ -73,10 +63,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 
 	private final Creations creations;
 
-	private final SeenMessages seen = new SeenMessages(REPLAY_WINDOW.toNanos(), MAX_SEEN);
-
-	/** Twitch's subscription id to the subscription; read by the reading threads. */
-	private final Map<String, Subscription> routes = new ConcurrentHashMap<>();
+	private final Deliveries deliveries;
 
 	// Loop only from here.
 
@@ -107,6 +94,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 		this.notifier = notifier;
 		this.counters = counters;
 		this.log = log;
+		this.deliveries = new Deliveries(loop, counters);
 		this.creations = new Creations(settings, loop, helix, log, new Creations.Outcome() {
 
 			@Override
@@ -162,7 +150,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 			Session session = this.carriers.get(subscription);
 			this.carriers.remove(subscription);
 			if (twitchId != null) {
-				this.routes.remove(twitchId);
+				this.deliveries.unroute(twitchId);
 				this.creations.delete(subscription.userId(), twitchId);
 			}
 			if (session != null) {
@@ -201,7 +189,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 			for (Subscription subscription : this.subscriptions.values()) {
 				String twitchId = subscription.twitchId();
 				if (twitchId != null) {
-					this.routes.remove(twitchId);
+					this.deliveries.unroute(twitchId);
 				}
 				this.carriers.remove(subscription);
 				subscription.pending();
@@ -264,7 +252,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 			return;
 		}
 		if (frame instanceof EventSubFrame.Notification notification) {
-			notification(session, notification);
+			this.deliveries.deliver(session, notification);
 		}
 		else if (frame instanceof EventSubFrame.Keepalive) {
 			session.touch(this.loop.nanoTime());
@@ -278,29 +266,6 @@ final class EventSubEngine implements SessionEvents<Session> {
 	public void unusable(Session session, String reason) {
 		this.counters.malformedFrames.increment();
 		this.log.warn("unusable", "Skipped {} on the {}", reason, session);
-	}
-
-	private void notification(Session session, EventSubFrame.Notification frame) {
-		long now = this.loop.nanoTime();
-		session.touch(now);
-		this.counters.received.increment();
-		if (!this.seen.firstTime(frame.messageId(), now)) {
-			this.counters.dropped("duplicate");
-			return;
-		}
-		Instant receivedAt = this.loop.now();
-		if (frame.timestamp().isBefore(receivedAt.minus(REPLAY_WINDOW))) {
-			this.counters.dropped("too_old");
-			return;
-		}
-		Subscription subscription = this.routes.get(frame.subscriptionId());
-		EventSubNotification notification = new EventSubNotification(frame, receivedAt);
-		if (subscription != null) {
-			subscription.offer(notification);
-			return;
-		}
-		// Twitch may send a notification before the client has read its 202 answer.
-		this.loop.execute(() -> early(session, notification));
 	}
 
 	// --- the loop ---
@@ -463,7 +428,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 	}
 
 	private void revoked(EventSubFrame.Revocation frame) {
-		Subscription subscription = this.routes.remove(frame.subscriptionId());
+		Subscription subscription = this.deliveries.unroute(frame.subscriptionId());
 		if (subscription == null) {
 			return;
 		}
@@ -478,36 +443,6 @@ final class EventSubEngine implements SessionEvents<Session> {
 		}
 	}
 
-	private void early(Session session, EventSubNotification notification) {
-		Subscription subscription = this.routes.get(notification.subscriptionId());
-		if (subscription != null) {
-			subscription.offer(notification);
-			return;
-		}
-		if (session.early.size() < MAX_EARLY && hasCreationInFlight(session)) {
-			session.early.add(() -> {
-				Subscription known = this.routes.get(notification.subscriptionId());
-				if (known != null) {
-					known.offer(notification);
-				}
-				else {
-					this.counters.dropped("unknown_subscription");
-				}
-			});
-			return;
-		}
-		this.counters.dropped("unknown_subscription");
-	}
-
-	private static boolean hasCreationInFlight(Session session) {
-		for (Subscription subscription : session.subscriptions) {
-			if (subscription.state() == SubscriptionState.PENDING) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	private @Nullable Session creationTarget(Subscription subscription) {
 		Session session = this.carriers.get(subscription);
 		if (!this.running || !subscription.isActive() || session == null || !session.welcomed || session.ended
@@ -520,19 +455,10 @@ final class EventSubEngine implements SessionEvents<Session> {
 	private void enabled(Subscription subscription, Session session, CreatedSubscription created) {
 		this.costs.put(subscription.userId(), new int[] { created.totalCost(), created.maxTotalCost() });
 		subscription.enabled(created.id());
-		this.routes.put(created.id(), subscription);
+		this.deliveries.route(created.id(), subscription);
 		subscription.accepted.complete(subscription);
 		this.notifier.subscriptionEnabled(subscription);
-		replayEarly(session);
-	}
-
-	private void replayEarly(Session session) {
-		if (session.early.isEmpty() || hasCreationInFlight(session)) {
-			return;
-		}
-		List<Runnable> early = List.copyOf(session.early);
-		session.early.clear();
-		early.forEach(Runnable::run);
+		this.deliveries.replayEarly(session);
 	}
 
 	private void fail(Subscription subscription, Throwable failure) {
@@ -548,7 +474,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 				LogText.safe(String.valueOf(failure.getMessage()), 300));
 		if (session != null) {
 			session.subscriptions.remove(subscription);
-			replayEarly(session);
+			this.deliveries.replayEarly(session);
 			closeIfUnused(session);
 		}
 	}
@@ -635,7 +561,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 			}
 			String twitchId = subscription.twitchId();
 			if (twitchId != null) {
-				this.routes.remove(twitchId);
+				this.deliveries.unroute(twitchId);
 				subscription.staleTwitchId = twitchId;
 			}
 			subscription.pending();
@@ -676,11 +602,6 @@ final class EventSubEngine implements SessionEvents<Session> {
 			logger.info("The {} ended ({} {}{}); {} subscription(s) will be created on a new session", session, code,
 					meaning, reason.isEmpty() ? "" : ": " + LogText.safe(reason, 120), subscriptions);
 		}
-	}
-
-	/** For tests and the snapshot: the reading side's view of a route. */
-	Map<String, Subscription> routes() {
-		return this.routes;
 	}
 
 	/** The handlers' queues, for draining at stop; any thread. */
