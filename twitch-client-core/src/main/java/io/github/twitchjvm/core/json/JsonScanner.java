@@ -168,6 +168,26 @@ public final class JsonScanner {
 	}
 
 	/**
+	 * The name of the member {@link #nextName()} just read.
+	 * @return the name
+	 */
+	public String name() {
+		return this.text.substring(this.nameStart, this.nameEnd);
+	}
+
+	/**
+	 * Reads any value, checked, and returns it exactly as it stands in the text: for a
+	 * part that is decoded later, elsewhere.
+	 * @return the value's text
+	 */
+	public String rawValue() {
+		next();
+		int start = this.position;
+		skipValue();
+		return this.text.substring(start, this.position);
+	}
+
+	/**
 	 * Reads {@code null} if it is next.
 	 * @return whether it was
 	 */
