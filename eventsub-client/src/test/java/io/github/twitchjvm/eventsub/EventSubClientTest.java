@@ -170,7 +170,7 @@ class EventSubClientTest {
 	}
 
 	@org.junit.jupiter.params.ParameterizedTest
-	@org.junit.jupiter.params.provider.ValueSource(ints = { 4000, 4002, 4003, 4005, 4006, 4007, 1011 })
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 4000, 4002, 4003, 4004, 4005, 4006, 4007, 1011 })
 	void everyCloseCodeEndsInANewSessionWithTheSubscriptionCreatedAgain(int code) {
 		EventSubSubscription subscription = subscribeToCheers();
 		String before = subscription.twitchId();
