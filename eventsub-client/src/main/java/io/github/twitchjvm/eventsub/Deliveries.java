@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.twitchjvm.core.dispatch.DropReason;
 import io.github.twitchjvm.core.engine.EngineLoop;
 import io.github.twitchjvm.eventsub.session.EventSubFrame;
 
@@ -57,12 +58,12 @@ final class Deliveries {
 		session.touch(now);
 		this.counters.received.increment();
 		if (!this.seen.firstTime(frame.messageId(), now)) {
-			this.counters.dropped("duplicate");
+			this.counters.dropped(null, DropReason.DUPLICATE);
 			return;
 		}
 		Instant receivedAt = this.loop.now();
 		if (frame.timestamp().isBefore(receivedAt.minus(REPLAY_WINDOW))) {
-			this.counters.dropped("too_old");
+			this.counters.dropped(null, DropReason.TOO_OLD);
 			return;
 		}
 		Subscription subscription = this.routes.get(frame.subscriptionId());
@@ -98,12 +99,12 @@ final class Deliveries {
 					known.offer(notification);
 				}
 				else {
-					this.counters.dropped("unknown_subscription");
+					this.counters.dropped(null, DropReason.NO_SUBSCRIBER);
 				}
 			});
 			return;
 		}
-		this.counters.dropped("unknown_subscription");
+		this.counters.dropped(null, DropReason.NO_SUBSCRIBER);
 	}
 
 	private static boolean hasCreationInFlight(Session session) {

@@ -100,10 +100,11 @@ public final class EventSubClient {
 		WebSocketTransport given = settings.transport();
 		this.ownedTransport = (given != null) ? null : JdkWebSocketTransport.create();
 		WebSocketTransport transport = (given != null) ? given : this.ownedTransport;
-		HelixClient helix = HelixClient.create(settings.helixUri(), settings.clientId(), settings.helixTimeout());
 		EventSubNotifier notifier = new EventSubNotifier(settings.listeners(), notificationLoop, log);
+		HelixClient helix = HelixClient.create(settings.helixUri(), settings.clientId(), settings.helixTimeout(),
+				notifier::helixRequestCompleted);
 		this.engine = new EventSubEngine(settings, engineLoop, java.util.Objects.requireNonNull(transport), helix,
-				this.dispatcher, budget, notifier, new EngineCounters(), log);
+				this.dispatcher, budget, notifier, new EngineCounters(settings.listeners(), log), log);
 	}
 
 	/**

@@ -79,7 +79,13 @@ final class EventSubEngine implements SessionEvents<Session> {
 	 */
 	private final Map<String, int[]> costs = new HashMap<>();
 
-	private final Map<java.util.UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
+	/** The handlers' subscriptions by their id; read by any thread. */
+	private final Map<java.util.UUID, HandlerSubscription> subscriptions = new ConcurrentHashMap<>();
+
+	/**
+	 * The subscriptions at Twitch, each shared by the handlers of its key (loop only).
+	 */
+	private final Map<Subscription.Key, Subscription> shared = new HashMap<>();
 
 	private boolean running;
 
@@ -127,26 +133,53 @@ final class EventSubEngine implements SessionEvents<Session> {
 	CompletableFuture<EventSubSubscription> subscribe(String type, String version, Map<String, String> condition,
 			EventSubHandler handler) {
 		String userId = tokenUser(condition);
-		Subscription subscription = new Subscription(type, version, condition, userId, handler, this.budget,
-				this.dispatcher, new Subscription.Counting(this.counters), this.log);
+		Subscription.Key key = new Subscription.Key(type, version, condition);
+		CompletableFuture<EventSubSubscription> accepted = new CompletableFuture<>();
 		this.loop.execute(() -> {
-			this.subscriptions.put(subscription.id(), subscription);
-			if (this.running) {
-				place(subscription);
+			Subscription subscription = this.shared.get(key);
+			boolean created = subscription == null;
+			if (subscription == null) {
+				subscription = new Subscription(key, userId);
+				this.shared.put(key, subscription);
+			}
+			HandlerSubscription handle = new HandlerSubscription(subscription, handler, accepted, this.budget,
+					this.dispatcher, this.counters, this.log);
+			subscription.handlers.add(handle);
+			this.subscriptions.put(handle.id(), handle);
+			if (created) {
+				if (this.running) {
+					place(subscription);
+				}
+			}
+			else if (subscription.state() == SubscriptionState.ENABLED) {
+				// Twitch holds it already: a second creation would get 409.
+				accepted.complete(handle);
+				this.notifier.subscriptionEnabled(handle);
 			}
 		});
-		return subscription.accepted;
+		return accepted;
 	}
 
 	void unsubscribe(EventSubSubscription handle) {
+		HandlerSubscription cancelled = this.subscriptions.get(handle.id());
+		if (cancelled == null) {
+			return;
+		}
+		// At once, so that the handler sees nothing more once this returns.
+		cancelled.cancel();
 		this.loop.execute(() -> {
-			Subscription subscription = this.subscriptions.remove(handle.id());
-			if (subscription == null || !subscription.isActive()) {
+			HandlerSubscription removed = this.subscriptions.remove(handle.id());
+			if (removed == null) {
 				return;
 			}
+			Subscription subscription = removed.subscription();
+			subscription.handlers.remove(removed);
+			if (!subscription.handlers.isEmpty() || !subscription.isActive()) {
+				return;
+			}
+			this.shared.remove(subscription.key());
 			String twitchId = subscription.twitchId();
 			subscription.cancelled();
-			subscription.accepted.cancel(false);
 			Session session = this.carriers.get(subscription);
 			this.carriers.remove(subscription);
 			if (twitchId != null) {
@@ -167,7 +200,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 	void start() {
 		this.loop.execute(() -> {
 			this.running = true;
-			for (Subscription subscription : List.copyOf(this.subscriptions.values())) {
+			for (Subscription subscription : List.copyOf(this.shared.values())) {
 				if (subscription.isActive() && !this.carriers.containsKey(subscription)) {
 					place(subscription);
 				}
@@ -186,7 +219,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 				}
 			}
 			this.sessions.clear();
-			for (Subscription subscription : this.subscriptions.values()) {
+			for (Subscription subscription : this.shared.values()) {
 				String twitchId = subscription.twitchId();
 				if (twitchId != null) {
 					this.deliveries.unroute(twitchId);
@@ -201,7 +234,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 
 	boolean isConnected() {
 		// Read from any thread: a stale answer is acceptable for a health check.
-		for (Subscription subscription : this.subscriptions.values()) {
+		for (HandlerSubscription subscription : this.subscriptions.values()) {
 			if (subscription.state() == SubscriptionState.PENDING) {
 				return false;
 			}
@@ -422,6 +455,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 			return;
 		}
 		this.counters.reconnect(ReconnectCause.SERVER_RECONNECT);
+		this.notifier.reconnecting(session.userId, ReconnectCause.SERVER_RECONNECT);
 		Session next = new Session(this, session.userId, target, session);
 		session.replacement = next;
 		connect(next);
@@ -433,9 +467,12 @@ final class EventSubEngine implements SessionEvents<Session> {
 			return;
 		}
 		subscription.revoked(frame.status());
+		this.shared.remove(subscription.key());
 		Session session = this.carriers.get(subscription);
 		this.carriers.remove(subscription);
-		this.notifier.subscriptionRevoked(subscription, frame.status());
+		for (HandlerSubscription handle : subscription.handlers) {
+			this.notifier.subscriptionRevoked(handle, frame.status());
+		}
 		logger.warn("Twitch revoked the EventSub subscription {} ({})", subscription, LogText.safe(frame.status(), 80));
 		if (session != null) {
 			session.subscriptions.remove(subscription);
@@ -456,8 +493,10 @@ final class EventSubEngine implements SessionEvents<Session> {
 		this.costs.put(subscription.userId(), new int[] { created.totalCost(), created.maxTotalCost() });
 		subscription.enabled(created.id());
 		this.deliveries.route(created.id(), subscription);
-		subscription.accepted.complete(subscription);
-		this.notifier.subscriptionEnabled(subscription);
+		for (HandlerSubscription handle : subscription.handlers) {
+			handle.accepted.complete(handle);
+			this.notifier.subscriptionEnabled(handle);
+		}
 		this.deliveries.replayEarly(session);
 	}
 
@@ -466,10 +505,13 @@ final class EventSubEngine implements SessionEvents<Session> {
 			return;
 		}
 		subscription.failed(failure);
+		this.shared.remove(subscription.key());
 		Session session = this.carriers.get(subscription);
 		this.carriers.remove(subscription);
-		subscription.accepted.completeExceptionally(failure);
-		this.notifier.subscriptionFailed(subscription, failure);
+		for (HandlerSubscription handle : subscription.handlers) {
+			handle.accepted.completeExceptionally(failure);
+			this.notifier.subscriptionFailed(handle, failure);
+		}
 		this.log.warn("failed-" + subscription.type(), "The EventSub subscription {} failed: {}", subscription,
 				LogText.safe(String.valueOf(failure.getMessage()), 300));
 		if (session != null) {
@@ -571,6 +613,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 		session.subscriptions.clear();
 		if (session.welcomed) {
 			this.counters.reconnect(cause);
+			this.notifier.reconnecting(session.userId, cause);
 			this.notifier.sessionLost(session.userId, cause, code);
 		}
 		logEnd(session, code, reason, orphans.size());
@@ -607,7 +650,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 	/** The handlers' queues, for draining at stop; any thread. */
 	List<io.github.twitchjvm.core.dispatch.SubscriptionQueue<EventSubNotification>> queues() {
 		List<io.github.twitchjvm.core.dispatch.SubscriptionQueue<EventSubNotification>> queues = new ArrayList<>();
-		for (Subscription subscription : this.subscriptions.values()) {
+		for (HandlerSubscription subscription : this.subscriptions.values()) {
 			queues.add(subscription.queue());
 		}
 		return queues;

@@ -1,5 +1,6 @@
 package io.github.twitchjvm.eventsub;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -31,6 +32,14 @@ final class EventSubNotifier {
 
 	void sessionLost(String userId, ReconnectCause cause, int closeCode) {
 		tell((listener) -> listener.sessionLost(userId, cause, closeCode));
+	}
+
+	void reconnecting(String userId, ReconnectCause cause) {
+		tell((listener) -> listener.reconnecting(userId, cause));
+	}
+
+	void helixRequestCompleted(String method, int status, Duration elapsed) {
+		tell((listener) -> listener.helixRequestCompleted(method, status, elapsed));
 	}
 
 	void subscriptionEnabled(EventSubSubscription subscription) {

@@ -39,7 +39,8 @@ public record EventSubSnapshot(List<SessionView> sessions, List<EventSubSubscrip
 	 * @param handlerFailures notifications a handler threw on
 	 * @param malformedFrames messages from the server that were no EventSub frame
 	 * @param dropped notifications that reached no handler, by reason ({@code duplicate},
-	 * {@code too_old}, {@code unknown_subscription}, {@code queue_full}, ...)
+	 * {@code too_old}, {@code no_subscriber}, {@code queue_full}, {@code decode_error}:
+	 * {@link io.github.twitchjvm.core.dispatch.DropReason#tagValue()})
 	 * @param reconnects sessions replaced, by cause
 	 */
 	public record Counters(long received, long delivered, long handlerFailures, long malformedFrames,

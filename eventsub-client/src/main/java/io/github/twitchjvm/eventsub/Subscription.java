@@ -1,44 +1,30 @@
 package io.github.twitchjvm.eventsub;
 
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.twitchjvm.core.auth.AccessToken;
-import io.github.twitchjvm.core.dispatch.DropReason;
-import io.github.twitchjvm.core.dispatch.QueueBudget;
-import io.github.twitchjvm.core.dispatch.SubscriptionQueue;
-import io.github.twitchjvm.core.log.RateLimitedLog;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * One subscription of the application: the handle it holds, its handler's queue, and the
- * engine's bookkeeping of its creation (which session carries it is the engine's). Engine
- * fields are touched on the engine's loop only; the state and ids the handle shows are
- * volatile.
+ * One subscription at Twitch (a type, version and condition) and the engine's bookkeeping
+ * of its creation; which session carries it is the engine's. Every handler that wants the
+ * same one shares it through its own {@link HandlerSubscription}. Engine fields are
+ * touched on the engine's loop only; the state and ids the handles show are volatile.
  */
-final class Subscription implements EventSubSubscription, SubscriptionQueue.Handler<EventSubNotification> {
+final class Subscription {
 
 	/** Counted per notification on top of its event's characters, for the byte budget. */
 	static final int NOTIFICATION_OVERHEAD = 256;
 
-	private final UUID id = UUID.randomUUID();
-
-	private final String type;
-
-	private final String version;
-
-	private final Map<String, String> condition;
+	private final Key key;
 
 	private final String userId;
 
-	private final EventSubHandler handler;
-
-	private final SubscriptionQueue<EventSubNotification> queue;
-
-	final CompletableFuture<EventSubSubscription> accepted = new CompletableFuture<>();
+	/** The handlers' subscriptions; read on the reading threads. */
+	final List<HandlerSubscription> handlers = new CopyOnWriteArrayList<>();
 
 	private volatile SubscriptionState state = SubscriptionState.PENDING;
 
@@ -62,31 +48,16 @@ final class Subscription implements EventSubSubscription, SubscriptionQueue.Hand
 	/** Retries of the current creation after 429 or 5xx answers (loop only). */
 	int retries;
 
-	Subscription(String type, String version, Map<String, String> condition, String userId, EventSubHandler handler,
-			QueueBudget budget, Executor executor, SubscriptionQueue.Events events, RateLimitedLog log) {
-		this.type = type;
-		this.version = version;
-		this.condition = Map.copyOf(condition);
+	Subscription(Key key, String userId) {
+		this.key = key;
 		this.userId = userId;
-		this.handler = handler;
-		this.queue = new SubscriptionQueue<>(this, this, Subscription::estimatedBytes, budget, executor, events, log);
 	}
 
-	static int estimatedBytes(EventSubNotification notification) {
-		return notification.rawEvent().length() + NOTIFICATION_OVERHEAD;
-	}
-
-	@Override
-	public void handle(EventSubNotification notification) throws Exception {
-		this.handler.handle(this, notification);
-	}
-
+	/** A notification, for every handler; on a reading thread or the engine's. */
 	void offer(EventSubNotification notification) {
-		this.queue.offer(notification);
-	}
-
-	SubscriptionQueue<EventSubNotification> queue() {
-		return this.queue;
+		for (HandlerSubscription handler : this.handlers) {
+			handler.offer(notification);
+		}
 	}
 
 	void enabled(String twitchId) {
@@ -116,85 +87,64 @@ final class Subscription implements EventSubSubscription, SubscriptionQueue.Hand
 	void cancelled() {
 		this.twitchId = null;
 		this.state = SubscriptionState.CANCELLED;
-		this.queue.cancel();
 	}
 
 	boolean isActive() {
 		return this.state == SubscriptionState.PENDING || this.state == SubscriptionState.ENABLED;
 	}
 
-	@Override
-	public UUID id() {
-		return this.id;
+	Key key() {
+		return this.key;
 	}
 
-	@Override
-	public String type() {
-		return this.type;
+	String type() {
+		return this.key.type();
 	}
 
-	@Override
-	public String version() {
-		return this.version;
+	String version() {
+		return this.key.version();
 	}
 
-	@Override
-	public Map<String, String> condition() {
-		return this.condition;
+	Map<String, String> condition() {
+		return this.key.condition();
 	}
 
-	@Override
-	public String userId() {
+	String userId() {
 		return this.userId;
 	}
 
-	@Override
-	public SubscriptionState state() {
+	SubscriptionState state() {
 		return this.state;
 	}
 
-	@Override
-	public @Nullable String twitchId() {
+	@Nullable String twitchId() {
 		return this.twitchId;
 	}
 
-	@Override
-	public @Nullable String revocationStatus() {
+	@Nullable String revocationStatus() {
 		return this.revocationStatus;
 	}
 
-	@Override
-	public @Nullable Throwable failure() {
+	@Nullable Throwable failure() {
 		return this.failure;
 	}
 
 	@Override
 	public String toString() {
-		return this.type + "@" + this.version + this.condition;
+		return this.key.type() + "@" + this.key.version() + this.key.condition();
 	}
 
-	/** Counts what happens to this subscription's notifications. */
-	static final class Counting implements SubscriptionQueue.Events {
+	/**
+	 * What makes a subscription one at Twitch: a second with the same key gets 409.
+	 *
+	 * @param type the subscription type
+	 * @param version its version
+	 * @param condition its condition
+	 */
+	record Key(String type, String version, Map<String, String> condition) {
 
-		private final EngineCounters counters;
-
-		Counting(EngineCounters counters) {
-			this.counters = counters;
-		}
-
-		@Override
-		public void delivered() {
-			this.counters.delivered.increment();
-		}
-
-		@Override
-		public void dropped(DropReason reason) {
-			this.counters.dropped(reason.tagValue());
-		}
-
-		@Override
-		public void handlerFailed() {
-			this.counters.handlerFailures.increment();
+		Key {
+			condition = Map.copyOf(condition);
 		}
 
 	}

@@ -113,6 +113,35 @@ class EventSubClientTest {
 	}
 
 	@Test
+	void handlersOfTheSameTypeAndConditionShareOneSubscriptionAtTwitch() {
+		// Twitch answers 409 to a second subscription of the same type and condition.
+		List<EventSubNotification> other = new CopyOnWriteArrayList<>();
+		EventSubSubscription first = subscribeToCheers();
+		EventSubSubscription second = this.client.subscribe("channel.cheer", "1", CHEERS,
+				(subscription, notification) -> other.add(notification));
+		assertThat(second.state()).isEqualTo(SubscriptionState.ENABLED);
+		assertThat(second.id()).isNotEqualTo(first.id());
+		assertThat(second.twitchId()).isEqualTo(first.twitchId());
+		assertThat(enabled()).hasSize(1);
+		this.fake.publish("channel.cheer", CHEERS, CHEER);
+		await().until(() -> this.received.size() == 1 && other.size() == 1);
+		assertThat(other.get(0).messageId()).isEqualTo(this.received.get(0).messageId());
+		this.client.unsubscribe(first);
+		assertThat(first.state()).isEqualTo(SubscriptionState.CANCELLED);
+		this.fake.publish("channel.cheer", CHEERS, CHEER);
+		await().until(() -> other.size() == 2);
+		assertThat(this.received).hasSize(1);
+		assertThat(enabled()).extracting(io.github.twitchjvm.pubsub.test.eventsub.EventSubSubscription::id)
+			.containsExactly(second.twitchId());
+		this.client.unsubscribe(second);
+		await().until(() -> enabled().isEmpty());
+		// A new handler after that creates it at Twitch again.
+		EventSubSubscription third = subscribeToCheers();
+		assertThat(third.state()).isEqualTo(SubscriptionState.ENABLED);
+		assertThat(enabled()).hasSize(1);
+	}
+
+	@Test
 	void dropsDuplicatesAndMessagesOlderThanTenMinutes() {
 		EventSubSubscription subscription = subscribeToCheers();
 		String first = this.fake.publish(subscription.twitchId(), CHEER);
@@ -123,6 +152,54 @@ class EventSubClientTest {
 		assertThat(this.received).extracting(EventSubNotification::messageId).containsExactly(first, last);
 		assertThat(this.client.snapshot().counters().dropped()).containsEntry("duplicate", 1L)
 			.containsEntry("too_old", 1L);
+	}
+
+	@Test
+	void tellsItsListenersEveryNotificationDropReconnectAndHelixRequest() {
+		List<String> activity = new CopyOnWriteArrayList<>();
+		this.client.stop();
+		this.client = client(StaticTokenProvider.of(this.token.accessToken()),
+				(builder) -> builder.listener(new EventSubListener() {
+
+					@Override
+					public void notificationReceived(EventSubSubscription subscription) {
+						activity.add("received " + subscription.type());
+					}
+
+					@Override
+					public void notificationDropped(EventSubSubscription subscription,
+							io.github.twitchjvm.core.dispatch.DropReason reason, long count) {
+						activity.add("dropped " + reason.tagValue() + " " + count);
+					}
+
+					@Override
+					public void reconnecting(String userId, ReconnectCause cause) {
+						activity.add("reconnecting " + userId + " " + cause.tagValue());
+					}
+
+					@Override
+					public void helixRequestCompleted(String method, int status, Duration elapsed) {
+						activity.add(method + " " + status);
+					}
+
+				}));
+		this.client.start();
+		EventSubSubscription subscription = subscribeToCheers();
+		String first = this.fake.publish(subscription.twitchId(), CHEER);
+		this.fake.duplicate(first);
+		this.fake.publishOld(subscription.twitchId(), CHEER, Duration.ofMinutes(11));
+		String last = this.fake.publish(subscription.twitchId(), CHEER);
+		await().until(() -> this.received.stream().anyMatch((notification) -> notification.messageId().equals(last)));
+		// Helix requests are told on the notification thread, notifications on the
+		// reading thread: in order within each.
+		assertThat(activity).filteredOn((line) -> !line.startsWith("POST"))
+			.containsExactly("received channel.cheer", "dropped duplicate 1", "dropped too_old 1",
+					"received channel.cheer");
+		await().until(() -> activity.contains("POST 202"));
+		activity.clear();
+		this.fake.dropTcp(sessionOf(subscription));
+		await().until(() -> activity.contains("POST 202"));
+		assertThat(activity).containsExactly("reconnecting " + BROADCASTER + " error", "DELETE 204", "POST 202");
 	}
 
 	@Test
@@ -150,6 +227,40 @@ class EventSubClientTest {
 					java.util.stream.IntStream.rangeClosed(1, sent.get()).mapToObj(EventSubClientTest::event).toList());
 		assertThat(subscription.twitchId()).isEqualTo(twitchId);
 		assertThat(enabled()).hasSize(1);
+		assertThat(this.events).isEmpty();
+	}
+
+	@Test
+	void aSessionReconnectWhoseNewSocketFailsKeepsTheOldSessionAndFollowsTheNextOne() throws Exception {
+		EventSubSubscription subscription = subscribeToCheers();
+		String before = subscription.twitchId();
+		String sessionId = sessionOf(subscription);
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		this.fake.sendRaw(sessionId, "{\"metadata\":{\"message_id\":\"" + java.util.UUID.randomUUID()
+				+ "\",\"message_type\":\"session_reconnect\",\"message_timestamp\":\"" + java.time.Instant.now()
+				+ "\"},\"payload\":{\"session\":{\"id\":\"" + sessionId
+				+ "\",\"status\":\"reconnecting\",\"keepalive_timeout_seconds\":null,\"reconnect_url\":"
+				+ "\"ws://127.0.0.1:" + closedPort + "/ws\",\"connected_at\":\"" + java.time.Instant.now() + "\"}}}");
+		await().until(() -> this.client.snapshot().counters().reconnects().getOrDefault("server_reconnect", 0L) == 1L);
+		// The move failed; the old session still delivers, and its subscription is the
+		// same one at Twitch.
+		this.fake.publish(before, CHEER);
+		await().until(() -> this.received.size() == 1);
+		assertThat(subscription.twitchId()).isEqualTo(before);
+		assertThat(this.events).isEmpty();
+		// A later session_reconnect is followed as usual.
+		this.fake.reconnect(sessionId);
+		await().until(() -> this.client.snapshot().counters().reconnects().getOrDefault("server_reconnect", 0L) == 2L);
+		await().until(() -> this.fake.sessions()
+			.stream()
+			.anyMatch((session) -> session.id().equals(sessionId) && session.status().equals("connected")));
+		this.fake.publish(before, CHEER);
+		await().until(() -> this.received.size() == 2);
+		assertThat(subscription.twitchId()).isEqualTo(before);
 		assertThat(this.events).isEmpty();
 	}
 

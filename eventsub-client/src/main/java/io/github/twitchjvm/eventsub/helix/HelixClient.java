@@ -51,6 +51,8 @@ public final class HelixClient {
 
 	private final Duration timeout;
 
+	private final Observer observer;
+
 	/**
 	 * Creates a client.
 	 * @param base the Helix base URI, such as {@link #TWITCH_HELIX_URI}
@@ -59,11 +61,25 @@ public final class HelixClient {
 	 * @param timeout the deadline of each request
 	 */
 	public HelixClient(URI base, String clientId, HttpClient http, Duration timeout) {
+		this(base, clientId, http, timeout, (method, status, elapsed) -> {
+		});
+	}
+
+	/**
+	 * Creates a client that tells an observer of every request.
+	 * @param base the Helix base URI, such as {@link #TWITCH_HELIX_URI}
+	 * @param clientId the application's client id, sent as {@code Client-Id}
+	 * @param http the HTTP client (it must not follow redirects)
+	 * @param timeout the deadline of each request
+	 * @param observer told of every request's end, for metrics
+	 */
+	public HelixClient(URI base, String clientId, HttpClient http, Duration timeout, Observer observer) {
 		String text = base.toString();
 		this.base = URI.create(text.endsWith("/") ? text : text + "/");
 		this.clientId = Objects.requireNonNull(clientId, "clientId");
 		this.http = http;
 		this.timeout = timeout;
+		this.observer = Objects.requireNonNull(observer, "observer");
 	}
 
 	/**
@@ -74,11 +90,25 @@ public final class HelixClient {
 	 * @return the client
 	 */
 	public static HelixClient create(URI base, String clientId, Duration timeout) {
+		return create(base, clientId, timeout, (method, status, elapsed) -> {
+		});
+	}
+
+	/**
+	 * A client whose HTTP client follows no redirect, telling an observer of every
+	 * request.
+	 * @param base the Helix base URI
+	 * @param clientId the application's client id
+	 * @param timeout the deadline of each request
+	 * @param observer told of every request's end, for metrics
+	 * @return the client
+	 */
+	public static HelixClient create(URI base, String clientId, Duration timeout, Observer observer) {
 		HttpClient http = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(timeout)
 			.build();
-		return new HelixClient(base, clientId, http, timeout);
+		return new HelixClient(base, clientId, http, timeout, observer);
 	}
 
 	/**
@@ -199,7 +229,32 @@ public final class HelixClient {
 	}
 
 	private CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
-		return this.http.sendAsync(request, (info) -> new BoundedBody(MAX_ANSWER_BYTES));
+		long started = System.nanoTime();
+		return this.http.sendAsync(request, (info) -> new BoundedBody(MAX_ANSWER_BYTES))
+			.whenComplete((response, failure) -> {
+				try {
+					this.observer.completed(request.method(), (response != null) ? response.statusCode() : 0,
+							Duration.ofNanos(System.nanoTime() - started));
+				}
+				catch (RuntimeException ex) {
+					// An observer's failure must not turn Twitch's answer into an error.
+				}
+			});
+	}
+
+	/** Told of the end of every request, for metrics. */
+	@FunctionalInterface
+	public interface Observer {
+
+		/**
+		 * A request ended.
+		 * @param method {@code POST}, {@code GET} or {@code DELETE}
+		 * @param status the HTTP status, or {@code 0} when no answer came (an I/O error
+		 * or the deadline)
+		 * @param elapsed from sending to the answer or failure
+		 */
+		void completed(String method, int status, Duration elapsed);
+
 	}
 
 	private static CreatedSubscription created(String what, String body) {

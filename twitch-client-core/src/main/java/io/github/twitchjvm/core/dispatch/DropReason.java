@@ -19,7 +19,13 @@ public enum DropReason {
 	/**
 	 * The message was delivered already (during a reconnect, both connections carry it).
 	 */
-	DUPLICATE;
+	DUPLICATE,
+
+	/**
+	 * The message is older than the protocol's replay window (EventSub: ten minutes), so
+	 * it may have been handled already; PubSub never replays and never drops for this.
+	 */
+	TOO_OLD;
 
 	private final String tag = name().toLowerCase(Locale.ROOT);
 
