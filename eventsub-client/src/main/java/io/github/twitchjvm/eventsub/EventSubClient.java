@@ -155,6 +155,14 @@ public final class EventSubClient {
 	}
 
 	/**
+	 * Whether the client is started.
+	 * @return {@code true} between {@link #start()} and {@link #stop()}
+	 */
+	public synchronized boolean isRunning() {
+		return this.started;
+	}
+
+	/**
 	 * Whether the client is started and every subscription is enabled.
 	 * @return {@code true} when nothing waits for a session or for Twitch
 	 */

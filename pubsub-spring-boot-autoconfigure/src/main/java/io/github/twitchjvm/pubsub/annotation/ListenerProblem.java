@@ -1,9 +1,8 @@
 package io.github.twitchjvm.pubsub.annotation;
 
 import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
+import io.github.twitchjvm.annotation.ListenerMethods;
 import io.github.twitchjvm.pubsub.diagnostics.PubSubConfigurationException;
 
 /**
@@ -20,9 +19,7 @@ final class ListenerProblem {
 	}
 
 	static String describe(Method method) {
-		return method.getDeclaringClass().getName() + "." + method.getName() + "("
-				+ Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
-				+ ")";
+		return ListenerMethods.describe(method);
 	}
 
 }

@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.github.twitchjvm.annotation.AttributeValues;
 import io.github.twitchjvm.pubsub.topic.InvalidTopicException;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import io.github.twitchjvm.pubsub.topic.TopicType;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.config.BeanExpressionContext;
-import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 
 /**
@@ -26,23 +25,17 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
  */
 final class TopicResolver {
 
-	private final ConfigurableBeanFactory beanFactory;
-
 	/**
 	 * The user of ids left out: the connection details', given by the registry, not read
 	 * from properties here.
 	 */
 	private final @Nullable String defaultUserId;
 
-	private final @Nullable BeanExpressionResolver expressions;
-
-	private final BeanExpressionContext context;
+	private final AttributeValues values;
 
 	TopicResolver(ConfigurableBeanFactory beanFactory, @Nullable String defaultUserId) {
-		this.beanFactory = beanFactory;
 		this.defaultUserId = (defaultUserId != null && !defaultUserId.isBlank()) ? defaultUserId.strip() : null;
-		this.expressions = beanFactory.getBeanExpressionResolver();
-		this.context = new BeanExpressionContext(beanFactory, null);
+		this.values = new AttributeValues(beanFactory);
 	}
 
 	List<Topic> topics(Method method, TwitchTopic annotation) {
@@ -104,15 +97,7 @@ final class TopicResolver {
 		List<String> resolved = new ArrayList<>();
 		for (String value : values) {
 			try {
-				String text = this.beanFactory.resolveEmbeddedValue(value);
-				if (text != null && text.contains("${")) {
-					// A context without a strict placeholder configurer leaves unknown
-					// placeholders as they are.
-					throw new IllegalArgumentException("a placeholder has no value");
-				}
-				Object evaluated = (this.expressions != null && text != null)
-						? this.expressions.evaluate(text, this.context) : text;
-				flatten(evaluated, resolved);
+				resolved.addAll(this.values.resolve(value));
 			}
 			catch (RuntimeException ex) {
 				throw ListenerProblem.of(method, "cannot resolve \"" + value + "\": " + ex.getMessage(),
@@ -125,24 +110,6 @@ final class TopicResolver {
 	String resolveOne(Method method, String value) {
 		List<String> resolved = resolve(method, value);
 		return resolved.isEmpty() ? "" : resolved.get(0);
-	}
-
-	private static void flatten(@Nullable Object value, List<String> into) {
-		if (value == null) {
-			return;
-		}
-		if (value instanceof Object[] array) {
-			Arrays.stream(array).forEach((element) -> flatten(element, into));
-		}
-		else if (value instanceof Iterable<?> iterable) {
-			iterable.forEach((element) -> flatten(element, into));
-		}
-		else {
-			String text = value.toString().trim();
-			if (!text.isEmpty()) {
-				into.add(text);
-			}
-		}
 	}
 
 	private static TopicType family(Method method, String name) {

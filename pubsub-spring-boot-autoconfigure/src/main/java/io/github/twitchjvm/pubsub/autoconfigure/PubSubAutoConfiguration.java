@@ -13,7 +13,6 @@ import io.github.twitchjvm.pubsub.annotation.TwitchTopicListenerRegistry;
 import io.github.twitchjvm.pubsub.diagnostics.PubSubConfigurationException;
 import io.github.twitchjvm.pubsub.transport.SpringWebSocketTransport;
 import io.micrometer.observation.ObservationRegistry;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -80,12 +79,12 @@ public final class PubSubAutoConfiguration {
 		properties.applyTo(builder);
 		builder.uri(connectionDetails.url());
 		builder.tokenProvider(tokenProvider(tokenProviders, connectionDetails));
-		Executor executor = dispatchExecutor(properties.getDispatch().getExecutor(), dispatchExecutor,
+		Executor executor = ClientBeans.dispatchExecutor(properties.getDispatch().getExecutor(), dispatchExecutor,
 				applicationTaskExecutor);
 		if (executor != null) {
 			builder.dispatchExecutor(executor);
 		}
-		WebSocketTransport transport = unique(transports, WebSocketTransport.class);
+		WebSocketTransport transport = ClientBeans.unique(transports, WebSocketTransport.class);
 		if (transport != null) {
 			builder.transport(transport);
 		}
@@ -153,7 +152,7 @@ public final class PubSubAutoConfiguration {
 	 */
 	private static TwitchTokenProvider tokenProvider(ObjectProvider<TwitchTokenProvider> tokenProviders,
 			PubSubConnectionDetails connectionDetails) {
-		TwitchTokenProvider provider = unique(tokenProviders, TwitchTokenProvider.class);
+		TwitchTokenProvider provider = ClientBeans.unique(tokenProviders, TwitchTokenProvider.class);
 		if (provider == null) {
 			provider = connectionDetails.tokenProvider();
 		}
@@ -164,39 +163,6 @@ public final class PubSubAutoConfiguration {
 							+ "TwitchTokenProvider bean, or set twitch.pubsub.enabled=false.");
 		}
 		return provider;
-	}
-
-	/**
-	 * The one bean of a type the client takes whole, or {@code null} without one. Several
-	 * without a primary would leave the choice to chance: that fails the startup instead.
-	 */
-	private static <T> @Nullable T unique(ObjectProvider<T> beans, Class<T> type) {
-		T bean = beans.getIfUnique();
-		if (bean == null && beans.stream().findAny().isPresent()) {
-			throw new PubSubConfigurationException(
-					"There are several " + type.getSimpleName() + " beans and none is primary.",
-					"Mark the one Twitch PubSub should use @Primary, or keep only one.");
-		}
-		return bean;
-	}
-
-	/**
-	 * Where handlers run: the {@link TwitchDispatchExecutor @TwitchDispatchExecutor}
-	 * executor, else what {@code twitch.pubsub.dispatch.executor} says ({@code null}: the
-	 * client's own pool). Qualified rather than by type because an application often has
-	 * other executors, for other purposes.
-	 */
-	private static @Nullable Executor dispatchExecutor(PubSubProperties.DispatchThreads threads,
-			ObjectProvider<Executor> qualified, ObjectProvider<Executor> applicationTaskExecutor) {
-		Executor executor = qualified.getIfAvailable();
-		if (executor != null) {
-			return executor;
-		}
-		return switch (threads) {
-			case APPLICATION -> applicationTaskExecutor.getIfAvailable();
-			case CLIENT -> null;
-			case READING_THREAD -> Runnable::run;
-		};
 	}
 
 	/**

@@ -22,7 +22,7 @@ import org.springframework.core.env.Environment;
  * application runs on. The report names the property, where it is set and the variables
  * it waits for; never its value, which may be part of a real token.
  */
-final class TokenPropertyCheck {
+public final class TokenPropertyCheck {
 
 	/** The name in {@code ${NAME}} or {@code ${NAME:default}}. */
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
@@ -39,7 +39,7 @@ final class TokenPropertyCheck {
 	 * value came from
 	 * @throws PubSubConfigurationException naming the property and the fix
 	 */
-	static void check(String property, String token, Environment environment) {
+	public static void check(String property, String token, Environment environment) {
 		ConfigurationProperty definition = definition(property, environment);
 		String origin = (definition != null && definition.getOrigin() != null) ? " (" + definition.getOrigin() + ")"
 				: "";

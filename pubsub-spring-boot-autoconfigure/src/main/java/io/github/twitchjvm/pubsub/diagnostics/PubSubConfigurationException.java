@@ -6,9 +6,7 @@ package io.github.twitchjvm.pubsub.diagnostics;
  * that cannot be supplied, a topic without a token. Spring Boot reports it as a failure
  * analysis with the description and the action.
  */
-public class PubSubConfigurationException extends RuntimeException {
-
-	private final String action;
+public class PubSubConfigurationException extends TwitchConfigurationException {
 
 	/**
 	 * Creates the exception.
@@ -16,16 +14,7 @@ public class PubSubConfigurationException extends RuntimeException {
 	 * @param action how to fix it
 	 */
 	public PubSubConfigurationException(String description, String action) {
-		super(description);
-		this.action = action;
-	}
-
-	/**
-	 * How to fix the problem.
-	 * @return the action
-	 */
-	public String getAction() {
-		return this.action;
+		super(description, action);
 	}
 
 }
