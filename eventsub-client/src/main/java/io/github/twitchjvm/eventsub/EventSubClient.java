@@ -155,6 +155,20 @@ public final class EventSubClient {
 	}
 
 	/**
+	 * The user whose token creates a subscription of this condition: its
+	 * {@code moderator_user_id}, else its {@code user_id}, else its
+	 * {@code to_broadcaster_user_id}, else its {@code broadcaster_user_id} (the
+	 * user-authorized types name their reader that way). Each user has sessions and
+	 * limits of their own.
+	 * @param condition a subscription's condition
+	 * @return the user's id
+	 * @throws IllegalArgumentException if the condition names no user
+	 */
+	public static String tokenUser(Map<String, String> condition) {
+		return EventSubEngine.tokenUser(condition);
+	}
+
+	/**
 	 * Whether the client is started.
 	 * @return {@code true} between {@link #start()} and {@link #stop()}
 	 */

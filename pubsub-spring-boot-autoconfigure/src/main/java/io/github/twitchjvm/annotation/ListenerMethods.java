@@ -4,6 +4,9 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import org.springframework.aop.support.AopUtils;
+import org.springframework.util.ReflectionUtils;
+
 /**
  * Names a listener method in startup reports the way a stack trace would.
  */
@@ -21,6 +24,19 @@ public final class ListenerMethods {
 		return method.getDeclaringClass().getName() + "." + method.getName() + "("
 				+ Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
 				+ ")";
+	}
+
+	/**
+	 * The method to call on a bean, possibly a proxy, so that its advice applies.
+	 * @param bean the bean
+	 * @param method the annotated method of the bean's target class
+	 * @return the method, accessible
+	 * @throws IllegalStateException if the proxy does not expose it, with the reason
+	 */
+	public static Method invocable(Object bean, Method method) {
+		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+		ReflectionUtils.makeAccessible(invocable);
+		return invocable;
 	}
 
 }

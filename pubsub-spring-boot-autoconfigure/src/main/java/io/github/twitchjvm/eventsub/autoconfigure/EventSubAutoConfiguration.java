@@ -6,10 +6,13 @@ import io.github.twitchjvm.core.auth.TwitchTokenProvider;
 import io.github.twitchjvm.core.transport.WebSocketTransport;
 import io.github.twitchjvm.eventsub.EventSubClient;
 import io.github.twitchjvm.eventsub.EventSubClientBuilder;
+import io.github.twitchjvm.eventsub.annotation.TwitchEventListenerRegistry;
 import io.github.twitchjvm.pubsub.autoconfigure.ClientBeans;
+import io.github.twitchjvm.pubsub.autoconfigure.ListenerObservations;
 import io.github.twitchjvm.pubsub.autoconfigure.PubSubAutoConfiguration;
 import io.github.twitchjvm.pubsub.autoconfigure.TwitchDispatchExecutor;
 import io.github.twitchjvm.pubsub.diagnostics.EventSubConfigurationException;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -92,6 +95,20 @@ public final class EventSubAutoConfiguration {
 	@ConditionalOnSingleCandidate(EventSubClient.class)
 	EventSubLifecycle twitchEventSubLifecycle(EventSubClient client, EventSubProperties properties) {
 		return new EventSubLifecycle(client, properties.isAutoStartup());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnSingleCandidate(EventSubClient.class)
+	TwitchEventListenerRegistry twitchEventListenerRegistry(EventSubClient client, EventSubProperties properties,
+			EventSubConnectionDetails connectionDetails, ObjectProvider<TwitchTokenProvider> tokenProviders,
+			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<ListenerObservations> timers) {
+		ObservationRegistry observations = observationRegistry.getIfUnique(
+				() -> timers.getIfAvailable(() -> new ListenerObservations(ObservationRegistry.NOOP)).registry());
+		TwitchTokenProvider tokens = ClientBeans.unique(tokenProviders, TwitchTokenProvider.class);
+		return new TwitchEventListenerRegistry(client, observations, connectionDetails.userId(),
+				(tokens != null) ? tokens : connectionDetails.tokenProvider(),
+				properties.getMaxSessions() * properties.getSubscriptionsPerSession());
 	}
 
 	/**

@@ -5,15 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.github.twitchjvm.annotation.ListenerMethods;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -73,9 +72,7 @@ record TwitchTopicEndpoint(TwitchTopicListener listener, TwitchTopicInvoker invo
 
 	private static Method invocable(Object bean, Method method) {
 		try {
-			Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
-			ReflectionUtils.makeAccessible(invocable);
-			return invocable;
+			return ListenerMethods.invocable(bean, method);
 		}
 		catch (IllegalStateException ex) {
 			throw ListenerProblem.of(method, "cannot be called through the bean's proxy: " + ex.getMessage(),

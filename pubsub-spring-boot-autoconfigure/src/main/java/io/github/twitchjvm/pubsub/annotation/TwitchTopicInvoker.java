@@ -4,11 +4,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.UUID;
 
+import io.github.twitchjvm.annotation.ObservedInvocation;
 import io.github.twitchjvm.pubsub.PubSubHandler;
 import io.github.twitchjvm.pubsub.message.PubSubMessage;
 import io.github.twitchjvm.pubsub.message.PubSubPayload;
 import io.github.twitchjvm.pubsub.topic.TopicType;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -57,34 +57,8 @@ final class TwitchTopicInvoker implements PubSubHandler<PubSubMessage> {
 			}
 		}
 		Object[] values = this.arguments.resolve(subscription, message, payload);
-		if (this.observations.isNoop()) {
-			invoke(values, message);
-			return;
-		}
-		Observation observation = Observation.createNotStarted(OBSERVATION, this.observations)
-			.lowCardinalityKeyValue("listener.id", this.id)
-			.lowCardinalityKeyValue("topic.type", topicType(message))
-			.start();
-		String outcome = "success";
-		// The scope makes the observation current for the handler (tracing, MDC); it is
-		// closed by hand, since the
-		// handler never refers to it.
-		Observation.Scope scope = observation.openScope();
-		try {
-			if (!invoke(values, message)) {
-				outcome = "failure";
-			}
-		}
-		catch (Exception | Error ex) {
-			outcome = "failure";
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			scope.close();
-			observation.lowCardinalityKeyValue("outcome", outcome);
-			observation.stop();
-		}
+		ObservedInvocation.observe(this.observations, OBSERVATION, this.id, "topic.type", topicType(message),
+				() -> invoke(values, message));
 	}
 
 	/**

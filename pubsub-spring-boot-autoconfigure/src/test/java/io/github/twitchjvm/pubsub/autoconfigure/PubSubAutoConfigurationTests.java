@@ -26,6 +26,7 @@ import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicAnnotationBeanPostProcessor;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicListenerRegistry;
 import io.github.twitchjvm.pubsub.diagnostics.PubSubConfigurationException;
+import io.github.twitchjvm.pubsub.diagnostics.TwitchConfigurationException;
 import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.transport.SpringWebSocketTransport;
@@ -183,7 +184,7 @@ class PubSubAutoConfigurationTests {
 		connected().withBean("one", TwitchTokenProvider.class, () -> StaticTokenProvider.of(this.token))
 			.withBean("two", TwitchTokenProvider.class, () -> StaticTokenProvider.of(this.token))
 			.run((context) -> assertThat(rootCause(context.getStartupFailure()))
-				.isInstanceOf(PubSubConfigurationException.class)
+				.isInstanceOf(TwitchConfigurationException.class)
 				.hasMessageContaining("several TwitchTokenProvider beans"));
 	}
 
@@ -338,7 +339,7 @@ class PubSubAutoConfigurationTests {
 		connected().withBean("one", WebSocketTransport.class, RecordingTransport::new)
 			.withBean("two", WebSocketTransport.class, RecordingTransport::new)
 			.run((context) -> assertThat(rootCause(context.getStartupFailure()))
-				.isInstanceOf(PubSubConfigurationException.class)
+				.isInstanceOf(TwitchConfigurationException.class)
 				.hasMessageContaining("several WebSocketTransport beans"));
 	}
 
