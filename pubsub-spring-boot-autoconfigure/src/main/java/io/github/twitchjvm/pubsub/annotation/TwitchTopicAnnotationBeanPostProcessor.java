@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.twitchjvm.annotation.ListenerMethodDiscovery;
 
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
@@ -41,7 +42,16 @@ public class TwitchTopicAnnotationBeanPostProcessor extends ListenerMethodDiscov
 
 	@Override
 	protected void register(ConfigurableListableBeanFactory beanFactory, List<Found<TwitchTopic>> found) {
-		TwitchTopicListenerRegistry registry = beanFactory.getBean(TwitchTopicListenerRegistry.class);
+		TwitchTopicListenerRegistry registry;
+		try {
+			registry = beanFactory.getBean(TwitchTopicListenerRegistry.class);
+		}
+		catch (NoSuchBeanDefinitionException ex) {
+			throw ListenerProblem.of(found.get(0).method(), "needs a PubSub client, which is not configured.",
+					"Set twitch.pubsub.access-token (and twitch.pubsub.user-id), or declare a TwitchTokenProvider "
+							+ "bean; or set twitch.pubsub.transport=eventsub to run @TwitchTopic listeners over "
+							+ "EventSub (twitch.eventsub.*); twitch.pubsub.enabled must not be false.");
+		}
 		List<TwitchTopicEndpoint> endpoints = found.stream()
 			.map((method) -> TwitchTopicEndpoint.resolve(beanFactory, method.bean(), method.beanName(), method.method(),
 					method.annotations(), registry.observations(), registry.defaultUserId()))

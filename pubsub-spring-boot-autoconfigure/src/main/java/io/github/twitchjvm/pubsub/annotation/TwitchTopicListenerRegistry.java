@@ -1,12 +1,9 @@
 package io.github.twitchjvm.pubsub.annotation;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
-import io.github.twitchjvm.pubsub.diagnostics.PubSubConfigurationException;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +20,7 @@ public final class TwitchTopicListenerRegistry {
 
 	private static final Logger logger = LoggerFactory.getLogger(TwitchTopicListenerRegistry.class);
 
-	private final PubSubClient client;
+	private final TwitchTopicSubscriber subscriber;
 
 	private final ObservationRegistry observations;
 
@@ -65,28 +62,22 @@ public final class TwitchTopicListenerRegistry {
 	 */
 	public TwitchTopicListenerRegistry(PubSubClient client, ObservationRegistry observations,
 			@Nullable String defaultUserId) {
-		this.client = client;
-		this.observations = observations;
-		this.defaultUserId = defaultUserId;
+		this(new PubSubClientSubscriber(client), observations, defaultUserId);
 	}
 
 	/**
-	 * More topics than the client's sockets can carry would fail one by one at runtime:
-	 * fail the startup instead.
+	 * Creates a registry that subscribes through something other than a PubSub client,
+	 * such as PubSub topics carried over EventSub.
+	 * @param subscriber checks and subscribes the listeners
+	 * @param observations where each call of a listener is observed
+	 * @param defaultUserId the id a {@link TwitchTopic} that leaves out an id listens
+	 * with, or {@code null} when every annotation must name its ids
 	 */
-	private void checkCapacity(List<TwitchTopicEndpoint> endpoints) {
-		Set<Topic> topics = new HashSet<>();
-		this.client.snapshot().topics().forEach((status) -> topics.add(status.topic()));
-		this.listeners.forEach((listener) -> topics.addAll(listener.topics()));
-		endpoints.forEach((endpoint) -> topics.addAll(endpoint.listener().topics()));
-		int capacity = this.client.topicCapacity();
-		if (topics.size() > capacity) {
-			throw new PubSubConfigurationException(
-					"@TwitchTopic listeners want " + topics.size() + " topics, more than the client can listen to ("
-							+ capacity + ").",
-					"Raise twitch.pubsub.max-connections (Twitch allows 50 topics per connection and recommends at most "
-							+ "10 connections per IP address), or listen to fewer channels.");
-		}
+	public TwitchTopicListenerRegistry(TwitchTopicSubscriber subscriber, ObservationRegistry observations,
+			@Nullable String defaultUserId) {
+		this.subscriber = subscriber;
+		this.observations = observations;
+		this.defaultUserId = defaultUserId;
 	}
 
 	ObservationRegistry observations() {
@@ -110,23 +101,12 @@ public final class TwitchTopicListenerRegistry {
 	 * anything is subscribed.
 	 */
 	void register(List<TwitchTopicEndpoint> endpoints) {
-		checkCapacity(endpoints);
-		for (TwitchTopicEndpoint endpoint : endpoints) {
-			for (Topic topic : endpoint.listener().topics()) {
-				String userId = topic.authorizingUserId();
-				if (!this.client.hasTokenFor(topic)) {
-					throw ListenerProblem.of(endpoint.listener().method(),
-							"listens to " + topic + ", but there is no token for user " + userId + ".",
-							"Set twitch.pubsub.user-id to the user of twitch.pubsub.access-token, or leave it out "
-									+ "to use the token for every topic, or supply a TwitchTokenProvider bean "
-									+ "that has a token for user " + userId + ".");
-				}
-			}
-		}
+		this.subscriber.check(endpoints.stream().map(TwitchTopicEndpoint::listener).toList(),
+				List.copyOf(this.listeners));
 		for (TwitchTopicEndpoint endpoint : endpoints) {
 			TwitchTopicListener listener = endpoint.listener();
 			for (Topic topic : listener.topics()) {
-				this.client.listenRawAsync(topic, endpoint.invoker());
+				this.subscriber.subscribe(listener, topic, endpoint.invoker());
 			}
 			this.listeners.add(listener);
 			logger.debug("Registered listener {} for {}", listener.id(), listener.topics());

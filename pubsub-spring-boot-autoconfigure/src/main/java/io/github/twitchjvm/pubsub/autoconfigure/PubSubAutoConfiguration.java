@@ -23,11 +23,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
@@ -40,7 +42,9 @@ import org.springframework.web.socket.client.WebSocketClient;
  * client connects with the JDK's own WebSocket unless the application declares a
  * {@link WebSocketTransport} bean or a
  * {@link TwitchWebSocketClient @TwitchWebSocketClient} Spring {@code WebSocketClient}: no
- * servlet container, no Spring WebSocket is needed.
+ * servlet container, no Spring WebSocket is needed. With
+ * {@code twitch.pubsub.transport=eventsub} no PubSub client is built: the listeners ride
+ * on EventSub instead.
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
 @ConditionalOnClass(PubSubClient.class)
@@ -69,6 +73,8 @@ public final class PubSubAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "twitch.pubsub.transport", havingValue = "pubsub", matchIfMissing = true)
+	@Conditional(PubSubWanted.class)
 	PubSubClient twitchPubSubClient(PubSubProperties properties, PubSubConnectionDetails connectionDetails,
 			ObjectProvider<TwitchTokenProvider> tokenProviders, ObjectProvider<WebSocketTransport> transports,
 			@TwitchDispatchExecutor ObjectProvider<Executor> dispatchExecutor,

@@ -32,6 +32,14 @@ public class PubSubProperties implements InitializingBean {
 	private boolean enabled = true;
 
 	/**
+	 * Which protocol carries the @TwitchTopic listeners: "pubsub" (a PubSub server, such
+	 * as the fake one: Twitch switched its own off in 2025) or "eventsub" (live Twitch:
+	 * each topic rides on the EventSub subscriptions that replaced it, configured under
+	 * "twitch.eventsub", and its notifications arrive as the family's PubSub payloads).
+	 */
+	private PubSubTransport transport = PubSubTransport.PUBSUB;
+
+	/**
 	 * WebSocket URL of the PubSub server: wss:// anywhere, ws:// only to a loopback
 	 * address (such as the fake server on 127.0.0.1) unless "allow-insecure" is set.
 	 */
@@ -119,6 +127,14 @@ public class PubSubProperties implements InitializingBean {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public PubSubTransport getTransport() {
+		return this.transport;
+	}
+
+	public void setTransport(PubSubTransport transport) {
+		this.transport = transport;
 	}
 
 	public URI getUrl() {

@@ -180,6 +180,33 @@ class PubSubAutoConfigurationTests {
 	}
 
 	@Test
+	void backsOffForAnEventSubApplicationThatGavePubSubNoToken() {
+		this.runner.withPropertyValues("twitch.eventsub.client-id=someclientid", "twitch.pubsub.access-token=")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PubSubClient.class));
+	}
+
+	@Test
+	void buildsBothWhenAnEventSubApplicationGavePubSubAToken() {
+		connected().withPropertyValues("twitch.eventsub.client-id=someclientid")
+			.run((context) -> assertThat(context).hasSingleBean(PubSubClient.class));
+	}
+
+	@Test
+	void buildsNoPubSubClientWhenTheListenersRideOnEventSub() {
+		connected().withPropertyValues("twitch.pubsub.transport=eventsub")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PubSubClient.class));
+	}
+
+	@Test
+	void aTwitchTopicMethodWithoutAPubSubClientSaysWhatToConfigure() {
+		this.runner.withPropertyValues("twitch.eventsub.client-id=someclientid")
+			.withBean(WhisperListener.class)
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.isInstanceOf(PubSubConfigurationException.class)
+				.hasMessageContaining("needs a PubSub client, which is not configured"));
+	}
+
+	@Test
 	void failsWhenSeveralTokenProvidersCompete() {
 		connected().withBean("one", TwitchTokenProvider.class, () -> StaticTokenProvider.of(this.token))
 			.withBean("two", TwitchTokenProvider.class, () -> StaticTokenProvider.of(this.token))
