@@ -15,7 +15,7 @@ import io.github.twitchjvm.pubsub.topic.TopicType;
  * TopicRoute route = TopicRoute.of(Topic.parse("channel-points-channel-v1.1337"));
  * route.rides();        // channel.channel_points_custom_reward_redemption.add @1 and .update @1,
  *                       // both {broadcaster_user_id=1337}
- * route.absentFields(); // [RewardRedeemed.redemption.reward.isSubOnly, ...]
+ * route.absentFields(); // [RedemptionStatusUpdated.redemption.reward.isUserInputRequired, ...]
  * }</pre>
  *
  * @param topic the PubSub topic
