@@ -103,8 +103,8 @@ final class ChannelPointsConversion implements FamilyConversion {
 	private static String rewardChange(String what, String type) {
 		String eventSubType = "channel.channel_points_custom_reward." + type;
 		return "EventSub reports " + what + " as " + eventSubType + " @1, whose reward has other fields than "
-				+ "PubSub's Reward, so the bridge does not convert it; handle that type with @TwitchEvent(\""
-				+ eventSubType + "\")";
+				+ "PubSub's Reward, so the bridge does not convert it; handle that type with @TwitchEvent(value = \""
+				+ eventSubType + "\", version = \"1\")";
 	}
 
 	@Override
