@@ -491,7 +491,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 
 	private void enabled(Subscription subscription, Session session, CreatedSubscription created) {
 		this.costs.put(subscription.userId(), new int[] { created.totalCost(), created.maxTotalCost() });
-		subscription.enabled(created.id());
+		subscription.enabled(created.id(), created.cost());
 		this.deliveries.route(created.id(), subscription);
 		for (HandlerSubscription handle : subscription.handlers) {
 			handle.accepted.complete(handle);

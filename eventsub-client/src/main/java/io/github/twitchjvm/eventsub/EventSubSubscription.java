@@ -61,4 +61,11 @@ public interface EventSubSubscription {
 	 */
 	@Nullable Throwable failure();
 
+	/**
+	 * @return what Twitch said the subscription costs against the user's
+	 * {@code max_total_cost} when it last created it ({@code cost} in its answer), or
+	 * {@code 0} before Twitch accepted it
+	 */
+	int cost();
+
 }

@@ -137,6 +137,11 @@ final class HandlerSubscription
 	}
 
 	@Override
+	public int cost() {
+		return this.subscription.cost();
+	}
+
+	@Override
 	public String toString() {
 		return this.subscription.toString();
 	}

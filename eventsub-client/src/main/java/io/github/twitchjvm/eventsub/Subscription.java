@@ -34,6 +34,9 @@ final class Subscription {
 
 	private volatile @Nullable Throwable failure;
 
+	/** What Twitch said it costs when it last created it; 0 before. */
+	private volatile int cost;
+
 	/**
 	 * Twitch's id from a session that was lost, to delete before re-creating (loop only).
 	 */
@@ -60,8 +63,9 @@ final class Subscription {
 		}
 	}
 
-	void enabled(String twitchId) {
+	void enabled(String twitchId, int cost) {
 		this.twitchId = twitchId;
+		this.cost = cost;
 		this.state = SubscriptionState.ENABLED;
 	}
 
@@ -127,6 +131,10 @@ final class Subscription {
 
 	@Nullable Throwable failure() {
 		return this.failure;
+	}
+
+	int cost() {
+		return this.cost;
 	}
 
 	@Override

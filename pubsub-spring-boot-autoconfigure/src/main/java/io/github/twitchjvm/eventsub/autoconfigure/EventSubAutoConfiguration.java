@@ -6,6 +6,7 @@ import io.github.twitchjvm.core.auth.TwitchTokenProvider;
 import io.github.twitchjvm.core.transport.WebSocketTransport;
 import io.github.twitchjvm.eventsub.EventSubClient;
 import io.github.twitchjvm.eventsub.EventSubClientBuilder;
+import io.github.twitchjvm.eventsub.actuate.EventSubActivity;
 import io.github.twitchjvm.eventsub.annotation.TwitchEventListenerRegistry;
 import io.github.twitchjvm.pubsub.autoconfigure.ClientBeans;
 import io.github.twitchjvm.pubsub.autoconfigure.ListenerObservations;
@@ -59,6 +60,21 @@ public final class EventSubAutoConfiguration {
 	@ConditionalOnMissingBean
 	EventSubEventPublisher twitchEventSubEventPublisher(ApplicationEventPublisher events) {
 		return new EventSubEventPublisher(events);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventSubActivity twitchEventSubActivity() {
+		return new EventSubActivity();
+	}
+
+	/**
+	 * The activity (notifications per subscription, for the endpoint and the health)
+	 * counts what the auto-configured client reports.
+	 */
+	@Bean
+	EventSubClientBuilderCustomizer twitchEventSubActivityListener(EventSubActivity activity) {
+		return (builder) -> builder.listener(activity);
 	}
 
 	@Bean

@@ -24,12 +24,12 @@ import org.springframework.core.env.Environment;
  * with {@code show-values=always}, which otherwise shows every value as it is. Hidden
  * ({@value SanitizableData#SANITIZED_VALUE}) are:
  * <ul>
- * <li>every property under {@code twitch.pubsub} whose name holds "token", "secret",
- * "password" or "credential", in any of its spellings
+ * <li>every property under {@code twitch.pubsub} or {@code twitch.eventsub} whose name
+ * holds "token", "secret", "password" or "credential", in any of its spellings
  * ({@code twitch.pubsub.access-token}, {@code accessToken},
- * {@code TWITCH_PUBSUB_ACCESS_TOKEN}), today's ({@code access-token}) and those OAuth
- * properties will add ({@code twitch.pubsub.oauth.client-secret},
- * {@code ...refresh-token});</li>
+ * {@code TWITCH_PUBSUB_ACCESS_TOKEN}, {@code twitch.eventsub.access-token}), today's
+ * ({@code access-token}) and those OAuth properties will add
+ * ({@code twitch.pubsub.oauth.client-secret}, {@code ...refresh-token});</li>
  * <li>any property, whatever its name, whose value is one of those secrets: the README's
  * {@code access-token: ${TWITCH_ACCESS_TOKEN}} leaves the token itself in the environment
  * variable {@code TWITCH_ACCESS_TOKEN}, which {@code env} lists too.</li>
@@ -39,7 +39,8 @@ import org.springframework.core.env.Environment;
  */
 public final class PubSubSanitizingFunction implements SanitizingFunction {
 
-	private static final String PREFIX = "twitchpubsub";
+	/** The starter's property prefixes, in letters only: both protocols'. */
+	private static final List<String> PREFIXES = List.of("twitchpubsub", "twitcheventsub");
 
 	private static final List<String> SECRET_WORDS = List.of("token", "secret", "password", "credential");
 
@@ -75,11 +76,13 @@ public final class PubSubSanitizingFunction implements SanitizingFunction {
 	 */
 	static boolean isSecretName(String name) {
 		String letters = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-		if (!letters.startsWith(PREFIX)) {
-			return false;
+		for (String prefix : PREFIXES) {
+			if (letters.startsWith(prefix)) {
+				String rest = letters.substring(prefix.length());
+				return SECRET_WORDS.stream().anyMatch(rest::contains);
+			}
 		}
-		String rest = letters.substring(PREFIX.length());
-		return SECRET_WORDS.stream().anyMatch(rest::contains);
+		return false;
 	}
 
 	private boolean isSecretValue(@Nullable Object value) {

@@ -93,11 +93,13 @@ class PubSubSanitizingTests {
 	void namesInEverySpelling() {
 		for (String secret : new String[] { "twitch.pubsub.access-token", "twitch.pubsub.accessToken",
 				"TWITCH_PUBSUB_ACCESSTOKEN", "TWITCH_PUBSUB_ACCESS_TOKEN", "twitch.pubsub.oauth.client-secret",
-				"twitch.pubsub.oauth.refresh-token", "twitch.pubsub.tokens[44322889]" }) {
+				"twitch.pubsub.oauth.refresh-token", "twitch.pubsub.tokens[44322889]", "twitch.eventsub.access-token",
+				"TWITCH_EVENTSUB_ACCESS_TOKEN" }) {
 			assertThat(PubSubSanitizingFunction.isSecretName(secret)).as(secret).isTrue();
 		}
 		for (String plain : new String[] { "twitch.pubsub.url", "twitch.pubsub.user-id",
-				"twitch.pubsub.health.grace-period", "spring.application.name", "other.access-token" }) {
+				"twitch.pubsub.health.grace-period", "spring.application.name", "other.access-token",
+				"twitch.eventsub.client-id" }) {
 			assertThat(PubSubSanitizingFunction.isSecretName(plain)).as(plain).isFalse();
 		}
 	}

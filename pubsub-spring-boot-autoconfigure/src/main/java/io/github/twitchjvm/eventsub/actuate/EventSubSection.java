@@ -1,0 +1,135 @@
+package io.github.twitchjvm.eventsub.actuate;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.twitchjvm.eventsub.EventSubClient;
+import io.github.twitchjvm.eventsub.EventSubSnapshot;
+import io.github.twitchjvm.eventsub.EventSubSubscription;
+import io.github.twitchjvm.eventsub.SubscriptionState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The EventSub section of the {@code twitchpubsub} actuator endpoint: the client's
+ * sessions, every subscription with its state, Twitch's id and cost, why it failed or was
+ * revoked, its notifications and the last one's time, and the client's counters. Shows no
+ * token.
+ */
+public final class EventSubSection {
+
+	private static final Comparator<EventSubSubscription> ORDER = Comparator.comparing(EventSubSubscription::type)
+		.thenComparing(EventSubSubscription::version)
+		.thenComparing((subscription) -> new TreeMap<>(subscription.condition()).toString())
+		.thenComparing(EventSubSubscription::id);
+
+	private final EventSubClient client;
+
+	private final @Nullable EventSubActivity activity;
+
+	/**
+	 * Creates the section.
+	 * @param client the client
+	 * @param activity the activity it reports to, or {@code null} when it reports to none
+	 * (an application's own client): then no notification is counted
+	 */
+	public EventSubSection(EventSubClient client, @Nullable EventSubActivity activity) {
+		this.client = client;
+		this.activity = activity;
+	}
+
+	/**
+	 * The client now.
+	 * @return its sessions, subscriptions and counters
+	 */
+	public EventSubDescriptor describe() {
+		boolean running = this.client.isRunning();
+		boolean connected = this.client.isConnected();
+		EventSubSnapshot snapshot = this.client.snapshot();
+		List<SessionDescriptor> sessions = snapshot.sessions()
+			.stream()
+			.map((session) -> new SessionDescriptor(session.userId(), session.sessionId(), session.subscriptions(),
+					session.welcomed()))
+			.toList();
+		List<SubscriptionDescriptor> subscriptions = snapshot.subscriptions()
+			.stream()
+			.sorted(ORDER)
+			.map(this::subscription)
+			.toList();
+		EventSubSnapshot.Counters counters = snapshot.counters();
+		return new EventSubDescriptor(running, connected, sessions, subscriptions,
+				new CountersDescriptor(counters.received(), counters.delivered(), counters.handlerFailures(),
+						counters.malformedFrames(), new TreeMap<>(counters.dropped()),
+						new TreeMap<>(counters.reconnects())));
+	}
+
+	private SubscriptionDescriptor subscription(EventSubSubscription subscription) {
+		EventSubActivity activity = this.activity;
+		return new SubscriptionDescriptor(subscription.id().toString(), subscription.type(), subscription.version(),
+				new TreeMap<>(subscription.condition()), subscription.userId(), subscription.state(),
+				subscription.twitchId(), subscription.cost(), FailureText.of(subscription),
+				(activity != null) ? activity.notifications(subscription) : 0,
+				(activity != null) ? activity.lastNotificationAt(subscription) : null);
+	}
+
+	/**
+	 * The EventSub client.
+	 *
+	 * @param running whether it is started
+	 * @param connected whether it is started and every subscription is enabled
+	 * @param sessions its sessions
+	 * @param subscriptions the subscriptions the application holds
+	 * @param counters what happened since it was built
+	 */
+	public record EventSubDescriptor(boolean running, boolean connected, List<SessionDescriptor> sessions,
+			List<SubscriptionDescriptor> subscriptions, CountersDescriptor counters) {
+	}
+
+	/**
+	 * A session.
+	 *
+	 * @param user the user whose subscriptions it carries
+	 * @param sessionId Twitch's session id, {@code null} before the welcome
+	 * @param subscriptions how many subscriptions it carries
+	 * @param welcomed whether Twitch welcomed it
+	 */
+	public record SessionDescriptor(String user, @Nullable String sessionId, int subscriptions, boolean welcomed) {
+	}
+
+	/**
+	 * A subscription the application holds.
+	 *
+	 * @param id the client's id of it, which reconnects do not change
+	 * @param type the subscription type
+	 * @param version its version
+	 * @param condition its condition
+	 * @param user the user whose token creates it
+	 * @param state its state
+	 * @param twitchId Twitch's id while it is enabled
+	 * @param cost what Twitch said it costs when it last created it (0 before)
+	 * @param failure Twitch's revocation status or why it failed (escaped and cut)
+	 * @param messages notifications handed to its handler so far
+	 * @param lastMessageAt when the last one arrived
+	 */
+	public record SubscriptionDescriptor(String id, String type, String version, Map<String, String> condition,
+			String user, SubscriptionState state, @Nullable String twitchId, int cost, @Nullable String failure,
+			long messages, @Nullable Instant lastMessageAt) {
+	}
+
+	/**
+	 * Counts since the client was built.
+	 *
+	 * @param received notifications received (duplicates included)
+	 * @param delivered notifications a handler returned from
+	 * @param handlerFailures notifications a handler threw on
+	 * @param malformedFrames messages from the server that were no EventSub frame
+	 * @param dropped notifications that reached no handler, by reason
+	 * @param reconnects sessions replaced, by cause
+	 */
+	public record CountersDescriptor(long received, long delivered, long handlerFailures, long malformedFrames,
+			Map<String, Long> dropped, Map<String, Long> reconnects) {
+	}
+
+}
