@@ -10,6 +10,9 @@ import io.github.twitchjvm.eventsub.EventSubClient;
 import io.github.twitchjvm.eventsub.EventSubSnapshot;
 import io.github.twitchjvm.eventsub.EventSubSubscription;
 import io.github.twitchjvm.eventsub.SubscriptionState;
+import io.github.twitchjvm.eventsub.annotation.EventSubscriptionKey;
+import io.github.twitchjvm.eventsub.annotation.TwitchEventListener;
+import io.github.twitchjvm.eventsub.annotation.TwitchEventListenerRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +32,8 @@ public final class EventSubSection {
 
 	private final @Nullable EventSubActivity activity;
 
+	private final @Nullable TwitchEventListenerRegistry listeners;
+
 	/**
 	 * Creates the section.
 	 * @param client the client
@@ -36,8 +41,21 @@ public final class EventSubSection {
 	 * (an application's own client): then no notification is counted
 	 */
 	public EventSubSection(EventSubClient client, @Nullable EventSubActivity activity) {
+		this(client, activity, null);
+	}
+
+	/**
+	 * Creates the section.
+	 * @param client the client
+	 * @param activity the activity it reports to, or {@code null} when it reports to none
+	 * @param listeners the {@code @TwitchEvent} methods, shown beside the subscriptions
+	 * they receive, or {@code null} when there are none
+	 */
+	public EventSubSection(EventSubClient client, @Nullable EventSubActivity activity,
+			@Nullable TwitchEventListenerRegistry listeners) {
 		this.client = client;
 		this.activity = activity;
+		this.listeners = listeners;
 	}
 
 	/**
@@ -53,10 +71,11 @@ public final class EventSubSection {
 			.map((session) -> new SessionDescriptor(session.userId(), session.sessionId(), session.subscriptions(),
 					session.welcomed()))
 			.toList();
+		List<TwitchEventListener> registered = (this.listeners != null) ? this.listeners.getListeners() : List.of();
 		List<SubscriptionDescriptor> subscriptions = snapshot.subscriptions()
 			.stream()
 			.sorted(ORDER)
-			.map(this::subscription)
+			.map((subscription) -> subscription(subscription, registered))
 			.toList();
 		EventSubSnapshot.Counters counters = snapshot.counters();
 		return new EventSubDescriptor(running, connected, sessions, subscriptions,
@@ -65,11 +84,19 @@ public final class EventSubSection {
 						new TreeMap<>(counters.reconnects())));
 	}
 
-	private SubscriptionDescriptor subscription(EventSubSubscription subscription) {
+	private SubscriptionDescriptor subscription(EventSubSubscription subscription,
+			List<TwitchEventListener> registered) {
 		EventSubActivity activity = this.activity;
+		EventSubscriptionKey key = new EventSubscriptionKey(subscription.type(), subscription.version(),
+				subscription.condition());
+		List<String> handlers = registered.stream()
+			.filter((listener) -> listener.subscriptions().contains(key))
+			.map((listener) -> listener.id() + " (" + listener.method().getDeclaringClass().getName() + "."
+					+ listener.method().getName() + ")")
+			.toList();
 		return new SubscriptionDescriptor(subscription.id().toString(), subscription.type(), subscription.version(),
 				new TreeMap<>(subscription.condition()), subscription.userId(), subscription.state(),
-				subscription.twitchId(), subscription.cost(), FailureText.of(subscription),
+				subscription.twitchId(), subscription.cost(), FailureText.of(subscription), handlers,
 				(activity != null) ? activity.notifications(subscription) : 0,
 				(activity != null) ? activity.lastNotificationAt(subscription) : null);
 	}
@@ -110,12 +137,13 @@ public final class EventSubSection {
 	 * @param twitchId Twitch's id while it is enabled
 	 * @param cost what Twitch said it costs when it last created it (0 before)
 	 * @param failure Twitch's revocation status or why it failed (escaped and cut)
+	 * @param handlers the {@code @TwitchEvent} methods it reaches, by listener id
 	 * @param messages notifications handed to its handler so far
 	 * @param lastMessageAt when the last one arrived
 	 */
 	public record SubscriptionDescriptor(String id, String type, String version, Map<String, String> condition,
 			String user, SubscriptionState state, @Nullable String twitchId, int cost, @Nullable String failure,
-			long messages, @Nullable Instant lastMessageAt) {
+			List<String> handlers, long messages, @Nullable Instant lastMessageAt) {
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.twitchjvm.pubsub.autoconfigure;
 import io.github.twitchjvm.eventsub.EventSubClient;
 import io.github.twitchjvm.eventsub.actuate.EventSubActivity;
 import io.github.twitchjvm.eventsub.actuate.EventSubSection;
+import io.github.twitchjvm.eventsub.annotation.TwitchEventListenerRegistry;
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.actuate.PubSubActivity;
 import io.github.twitchjvm.pubsub.actuate.PubSubEndpoint;
@@ -37,15 +38,16 @@ public final class PubSubEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	PubSubEndpoint twitchPubSubEndpoint(ObjectProvider<PubSubClient> client, ObjectProvider<PubSubActivity> activity,
 			ObjectProvider<TwitchTopicListenerRegistry> listeners, ObjectProvider<EventSubClient> eventSubClient,
-			ObjectProvider<EventSubActivity> eventSubActivity) {
+			ObjectProvider<EventSubActivity> eventSubActivity,
+			ObjectProvider<TwitchEventListenerRegistry> eventListeners) {
 		PubSubClient pubSub = client.getIfUnique();
 		PubSubActivity pubSubActivity = (pubSub != null) ? activity.getIfUnique() : null;
 		if (pubSubActivity == null) {
 			pubSub = null;
 		}
 		EventSubClient eventSub = eventSubClient.getIfUnique();
-		EventSubSection section = (eventSub != null) ? new EventSubSection(eventSub, eventSubActivity.getIfUnique())
-				: null;
+		EventSubSection section = (eventSub != null)
+				? new EventSubSection(eventSub, eventSubActivity.getIfUnique(), eventListeners.getIfAvailable()) : null;
 		return new PubSubEndpoint(pubSub, pubSubActivity, listeners.getIfAvailable(), section);
 	}
 

@@ -152,6 +152,20 @@ class TwitchEventApplicationTests {
 	}
 
 	@Test
+	void theActuatorSectionNamesTheMethodsOfEachSubscription() {
+		awaitEnabled();
+		var section = new io.github.twitchjvm.eventsub.actuate.EventSubSection(this.client, null, this.registry)
+			.describe();
+		assertThat(section.subscriptions())
+			.filteredOn((subscription) -> subscription.type().equals("channel.cheer")
+					&& subscription.condition().equals(Map.of("broadcaster_user_id", SECOND)))
+			.singleElement()
+			.satisfies((subscription) -> assertThat(subscription.handlers()).singleElement()
+				.asString()
+				.startsWith("cheers-everywhere (" + Handlers.class.getName() + ".everywhere)"));
+	}
+
+	@Test
 	void aTypeWithoutATypedModelArrivesRaw() {
 		awaitEnabled();
 		server.eventSub()
