@@ -3,7 +3,6 @@ package io.github.twitchjvm.eventsub.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
-import io.github.twitchjvm.core.dispatch.OverflowPolicy;
 import io.github.twitchjvm.core.transport.EndpointPolicy;
 import io.github.twitchjvm.eventsub.EventSubClient;
 import io.github.twitchjvm.eventsub.EventSubClientBuilder;
@@ -13,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
@@ -119,7 +119,11 @@ public class EventSubProperties implements InitializingBean {
 
 	private final Reconnect reconnect = new Reconnect();
 
-	private final Dispatch dispatch = new Dispatch();
+	/**
+	 * Where handlers run and how much may wait for them: the same settings as PubSub's.
+	 */
+	@NestedConfigurationProperty
+	private final PubSubProperties.Dispatch dispatch = new PubSubProperties.Dispatch();
 
 	private final Health health = new Health();
 
@@ -255,7 +259,7 @@ public class EventSubProperties implements InitializingBean {
 		return this.reconnect;
 	}
 
-	public Dispatch getDispatch() {
+	public PubSubProperties.Dispatch getDispatch() {
 		return this.dispatch;
 	}
 
@@ -303,8 +307,8 @@ public class EventSubProperties implements InitializingBean {
 			.reconnectBackoff(this.reconnect.initialDelay, this.reconnect.maxDelay.plus(this.reconnect.initialDelay)));
 		check(builder, "reconnect.max-delay", this.reconnect.maxDelay,
 				() -> builder.reconnectBackoff(this.reconnect.initialDelay, this.reconnect.maxDelay));
-		check(builder, "dispatch.drain-timeout", this.dispatch.drainTimeout,
-				() -> builder.dispatchDrainTimeout(this.dispatch.drainTimeout));
+		check(builder, "dispatch.drain-timeout", this.dispatch.getDrainTimeout(),
+				() -> builder.dispatchDrainTimeout(this.dispatch.getDrainTimeout()));
 		check(builder, "max-message-size", this.maxMessageSize,
 				() -> require(this.maxMessageSize.toBytes() >= 1024, "It must be at least 1KB."));
 		if (this.health.gracePeriod.isNegative()) {
@@ -386,83 +390,6 @@ public class EventSubProperties implements InitializingBean {
 
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
-		}
-
-	}
-
-	/**
-	 * Where handlers run and how much may wait for them.
-	 */
-	public static class Dispatch {
-
-		/**
-		 * The bytes notifications may hold while they wait for handlers, all handlers
-		 * together; a quarter of the heap, at most 256MB, when not set.
-		 */
-		private @Nullable DataSize maxQueuedBytes;
-
-		/**
-		 * The bytes one handler's notifications may hold; half of max-queued-bytes when
-		 * not set.
-		 */
-		private @Nullable DataSize maxQueuedBytesPerSubscription;
-
-		/**
-		 * What happens past those bounds: drop a slow handler's oldest notifications, or
-		 * pause reading the sockets.
-		 */
-		private OverflowPolicy overflow = OverflowPolicy.DROP_OLDEST;
-
-		/**
-		 * Which threads run handlers: the application's task executor, the client's own
-		 * pool, or the socket's reading thread. A {@code @TwitchDispatchExecutor}
-		 * executor bean wins.
-		 */
-		private PubSubProperties.DispatchThreads executor = PubSubProperties.DispatchThreads.APPLICATION;
-
-		/**
-		 * How long stopping waits for queued notifications to reach their handlers.
-		 */
-		private Duration drainTimeout = Duration.ofSeconds(5);
-
-		public @Nullable DataSize getMaxQueuedBytes() {
-			return this.maxQueuedBytes;
-		}
-
-		public void setMaxQueuedBytes(@Nullable DataSize maxQueuedBytes) {
-			this.maxQueuedBytes = maxQueuedBytes;
-		}
-
-		public @Nullable DataSize getMaxQueuedBytesPerSubscription() {
-			return this.maxQueuedBytesPerSubscription;
-		}
-
-		public void setMaxQueuedBytesPerSubscription(@Nullable DataSize maxQueuedBytesPerSubscription) {
-			this.maxQueuedBytesPerSubscription = maxQueuedBytesPerSubscription;
-		}
-
-		public OverflowPolicy getOverflow() {
-			return this.overflow;
-		}
-
-		public void setOverflow(OverflowPolicy overflow) {
-			this.overflow = overflow;
-		}
-
-		public PubSubProperties.DispatchThreads getExecutor() {
-			return this.executor;
-		}
-
-		public void setExecutor(PubSubProperties.DispatchThreads executor) {
-			this.executor = executor;
-		}
-
-		public Duration getDrainTimeout() {
-			return this.drainTimeout;
-		}
-
-		public void setDrainTimeout(Duration drainTimeout) {
-			this.drainTimeout = drainTimeout;
 		}
 
 	}

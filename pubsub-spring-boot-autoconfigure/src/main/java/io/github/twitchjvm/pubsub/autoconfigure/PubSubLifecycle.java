@@ -1,86 +1,39 @@
 package io.github.twitchjvm.pubsub.autoconfigure;
 
 import io.github.twitchjvm.pubsub.PubSubClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the auto-configured client late, once everything it may deliver to is ready, and
- * stops it early, before the beans its handlers use are destroyed. Stopping lets queued
- * messages reach their handlers for up to {@code twitch.pubsub.dispatch.drain-timeout};
- * it runs on a thread of its own, so Spring's
- * {@code spring.lifecycle.timeout-per-shutdown-phase} bounds how long the shutdown waits
- * for it.
+ * Starts the auto-configured PubSub client late and stops it early (see
+ * {@link TwitchClientLifecycle}); stopping lets queued messages reach their handlers for
+ * up to {@code twitch.pubsub.dispatch.drain-timeout}.
  */
-public final class PubSubLifecycle implements SmartLifecycle {
-
-	private static final Logger logger = LoggerFactory.getLogger(PubSubLifecycle.class);
-
-	/**
-	 * After other components (including web servers), like spring-kafka's listener
-	 * containers.
-	 */
-	public static final int PHASE = Integer.MAX_VALUE - 100;
+public final class PubSubLifecycle extends TwitchClientLifecycle {
 
 	private final PubSubClient client;
 
-	private final boolean autoStartup;
-
 	PubSubLifecycle(PubSubClient client, boolean autoStartup) {
+		super("PubSub", autoStartup);
 		this.client = client;
-		this.autoStartup = autoStartup;
 	}
 
 	@Override
-	public void start() {
-		synchronized (this.client) {
-			if (!this.client.isRunning()) {
-				this.client.start();
-			}
-		}
+	protected Object client() {
+		return this.client;
 	}
 
 	@Override
-	public void stop() {
-		synchronized (this.client) {
-			if (this.client.isRunning()) {
-				this.client.stop();
-			}
-		}
+	protected void startClient() {
+		this.client.start();
 	}
 
 	@Override
-	public void stop(Runnable callback) {
-		Thread stopping = new Thread(() -> {
-			try {
-				stop();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Stopping the Twitch PubSub client failed", ex);
-			}
-			finally {
-				callback.run();
-			}
-		}, "pubsub-shutdown");
-		stopping.setDaemon(true);
-		stopping.start();
+	protected void stopClient() {
+		this.client.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
 		return this.client.isRunning();
-	}
-
-	@Override
-	public boolean isAutoStartup() {
-		return this.autoStartup;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
 	}
 
 }
