@@ -49,6 +49,9 @@ final class EventSubDemoEvents {
 			new Reward("e81f4b6c-2a07-4d95-9c3e-5b1d0f7a8e26", "Do 10 push-ups", 500, "Right now, on stream",
 					List.of()));
 
+	/** Redemptions or held messages open at most. */
+	private static final int MAX_OPEN = 6;
+
 	private static final List<Integer> CHEERS = List.of(1, 50, 100, 100, 250, 500, 1000, 5000);
 
 	private static final List<String> CHEER_TEXTS = List.of("lets go!", "for the boss fight", "hype hype hype",
@@ -95,16 +98,24 @@ final class EventSubDemoEvents {
 				new Notification("user.whisper.message", whisper(pick(VIEWERS, random), pick(CHAT_LINES, random)));
 			case BITS_V1, BITS_V2 -> cheer(random);
 			case BITS_BADGE_UNLOCKS -> chatNotification(random);
-			case CHANNEL_POINTS -> (!this.openRedemptions.isEmpty() && random.nextInt(3) == 0)
-					? redemptionUpdate(random) : redemption(random);
+			case CHANNEL_POINTS ->
+				resolves(this.openRedemptions, random) ? redemptionUpdate(random) : redemption(random);
 			case CHANNEL_SUBSCRIPTIONS -> subscription(random);
 			case CHAT_MODERATOR_ACTIONS -> moderation(random);
-			case AUTOMOD_QUEUE ->
-				(!this.heldMessages.isEmpty() && random.nextInt(3) == 0) ? automodUpdate(random) : automodHold(random);
-			case USER_MODERATION_NOTIFICATIONS -> (!this.ownHeldMessages.isEmpty() && random.nextBoolean())
-					? ownMessageUpdate(random) : ownMessageHold(random);
+			case AUTOMOD_QUEUE -> resolves(this.heldMessages, random) ? automodUpdate(random) : automodHold(random);
+			case USER_MODERATION_NOTIFICATIONS ->
+				resolves(this.ownHeldMessages, random) ? ownMessageUpdate(random) : ownMessageHold(random);
 			case LOW_TRUST_USERS -> random.nextBoolean() ? suspiciousMessage(random) : suspiciousUpdate(random);
 		};
+	}
+
+	/**
+	 * Whether the next event of a kind resolves an open one rather than opening another:
+	 * one in three, and always when a few are open, so that queues stay as short as a
+	 * streamer keeps them.
+	 */
+	private static boolean resolves(Deque<?> open, Random random) {
+		return !open.isEmpty() && (open.size() >= MAX_OPEN || random.nextInt(3) == 0);
 	}
 
 	/**
