@@ -1,13 +1,22 @@
 package io.github.twitchjvm.pubsub.sample;
 
+import io.github.twitchjvm.bridge.PubSubOverEventSub;
+import io.github.twitchjvm.core.log.LogText;
+import io.github.twitchjvm.eventsub.EventSubClient;
+import io.github.twitchjvm.eventsub.EventSubSnapshot;
+import io.github.twitchjvm.eventsub.SubscriptionState;
+import io.github.twitchjvm.eventsub.autoconfigure.EventSubSessionEvent;
+import io.github.twitchjvm.eventsub.autoconfigure.EventSubSubscriptionEvent;
 import io.github.twitchjvm.pubsub.ClientSnapshot;
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.TopicState;
 import io.github.twitchjvm.pubsub.autoconfigure.PubSubConnectionEvent;
 import io.github.twitchjvm.pubsub.autoconfigure.PubSubTopicEvent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,14 +24,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * A periodic summary of every tally and of the connection, and a log line whenever a
- * socket changes state.
+ * socket or session changes state. The bot runs over PubSub or, with
+ * {@code twitch.pubsub.transport=eventsub}, over EventSub, where no PubSub client exists:
+ * the report reads whichever client there is.
  */
 @Component
 class BotReport {
 
 	private static final Logger logger = LoggerFactory.getLogger(BotReport.class);
 
-	private final PubSubClient client;
+	private final @Nullable PubSubClient pubSub;
+
+	private final @Nullable EventSubClient eventSub;
+
+	private final @Nullable PubSubOverEventSub bridge;
 
 	private final CheerTally cheers;
 
@@ -36,9 +51,12 @@ class BotReport {
 
 	private final LowTrustWatch lowTrust;
 
-	BotReport(PubSubClient client, CheerTally cheers, SubscriberTally subscribers, RedemptionQueue redemptions,
-			ModerationAudit moderation, AutomodInbox automod, LowTrustWatch lowTrust) {
-		this.client = client;
+	BotReport(ObjectProvider<PubSubClient> pubSub, ObjectProvider<EventSubClient> eventSub,
+			ObjectProvider<PubSubOverEventSub> bridge, CheerTally cheers, SubscriberTally subscribers,
+			RedemptionQueue redemptions, ModerationAudit moderation, AutomodInbox automod, LowTrustWatch lowTrust) {
+		this.pubSub = pubSub.getIfUnique();
+		this.eventSub = eventSub.getIfUnique();
+		this.bridge = bridge.getIfUnique();
 		this.cheers = cheers;
 		this.subscribers = subscribers;
 		this.redemptions = redemptions;
@@ -49,15 +67,43 @@ class BotReport {
 
 	@Scheduled(fixedDelayString = "${bot.report-interval:15s}", initialDelayString = "${bot.report-interval:15s}")
 	void report() {
-		ClientSnapshot snapshot = this.client.snapshot();
-		long active = snapshot.topics().stream().filter((topic) -> topic.state() == TopicState.ACTIVE).count();
-		logger.info("Report: {} of {} topics active on {} sockets, {} messages received", active,
-				snapshot.topics().size(), snapshot.connections().size(), snapshot.counters().messagesReceived());
+		if (this.pubSub != null) {
+			reportPubSub(this.pubSub);
+		}
+		else if (this.eventSub != null) {
+			reportEventSub(this.eventSub);
+		}
 		logger.info("  cheers: {}", this.cheers.summary());
 		logger.info("  subscriptions: {}", this.subscribers.summary());
 		logger.info("  channel points: {}", this.redemptions.summary());
 		logger.info("  moderation: {}; AutoMod holds {}; {} low-trust users watched ({} messages)",
 				this.moderation.summary(), this.automod.held(), this.lowTrust.watched(), this.lowTrust.messages());
+	}
+
+	private static void reportPubSub(PubSubClient client) {
+		ClientSnapshot snapshot = client.snapshot();
+		long active = snapshot.topics().stream().filter((topic) -> topic.state() == TopicState.ACTIVE).count();
+		logger.info("Report: {} of {} topics active on {} sockets, {} messages received", active,
+				snapshot.topics().size(), snapshot.connections().size(), snapshot.counters().messagesReceived());
+	}
+
+	/**
+	 * Notifications that have no counterpart in a topic's family (a chat notice other
+	 * than a Bits badge, say) are not delivered; the bridge counts them.
+	 */
+	private void reportEventSub(EventSubClient client) {
+		EventSubSnapshot snapshot = client.snapshot();
+		long enabled = snapshot.subscriptions()
+			.stream()
+			.filter((subscription) -> subscription.state() == SubscriptionState.ENABLED)
+			.count();
+		long skipped = (this.bridge != null) ? this.bridge.skipped().values().stream().mapToLong(Long::longValue).sum()
+				: 0;
+		logger.info(
+				"Report: {} of {} EventSub subscriptions enabled on {} sessions, {} notifications received, "
+						+ "{} without a PubSub counterpart",
+				enabled, snapshot.subscriptions().size(), snapshot.sessions().size(), snapshot.counters().received(),
+				skipped);
 	}
 
 	/** The last report, so that a run that ends shows where it got to. */
@@ -77,6 +123,27 @@ class BotReport {
 		if (event.getStatus().state() == TopicState.FAILED || event.getStatus().state() == TopicState.REVOKED) {
 			logger.warn("Topic {} is {}: {}", event.getStatus().topic(), event.getStatus().state(),
 					event.getStatus().failure());
+		}
+	}
+
+	/** Twitch names the sessions and the reasons: their text is made safe to log. */
+	@EventListener
+	void onSession(EventSubSessionEvent event) {
+		if (event.isLost()) {
+			logger.info("EventSub session of user {} is lost ({}, close code {}); its subscriptions move to a new one",
+					event.getUserId(), event.getLostBecause(), event.getCloseCode());
+		}
+		else {
+			logger.info("EventSub session {} of user {} is welcomed", LogText.safe(event.getSessionId()),
+					event.getUserId());
+		}
+	}
+
+	@EventListener
+	void onSubscription(EventSubSubscriptionEvent event) {
+		if (event.getState() == SubscriptionState.FAILED || event.getState() == SubscriptionState.REVOKED) {
+			logger.warn("EventSub subscription {} {} is {}: {}", event.getSubscription().type(),
+					event.getSubscription().condition(), event.getState(), LogText.safe(event.getReason()));
 		}
 	}
 

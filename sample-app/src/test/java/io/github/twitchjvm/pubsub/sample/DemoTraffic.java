@@ -1,22 +1,12 @@
 package io.github.twitchjvm.pubsub.sample;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.twitchjvm.pubsub.autoconfigure.PubSubLifecycle;
-import io.github.twitchjvm.pubsub.message.PayloadCodec;
-import io.github.twitchjvm.pubsub.message.WhisperEvent;
-import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
-import io.github.twitchjvm.pubsub.test.SampleMessages;
-import io.github.twitchjvm.pubsub.topic.Topic;
-import io.github.twitchjvm.pubsub.topic.TopicType;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,21 +15,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Plays Twitch for the demo: publishes a varied stream of realistic events of every
- * family on the bot's topics, whispers it commands, sends a RECONNECT every 20 s and
- * drops every connection every 45 s, so that recovery shows in the log; then ends the
- * application after the demo's duration.
+ * Plays Twitch for the demo: tells the {@link DemoStory}, a varied stream of realistic
+ * events of every family with commands whispered to the bot, through the publisher of the
+ * bot's protocol; makes the server ask for a reconnect every 20 s and drops every
+ * connection every 45 s, so that recovery shows in the log; then ends the application
+ * after the demo's duration.
  */
 final class DemoTraffic implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoTraffic.class);
 
-	private static final List<String> COMMANDS = List.of("!cheers", "!subs", "!queue", "!help", "!dance",
-			"good stream today!");
-
-	private final FakeTwitchServer server;
-
-	private final String channel;
+	private final DemoPublisher publisher;
 
 	private final ConfigurableApplicationContext context;
 
@@ -49,16 +35,15 @@ final class DemoTraffic implements SmartLifecycle {
 
 	private final boolean faults;
 
-	private final Random random = new Random(20250414);
+	private final DemoStory story = new DemoStory();
 
 	private final AtomicLong published = new AtomicLong();
 
 	private volatile ScheduledExecutorService scheduler;
 
-	DemoTraffic(FakeTwitchServer server, String channel, ConfigurableApplicationContext context, Duration duration,
-			int eventsPerSecond, boolean faults) {
-		this.server = server;
-		this.channel = channel;
+	DemoTraffic(DemoPublisher publisher, ConfigurableApplicationContext context, Duration duration, int eventsPerSecond,
+			boolean faults) {
+		this.publisher = publisher;
 		this.context = context;
 		this.duration = duration;
 		this.eventsPerSecond = eventsPerSecond;
@@ -82,17 +67,13 @@ final class DemoTraffic implements SmartLifecycle {
 			scheduler.schedule(this::finish, this.duration.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		this.scheduler = scheduler;
-		logger.info("Demo: fake Twitch at {} publishing {} events per second{}", this.server.pubSubUri(),
+		logger.info("Demo: fake Twitch at {} publishing {} events per second{}", this.publisher.uri(),
 				this.eventsPerSecond, this.duration.isZero() ? "" : " for " + this.duration.toSeconds() + " s");
 	}
 
 	private void publishOne() {
 		try {
-			TopicType type = TopicType.values()[this.random.nextInt(TopicType.values().length)];
-			Topic topic = Topic.of(type, ids(type));
-			String message = (type == TopicType.WHISPERS && this.random.nextBoolean()) ? command()
-					: SampleMessages.random(type, this.random);
-			this.server.publish(topic.value(), message);
+			this.publisher.publish(this.story.next(), this.story);
 			this.published.incrementAndGet();
 		}
 		catch (RuntimeException ex) {
@@ -100,39 +81,12 @@ final class DemoTraffic implements SmartLifecycle {
 		}
 	}
 
-	private String[] ids(TopicType type) {
-		return (type.idCount() == 1) ? new String[] { this.channel } : new String[] { this.channel, this.channel };
-	}
-
-	/** A whisper to the bot with a command. */
-	private String command() {
-		return whisper(null, COMMANDS.get(this.random.nextInt(COMMANDS.size())));
-	}
-
-	/**
-	 * A realistic received whisper (the shipped sample) with another text, and another
-	 * sender if given.
-	 * @param sender the sender's tags, or {@code null} for the sample's
-	 * @param body the text
-	 * @return the inner message, as Twitch would send it
-	 */
-	static String whisper(WhisperEvent.@Nullable WhisperTags sender, String body) {
-		PayloadCodec codec = PayloadCodec.standard();
-		WhisperEvent.Whisper sample = ((WhisperEvent.Received) codec.decode(TopicType.WHISPERS,
-				SampleMessages.get(TopicType.WHISPERS, "whisper_received")))
-			.whisper();
-		WhisperEvent.Whisper whisper = new WhisperEvent.Whisper(sample.messageId(), sample.id(), sample.threadId(),
-				body, Instant.now(), sample.fromId(), (sender != null) ? sender : sample.tags(), sample.recipient(),
-				sample.nonce());
-		return codec.encode(TopicType.WHISPERS, new WhisperEvent.Received(whisper));
-	}
-
 	private void reconnect() {
-		logger.info("Demo: the server sends RECONNECT to {} connection(s)", this.server.faults().sendReconnect(null));
+		logger.info("Demo: {}", this.publisher.reconnect());
 	}
 
 	private void drop() {
-		logger.info("Demo: the server drops {} connection(s) without a close frame", this.server.faults().drop(null));
+		logger.info("Demo: {}", this.publisher.drop());
 	}
 
 	private void finish() {
@@ -159,7 +113,10 @@ final class DemoTraffic implements SmartLifecycle {
 		return this.scheduler != null;
 	}
 
-	/** After the client: its topics are listened to before the first event. */
+	/**
+	 * After the client (PubSub's or EventSub's, which start in the same phase): the bot
+	 * is listening, or on its way, when the first event comes.
+	 */
 	@Override
 	public int getPhase() {
 		return PubSubLifecycle.PHASE + 1;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,11 +20,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample bot against the demo's fake server and traffic (faster, without faults,
  * without an end): every handler gets its family's events, and a whispered command is
- * answered from the tallies.
+ * answered from the tallies. The context closes after the class, so that its traffic does
+ * not go on beside the next class's.
  */
 @SpringBootTest(classes = { SampleApplication.class, DemoConfiguration.class },
 		properties = { "demo.duration=0s", "demo.events-per-second=100", "demo.faults=false" })
 @ActiveProfiles("demo")
+@DirtiesContext
 class SampleApplicationTests {
 
 	@Autowired
@@ -82,7 +85,7 @@ class SampleApplicationTests {
 		WhisperEvent.WhisperTags viewer = new WhisperEvent.WhisperTags("test_viewer", "TestViewer", null, null, false,
 				List.of(), List.of());
 		this.server.publish("whispers." + DemoConfiguration.BROADCASTER_ID,
-				DemoTraffic.whisper(viewer, "!cheers please"));
+				PubSubDemoPublisher.whisper(viewer, "!cheers please"));
 		await().until(() -> this.whispers.answers()
 			.stream()
 			.anyMatch((answer) -> answer.startsWith("TestViewer: ") && answer.contains(" bits (")));
