@@ -19,18 +19,23 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of the Twitch EventSub client: an {@link EventSubClient} bean from
@@ -171,8 +176,8 @@ public final class EventSubAutoConfiguration {
 			super(ConfigurationPhase.REGISTER_BEAN);
 		}
 
-		@ConditionalOnProperty(prefix = EventSubProperties.PREFIX, name = "client-id")
-		static final class ClientIdSet {
+		@Conditional(ClientIdSet.class)
+		static final class ClientIdGiven {
 
 		}
 
@@ -184,6 +189,22 @@ public final class EventSubAutoConfiguration {
 		@ConditionalOnBean(EventSubConnectionDetails.class)
 		static final class ConnectionDetailsDeclared {
 
+		}
+
+	}
+
+	/**
+	 * {@code twitch.eventsub.client-id} holds text: an application that writes
+	 * {@code client-id: ${TWITCH_CLIENT_ID:}} and runs without the variable wants no
+	 * EventSub.
+	 */
+	static final class ClientIdSet extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return StringUtils.hasText(context.getEnvironment().getProperty(EventSubProperties.PREFIX + ".client-id"))
+					? ConditionOutcome.match("twitch.eventsub.client-id is set")
+					: ConditionOutcome.noMatch("twitch.eventsub.client-id is empty or not set");
 		}
 
 	}

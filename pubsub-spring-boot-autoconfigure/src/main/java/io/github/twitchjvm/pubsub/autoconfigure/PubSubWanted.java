@@ -31,7 +31,7 @@ final class PubSubWanted extends SpringBootCondition implements ConfigurationCon
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Environment environment = context.getEnvironment();
-		if (!environment.containsProperty("twitch.eventsub.client-id")) {
+		if (!StringUtils.hasText(environment.getProperty("twitch.eventsub.client-id"))) {
 			return ConditionOutcome.match("EventSub is not configured: PubSub is the default");
 		}
 		if (StringUtils.hasText(environment.getProperty("twitch.pubsub.access-token"))) {

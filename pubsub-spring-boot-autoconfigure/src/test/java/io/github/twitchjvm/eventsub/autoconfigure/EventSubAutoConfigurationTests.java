@@ -66,6 +66,12 @@ class EventSubAutoConfigurationTests {
 	}
 
 	@Test
+	void backsOffWithAnEmptyClientId() {
+		this.runner.withPropertyValues("twitch.eventsub.client-id=", "twitch.eventsub.access-token=" + token)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(EventSubClient.class));
+	}
+
+	@Test
 	void backsOffWhenDisabled() {
 		configured().withPropertyValues("twitch.eventsub.access-token=" + token, "twitch.eventsub.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(EventSubClient.class));
