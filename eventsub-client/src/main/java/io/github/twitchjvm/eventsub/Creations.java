@@ -2,7 +2,9 @@ package io.github.twitchjvm.eventsub;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,6 +45,9 @@ final class Creations {
 
 	private final Pacer pace;
 
+	/** Deletes under way, by key (loop only). */
+	private final Map<Subscription.Key, CompletableFuture<Void>> deletes = new HashMap<>();
+
 	Creations(EventSubSettings settings, EngineLoop loop, HelixClient helix, RateLimitedLog log, Outcome outcome) {
 		this.settings = settings;
 		this.loop = loop;
@@ -72,9 +77,12 @@ final class Creations {
 
 	}
 
-	/** Creates the subscription, after the ones submitted before it. */
+	/**
+	 * Creates the subscription, after the ones submitted before it and after the deletes
+	 * of its key under way.
+	 */
 	void submit(Subscription subscription) {
-		this.pace.submit(() -> create(subscription));
+		afterDeletes(subscription.key(), () -> this.pace.submit(() -> create(subscription)));
 	}
 
 	/** Forgets the creations not yet begun (the client stops). */
@@ -82,17 +90,45 @@ final class Creations {
 		this.pace.clear();
 	}
 
-	/** Deletes a subscription at Twitch, logging (not throwing) a failure. */
-	void delete(String userId, String twitchId) {
-		this.settings.tokenProvider()
-			.token(userId)
-			.toCompletableFuture()
-			.thenCompose((token) -> this.helix.deleteSubscription(token, twitchId))
-			.exceptionally((error) -> {
+	/**
+	 * Deletes a subscription at Twitch, logging (not throwing) a failure. Until Twitch
+	 * answered, a new subscription of the same key waits ({@link #afterDeletes}): created
+	 * before the delete, it would get 409.
+	 */
+	void delete(Subscription.Key key, String userId, String twitchId) {
+		deleting(key,
+				this.settings.tokenProvider()
+					.token(userId)
+					.toCompletableFuture()
+					.thenCompose((token) -> this.helix.deleteSubscription(token, twitchId)),
+				twitchId);
+	}
+
+	private void deleting(Subscription.Key key, CompletableFuture<Void> delete, String twitchId) {
+		CompletableFuture<Void> done = delete.handle((ignored, error) -> {
+			if (error != null) {
 				this.log.warn("delete", "Could not delete the EventSub subscription {}: {}", twitchId,
 						LogText.safe(String.valueOf(error.getMessage()), 300));
-				return null;
-			});
+			}
+			return null;
+		});
+		CompletableFuture<Void> before = this.deletes.getOrDefault(key, CompletableFuture.completedFuture(null));
+		CompletableFuture<Void> all = CompletableFuture.allOf(before, done);
+		this.deletes.put(key, all);
+		all.whenComplete((ignored, error) -> this.loop.execute(() -> this.deletes.remove(key, all)));
+	}
+
+	/**
+	 * Runs on the loop once every delete of a key under way has been answered (at once
+	 * when none is).
+	 */
+	private void afterDeletes(Subscription.Key key, Runnable then) {
+		CompletableFuture<Void> pending = this.deletes.get(key);
+		if (pending == null) {
+			then.run();
+			return;
+		}
+		pending.whenComplete((ignored, error) -> this.loop.execute(then));
 	}
 
 	CompletableFuture<List<TwitchSubscription>> list(String userId) {
@@ -148,7 +184,7 @@ final class Creations {
 		if (created != null) {
 			if (!wanted) {
 				// Cancelled or moved while Twitch answered.
-				this.helix.deleteSubscription(token, created.id());
+				deleting(subscription.key(), this.helix.deleteSubscription(token, created.id()), created.id());
 				return;
 			}
 			subscription.retries = 0;

@@ -45,6 +45,9 @@ final class EventSubEngine implements SessionEvents<Session> {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventSubEngine.class);
 
+	/** Failed and revoked handles kept for the snapshot, at most. */
+	static final int MAX_ENDED = 1_000;
+
 	private final EventSubSettings settings;
 
 	private final EngineLoop loop;
@@ -86,6 +89,14 @@ final class EventSubEngine implements SessionEvents<Session> {
 	 * The subscriptions at Twitch, each shared by the handlers of its key (loop only).
 	 */
 	private final Map<Subscription.Key, Subscription> shared = new HashMap<>();
+
+	/**
+	 * Failed and revoked handles, oldest first: the snapshot shows them until the
+	 * application unsubscribes them, but at most {@link #MAX_ENDED} of them, so that an
+	 * application that keeps asking for refused subscriptions does not grow the client
+	 * (loop only).
+	 */
+	private final java.util.ArrayDeque<HandlerSubscription> ended = new java.util.ArrayDeque<>();
 
 	private boolean running;
 
@@ -184,7 +195,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 			this.carriers.remove(subscription);
 			if (twitchId != null) {
 				this.deliveries.unroute(twitchId);
-				this.creations.delete(subscription.userId(), twitchId);
+				this.creations.delete(subscription.key(), subscription.userId(), twitchId);
 			}
 			if (session != null) {
 				session.subscriptions.remove(subscription);
@@ -472,6 +483,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 		this.carriers.remove(subscription);
 		for (HandlerSubscription handle : subscription.handlers) {
 			this.notifier.subscriptionRevoked(handle, frame.status());
+			keepEnded(handle);
 		}
 		logger.warn("Twitch revoked the EventSub subscription {} ({})", subscription, LogText.safe(frame.status(), 80));
 		if (session != null) {
@@ -511,6 +523,7 @@ final class EventSubEngine implements SessionEvents<Session> {
 		for (HandlerSubscription handle : subscription.handlers) {
 			handle.accepted.completeExceptionally(failure);
 			this.notifier.subscriptionFailed(handle, failure);
+			keepEnded(handle);
 		}
 		this.log.warn("failed-" + subscription.type(), "The EventSub subscription {} failed: {}", subscription,
 				LogText.safe(String.valueOf(failure.getMessage()), 300));
@@ -518,6 +531,17 @@ final class EventSubEngine implements SessionEvents<Session> {
 			session.subscriptions.remove(subscription);
 			this.deliveries.replayEarly(session);
 			closeIfUnused(session);
+		}
+	}
+
+	private void keepEnded(HandlerSubscription handle) {
+		this.ended.addLast(handle);
+		while (this.ended.size() > MAX_ENDED) {
+			HandlerSubscription oldest = this.ended.removeFirst();
+			SubscriptionState state = oldest.state();
+			if (state == SubscriptionState.FAILED || state == SubscriptionState.REVOKED) {
+				this.subscriptions.remove(oldest.id(), oldest);
+			}
 		}
 	}
 

@@ -82,10 +82,11 @@ public interface EventSubListener {
 	// --- activity, for metrics: where it happens, must not block ---
 
 	/**
-	 * A notification reached a subscription's handler queue (duplicates and old messages
-	 * do not). Called on the socket's reading thread (or the engine's, for a notification
-	 * that arrived before Twitch's answer to the creation), once per notification.
-	 * @param subscription the subscription
+	 * A notification reached a handler's queue (duplicates and old messages do not).
+	 * Called on the socket's reading thread (or the engine's, for a notification that
+	 * arrived before Twitch's answer to the creation), once per handler: handlers of the
+	 * same type and condition share one subscription at Twitch, and each is told.
+	 * @param subscription the handler's subscription
 	 */
 	default void notificationReceived(EventSubSubscription subscription) {
 	}

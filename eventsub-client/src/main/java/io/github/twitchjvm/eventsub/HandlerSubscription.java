@@ -57,6 +57,9 @@ final class HandlerSubscription
 
 	/** A notification for the handler; on a reading thread or the engine's. */
 	void offer(EventSubNotification notification) {
+		if (this.cancelled) {
+			return;
+		}
 		this.counters.routed(this);
 		this.queue.offer(notification);
 	}

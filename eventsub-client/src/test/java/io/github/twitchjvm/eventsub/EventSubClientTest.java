@@ -142,6 +142,29 @@ class EventSubClientTest {
 	}
 
 	@Test
+	void aSubscriptionMadeAgainRightAfterItsUnsubscribeWaitsForTheDelete() throws Exception {
+		// Created before Twitch deleted the old one, it would get 409 and fail.
+		EventSubSubscription first = subscribeToCheers();
+		this.fake.holdHelix("DELETE");
+		try {
+			this.client.unsubscribe(first);
+			await().until(() -> this.fake.heldHelixRequests("DELETE") == 1);
+			java.util.concurrent.CompletableFuture<EventSubSubscription> again = this.client.subscribeAsync(
+					"channel.cheer", "1", CHEERS, (subscription, notification) -> this.received.add(notification));
+			// Nothing is sent while Twitch has not answered the delete (a 409 would come
+			// at once).
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !again.isDone());
+			this.fake.releaseHelix("DELETE");
+			assertThat(again.get(10, java.util.concurrent.TimeUnit.SECONDS).state())
+				.isEqualTo(SubscriptionState.ENABLED);
+			assertThat(enabled()).hasSize(1);
+		}
+		finally {
+			this.fake.releaseHelix("DELETE");
+		}
+	}
+
+	@Test
 	void dropsDuplicatesAndMessagesOlderThanTenMinutes() {
 		EventSubSubscription subscription = subscribeToCheers();
 		String first = this.fake.publish(subscription.twitchId(), CHEER);
@@ -375,6 +398,26 @@ class EventSubClientTest {
 			.isThrownBy(() -> this.client.subscribe("channel.subscribe", "1", CHEERS,
 					(subscription, notification) -> this.received.add(notification)));
 		assertThat(enabled()).hasSize(1);
+	}
+
+	@Test
+	void keepsABoundedNumberOfRefusedSubscriptions() {
+		this.client.stop();
+		this.client = client(StaticTokenProvider.of(this.token.accessToken()), (builder) -> builder.limits(1, 1));
+		this.client.start();
+		subscribeToCheers();
+		List<java.util.concurrent.CompletableFuture<EventSubSubscription>> refused = new java.util.ArrayList<>();
+		for (int i = 0; i < EventSubEngine.MAX_ENDED + 100; i++) {
+			refused.add(this.client.subscribeAsync("channel.cheer", "1",
+					Map.of("broadcaster_user_id", BROADCASTER, "reward_id", "r" + i), (subscription, notification) -> {
+					}));
+		}
+		await()
+			.until(() -> refused.stream().allMatch(java.util.concurrent.CompletableFuture::isCompletedExceptionally));
+		List<EventSubSubscription> kept = this.client.snapshot().subscriptions();
+		assertThat(kept).filteredOn((subscription) -> subscription.state() == SubscriptionState.FAILED)
+			.hasSize(EventSubEngine.MAX_ENDED);
+		assertThat(kept).filteredOn((subscription) -> subscription.state() == SubscriptionState.ENABLED).hasSize(1);
 	}
 
 	@Test

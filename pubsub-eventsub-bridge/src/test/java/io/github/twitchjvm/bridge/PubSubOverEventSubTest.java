@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.twitchjvm.core.auth.AccessToken;
 import io.github.twitchjvm.core.auth.StaticTokenProvider;
 import io.github.twitchjvm.eventsub.EventSubClient;
+import io.github.twitchjvm.eventsub.SubscriptionState;
 import io.github.twitchjvm.eventsub.helix.HelixException;
 import io.github.twitchjvm.pubsub.PubSubHandler;
 import io.github.twitchjvm.pubsub.message.AutomodQueueEvent;
@@ -246,7 +247,14 @@ class PubSubOverEventSubTest {
 			.havingCause()
 			.isInstanceOf(HelixException.class);
 		assertThat(this.pubsub.routes()).isEmpty();
-		await().until(() -> enabled("channel.channel_points_custom_reward_redemption.add").isEmpty()
+		// Both rides' handles existed before either answer; the surviving one ends (it
+		// leaves the snapshot) once its own creation is answered and deleted again.
+		await().until(() -> this.client.snapshot()
+			.subscriptions()
+			.stream()
+			.noneMatch((subscription) -> subscription.state() == SubscriptionState.ENABLED
+					|| subscription.state() == SubscriptionState.PENDING)
+				&& enabled("channel.channel_points_custom_reward_redemption.add").isEmpty()
 				&& enabled("channel.channel_points_custom_reward_redemption.update").isEmpty());
 	}
 

@@ -1,11 +1,15 @@
 package io.github.twitchjvm.eventsub.actuate;
 
+import java.lang.reflect.Method;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.twitchjvm.bridge.TopicRoute;
+import io.github.twitchjvm.bridge.UnsupportedTopicException;
 import io.github.twitchjvm.eventsub.EventSubClient;
 import io.github.twitchjvm.eventsub.EventSubSnapshot;
 import io.github.twitchjvm.eventsub.EventSubSubscription;
@@ -13,6 +17,9 @@ import io.github.twitchjvm.eventsub.SubscriptionState;
 import io.github.twitchjvm.eventsub.annotation.EventSubscriptionKey;
 import io.github.twitchjvm.eventsub.annotation.TwitchEventListener;
 import io.github.twitchjvm.eventsub.annotation.TwitchEventListenerRegistry;
+import io.github.twitchjvm.pubsub.annotation.TwitchTopicListener;
+import io.github.twitchjvm.pubsub.annotation.TwitchTopicListenerRegistry;
+import io.github.twitchjvm.pubsub.topic.Topic;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +41,8 @@ public final class EventSubSection {
 
 	private final @Nullable TwitchEventListenerRegistry listeners;
 
+	private final @Nullable TwitchTopicListenerRegistry topicListeners;
+
 	/**
 	 * Creates the section.
 	 * @param client the client
@@ -53,9 +62,25 @@ public final class EventSubSection {
 	 */
 	public EventSubSection(EventSubClient client, @Nullable EventSubActivity activity,
 			@Nullable TwitchEventListenerRegistry listeners) {
+		this(client, activity, listeners, null);
+	}
+
+	/**
+	 * Creates the section of an application whose {@code @TwitchTopic} listeners ride on
+	 * EventSub ({@code twitch.pubsub.transport=eventsub}).
+	 * @param client the client
+	 * @param activity the activity it reports to, or {@code null} when it reports to none
+	 * @param listeners the {@code @TwitchEvent} methods, or {@code null} when there are
+	 * none
+	 * @param topicListeners the {@code @TwitchTopic} methods, shown beside the
+	 * subscriptions their topics ride on, or {@code null}
+	 */
+	public EventSubSection(EventSubClient client, @Nullable EventSubActivity activity,
+			@Nullable TwitchEventListenerRegistry listeners, @Nullable TwitchTopicListenerRegistry topicListeners) {
 		this.client = client;
 		this.activity = activity;
 		this.listeners = listeners;
+		this.topicListeners = topicListeners;
 	}
 
 	/**
@@ -72,10 +97,12 @@ public final class EventSubSection {
 					session.welcomed()))
 			.toList();
 		List<TwitchEventListener> registered = (this.listeners != null) ? this.listeners.getListeners() : List.of();
+		List<TwitchTopicListener> topics = (this.topicListeners != null) ? this.topicListeners.getListeners()
+				: List.of();
 		List<SubscriptionDescriptor> subscriptions = snapshot.subscriptions()
 			.stream()
 			.sorted(ORDER)
-			.map((subscription) -> subscription(subscription, registered))
+			.map((subscription) -> subscription(subscription, registered, topics))
 			.toList();
 		EventSubSnapshot.Counters counters = snapshot.counters();
 		return new EventSubDescriptor(running, connected, sessions, subscriptions,
@@ -84,21 +111,40 @@ public final class EventSubSection {
 						new TreeMap<>(counters.reconnects())));
 	}
 
-	private SubscriptionDescriptor subscription(EventSubSubscription subscription,
-			List<TwitchEventListener> registered) {
+	private SubscriptionDescriptor subscription(EventSubSubscription subscription, List<TwitchEventListener> registered,
+			List<TwitchTopicListener> topics) {
 		EventSubActivity activity = this.activity;
 		EventSubscriptionKey key = new EventSubscriptionKey(subscription.type(), subscription.version(),
 				subscription.condition());
-		List<String> handlers = registered.stream()
+		List<String> handlers = new ArrayList<>();
+		registered.stream()
 			.filter((listener) -> listener.subscriptions().contains(key))
-			.map((listener) -> listener.id() + " (" + listener.method().getDeclaringClass().getName() + "."
-					+ listener.method().getName() + ")")
-			.toList();
+			.forEach((listener) -> handlers.add(handler(listener.id(), listener.method())));
+		topics.stream()
+			.filter((listener) -> listener.topics().stream().anyMatch((topic) -> ridesOn(topic, key)))
+			.forEach((listener) -> handlers.add("@TwitchTopic " + handler(listener.id(), listener.method())));
 		return new SubscriptionDescriptor(subscription.id().toString(), subscription.type(), subscription.version(),
 				new TreeMap<>(subscription.condition()), subscription.userId(), subscription.state(),
 				subscription.twitchId(), subscription.cost(), FailureText.of(subscription), handlers,
 				(activity != null) ? activity.notifications(subscription) : 0,
 				(activity != null) ? activity.lastNotificationAt(subscription) : null);
+	}
+
+	private static String handler(String id, Method method) {
+		return id + " (" + method.getDeclaringClass().getName() + "." + method.getName() + ")";
+	}
+
+	private static boolean ridesOn(Topic topic, EventSubscriptionKey key) {
+		try {
+			return TopicRoute.of(topic)
+				.rides()
+				.stream()
+				.anyMatch((ride) -> ride.type().equals(key.type()) && ride.version().equals(key.version())
+						&& ride.condition().equals(key.condition()));
+		}
+		catch (UnsupportedTopicException ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -137,7 +183,8 @@ public final class EventSubSection {
 	 * @param twitchId Twitch's id while it is enabled
 	 * @param cost what Twitch said it costs when it last created it (0 before)
 	 * @param failure Twitch's revocation status or why it failed (escaped and cut)
-	 * @param handlers the {@code @TwitchEvent} methods it reaches, by listener id
+	 * @param handlers the {@code @TwitchEvent} methods it reaches, by listener id, and
+	 * the {@code @TwitchTopic} methods whose topics ride on it
 	 * @param messages notifications handed to its handler so far
 	 * @param lastMessageAt when the last one arrived
 	 */

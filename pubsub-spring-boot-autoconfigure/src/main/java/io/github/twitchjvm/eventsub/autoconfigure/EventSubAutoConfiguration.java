@@ -7,6 +7,7 @@ import io.github.twitchjvm.core.transport.WebSocketTransport;
 import io.github.twitchjvm.eventsub.EventSubClient;
 import io.github.twitchjvm.eventsub.EventSubClientBuilder;
 import io.github.twitchjvm.eventsub.actuate.EventSubActivity;
+import io.github.twitchjvm.eventsub.annotation.EventSubscriptionPlan;
 import io.github.twitchjvm.eventsub.annotation.TwitchEventListenerRegistry;
 import io.github.twitchjvm.pubsub.autoconfigure.ClientBeans;
 import io.github.twitchjvm.pubsub.autoconfigure.ListenerObservations;
@@ -121,15 +122,22 @@ public final class EventSubAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnSingleCandidate(EventSubClient.class)
-	TwitchEventListenerRegistry twitchEventListenerRegistry(EventSubClient client, EventSubProperties properties,
-			EventSubConnectionDetails connectionDetails, ObjectProvider<TwitchTokenProvider> tokenProviders,
+	EventSubscriptionPlan twitchEventSubscriptionPlan(EventSubProperties properties,
+			EventSubConnectionDetails connectionDetails, ObjectProvider<TwitchTokenProvider> tokenProviders) {
+		TwitchTokenProvider tokens = ClientBeans.unique(tokenProviders, TwitchTokenProvider.class);
+		return new EventSubscriptionPlan((tokens != null) ? tokens : connectionDetails.tokenProvider(),
+				properties.getMaxSessions() * properties.getSubscriptionsPerSession());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnSingleCandidate(EventSubClient.class)
+	TwitchEventListenerRegistry twitchEventListenerRegistry(EventSubClient client,
+			EventSubConnectionDetails connectionDetails, EventSubscriptionPlan plan,
 			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<ListenerObservations> timers) {
 		ObservationRegistry observations = observationRegistry.getIfUnique(
 				() -> timers.getIfAvailable(() -> new ListenerObservations(ObservationRegistry.NOOP)).registry());
-		TwitchTokenProvider tokens = ClientBeans.unique(tokenProviders, TwitchTokenProvider.class);
-		return new TwitchEventListenerRegistry(client, observations, connectionDetails.userId(),
-				(tokens != null) ? tokens : connectionDetails.tokenProvider(),
-				properties.getMaxSessions() * properties.getSubscriptionsPerSession());
+		return new TwitchEventListenerRegistry(client, observations, connectionDetails.userId(), plan);
 	}
 
 	/**

@@ -47,6 +47,12 @@ public class TwitchTopicAnnotationBeanPostProcessor extends ListenerMethodDiscov
 			registry = beanFactory.getBean(TwitchTopicListenerRegistry.class);
 		}
 		catch (NoSuchBeanDefinitionException ex) {
+			if ("eventsub".equalsIgnoreCase(beanFactory.resolveEmbeddedValue("${twitch.pubsub.transport:pubsub}"))) {
+				throw ListenerProblem.of(found.get(0).method(),
+						"rides on EventSub (twitch.pubsub.transport=eventsub), whose client is not configured.",
+						"Set twitch.eventsub.client-id (your application's client id) and a token, or declare an "
+								+ "EventSubConnectionDetails bean; twitch.eventsub.enabled must not be false.");
+			}
 			throw ListenerProblem.of(found.get(0).method(), "needs a PubSub client, which is not configured.",
 					"Set twitch.pubsub.access-token (and twitch.pubsub.user-id), or declare a TwitchTokenProvider "
 							+ "bean; or set twitch.pubsub.transport=eventsub to run @TwitchTopic listeners over "

@@ -112,6 +112,7 @@ public final class PubSubAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnSingleCandidate(PubSubClient.class)
+	@ConditionalOnProperty(name = "twitch.pubsub.transport", havingValue = "pubsub", matchIfMissing = true)
 	TwitchTopicListenerRegistry twitchTopicListenerRegistry(PubSubClient client,
 			PubSubConnectionDetails connectionDetails, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ListenerObservations> timers) {

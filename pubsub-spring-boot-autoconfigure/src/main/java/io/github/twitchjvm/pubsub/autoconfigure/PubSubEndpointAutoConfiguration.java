@@ -46,8 +46,9 @@ public final class PubSubEndpointAutoConfiguration {
 			pubSub = null;
 		}
 		EventSubClient eventSub = eventSubClient.getIfUnique();
-		EventSubSection section = (eventSub != null)
-				? new EventSubSection(eventSub, eventSubActivity.getIfUnique(), eventListeners.getIfAvailable()) : null;
+		// Without a PubSub client, @TwitchTopic listeners ride on EventSub: shown there.
+		EventSubSection section = (eventSub != null) ? new EventSubSection(eventSub, eventSubActivity.getIfUnique(),
+				eventListeners.getIfAvailable(), (pubSub == null) ? listeners.getIfAvailable() : null) : null;
 		return new PubSubEndpoint(pubSub, pubSubActivity, listeners.getIfAvailable(), section);
 	}
 

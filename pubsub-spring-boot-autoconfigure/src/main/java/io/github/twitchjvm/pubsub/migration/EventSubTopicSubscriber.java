@@ -2,20 +2,16 @@ package io.github.twitchjvm.pubsub.migration;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.github.twitchjvm.annotation.ListenerMethods;
-import io.github.twitchjvm.bridge.EventSubRide;
 import io.github.twitchjvm.bridge.PayloadMigration;
 import io.github.twitchjvm.bridge.PubSubOverEventSub;
 import io.github.twitchjvm.bridge.TopicRoute;
 import io.github.twitchjvm.bridge.UnsupportedTopicException;
-import io.github.twitchjvm.eventsub.EventSubClient;
+import io.github.twitchjvm.eventsub.annotation.EventSubscriptionKey;
+import io.github.twitchjvm.eventsub.annotation.EventSubscriptionPlan;
 import io.github.twitchjvm.pubsub.PubSubHandler;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicListener;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicSubscriber;
@@ -35,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * EventSub subscriptions that replaced its family, and each notification reaches the
  * method as the family's PubSub payload. At startup every listener is checked (a topic or
  * payload type with no faithful conversion fails with the EventSub type and annotation to
- * use instead; Twitch's limits per user token) and reported: the subscriptions it rides
- * on and the payload fields that will be absent.
+ * use instead; a token for every user, and Twitch's limits per user token together with
+ * the {@code @TwitchEvent} listeners', through the {@link EventSubscriptionPlan}) and
+ * reported: the subscriptions it rides on and the payload fields that will be absent.
  */
 final class EventSubTopicSubscriber implements TwitchTopicSubscriber {
 
@@ -44,11 +41,11 @@ final class EventSubTopicSubscriber implements TwitchTopicSubscriber {
 
 	private final PubSubOverEventSub bridge;
 
-	private final int subscriptionsPerUser;
+	private final EventSubscriptionPlan plan;
 
-	EventSubTopicSubscriber(PubSubOverEventSub bridge, int subscriptionsPerUser) {
+	EventSubTopicSubscriber(PubSubOverEventSub bridge, EventSubscriptionPlan plan) {
 		this.bridge = bridge;
-		this.subscriptionsPerUser = subscriptionsPerUser;
+		this.plan = plan;
 	}
 
 	@Override
@@ -78,7 +75,15 @@ final class EventSubTopicSubscriber implements TwitchTopicSubscriber {
 						+ (absent.isEmpty() ? "" : "; always absent: " + String.join(", ", absent)));
 			}
 		}
-		checkLimits(adding, registered);
+		this.plan.reserve(adding.stream()
+			.map((listener) -> new EventSubscriptionPlan.Wanted("@TwitchTopic", listener.method(),
+					listener.topics()
+						.stream()
+						.flatMap((topic) -> TopicRoute.of(topic).rides().stream())
+						.map((ride) -> new EventSubscriptionKey(ride.type(), ride.version(), ride.condition()))
+						.distinct()
+						.toList()))
+			.toList());
 		report.forEach((line) -> logger.info("Over EventSub, {}", line));
 	}
 
@@ -92,34 +97,6 @@ final class EventSubTopicSubscriber implements TwitchTopicSubscriber {
 					"Listen to it with @TwitchEvent and the EventSub type that carries it, or set "
 							+ "twitch.pubsub.transport=pubsub.");
 		}
-	}
-
-	/**
-	 * Handlers of the same type and condition share one subscription at Twitch, so
-	 * distinct rides are what counts against a user token's limit.
-	 */
-	private void checkLimits(List<TwitchTopicListener> adding, List<TwitchTopicListener> registered) {
-		Map<String, Set<EventSubRide>> perUser = new HashMap<>();
-		List<TwitchTopicListener> all = new ArrayList<>(registered);
-		all.addAll(adding);
-		for (TwitchTopicListener listener : all) {
-			for (Topic topic : listener.topics()) {
-				for (EventSubRide ride : TopicRoute.of(topic).rides()) {
-					perUser.computeIfAbsent(EventSubClient.tokenUser(ride.condition()), (user) -> new LinkedHashSet<>())
-						.add(ride);
-				}
-			}
-		}
-		perUser.forEach((user, rides) -> {
-			if (rides.size() > this.subscriptionsPerUser) {
-				throw new PubSubConfigurationException(
-						"@TwitchTopic listeners ride on " + rides.size()
-								+ " EventSub subscriptions with the token of user " + user
-								+ ", more than one user token may have (" + this.subscriptionsPerUser + ").",
-						"Twitch allows 3 WebSocket sessions of 300 subscriptions per user token: listen to fewer "
-								+ "channels with this user's token.");
-			}
-		});
 	}
 
 	@Override

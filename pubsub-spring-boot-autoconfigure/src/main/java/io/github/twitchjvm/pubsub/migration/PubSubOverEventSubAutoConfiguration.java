@@ -3,8 +3,8 @@ package io.github.twitchjvm.pubsub.migration;
 import io.github.twitchjvm.bridge.PubSubOverEventSub;
 import io.github.twitchjvm.eventsub.EventSubClient;
 import io.github.twitchjvm.eventsub.autoconfigure.EventSubAutoConfiguration;
+import io.github.twitchjvm.eventsub.annotation.EventSubscriptionPlan;
 import io.github.twitchjvm.eventsub.autoconfigure.EventSubConnectionDetails;
-import io.github.twitchjvm.eventsub.autoconfigure.EventSubProperties;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopicListenerRegistry;
 import io.github.twitchjvm.pubsub.autoconfigure.ListenerObservations;
 import io.micrometer.observation.ObservationRegistry;
@@ -37,15 +37,13 @@ public final class PubSubOverEventSubAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TwitchTopicListenerRegistry twitchTopicListenerRegistry(PubSubOverEventSub bridge, EventSubProperties properties,
+	TwitchTopicListenerRegistry twitchTopicListenerRegistry(PubSubOverEventSub bridge, EventSubscriptionPlan plan,
 			EventSubConnectionDetails connectionDetails, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ListenerObservations> timers) {
 		ObservationRegistry observations = observationRegistry.getIfUnique(
 				() -> timers.getIfAvailable(() -> new ListenerObservations(ObservationRegistry.NOOP)).registry());
-		return new TwitchTopicListenerRegistry(
-				new EventSubTopicSubscriber(bridge,
-						properties.getMaxSessions() * properties.getSubscriptionsPerSession()),
-				observations, connectionDetails.userId());
+		return new TwitchTopicListenerRegistry(new EventSubTopicSubscriber(bridge, plan), observations,
+				connectionDetails.userId());
 	}
 
 }

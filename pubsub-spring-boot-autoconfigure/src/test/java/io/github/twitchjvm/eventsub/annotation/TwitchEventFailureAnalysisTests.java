@@ -130,7 +130,8 @@ class TwitchEventFailureAnalysisTests {
 			.run((context) -> {
 				Throwable failure = context.getStartupFailure();
 				FailureAnalysis analysis = analyze(failure, "subscriptions with the token of user");
-				assertThat(analysis.getDescription()).contains("want 2 subscriptions with the token of user 44322889")
+				assertThat(analysis.getDescription())
+					.contains("want 2 EventSub subscriptions with the token of user 44322889")
 					.contains("(1)");
 				assertThat(analysis.getAction()).contains("3 WebSocket sessions of 300 subscriptions");
 			});

@@ -160,6 +160,44 @@ class EventSubAutoConfigurationTests {
 	}
 
 	@Test
+	void anApplicationWithItsOwnEventSubDetailsAndNoPubSubTokenGetsNoPubSubClient() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(io.github.twitchjvm.pubsub.autoconfigure.PubSubAutoConfiguration.class,
+							EventSubAutoConfiguration.class))
+			.withBean(EventSubConnectionDetails.class, EventSubAutoConfigurationTests::fakeServerDetails)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(EventSubClient.class)
+				.doesNotHaveBean(io.github.twitchjvm.pubsub.PubSubClient.class));
+	}
+
+	private static EventSubConnectionDetails fakeServerDetails() {
+		return new EventSubConnectionDetails() {
+
+			@Override
+			public URI url() {
+				return server.eventSubUri();
+			}
+
+			@Override
+			public URI helixUrl() {
+				return server.helixUri();
+			}
+
+			@Override
+			public String clientId() {
+				return TwitchAccounts.DEFAULT_CLIENT_ID;
+			}
+
+			@Override
+			public @Nullable TwitchTokenProvider tokenProvider() {
+				return StaticTokenProvider.of(token);
+			}
+
+		};
+	}
+
+	@Test
 	void theMigrationPropertyAsksForEventSub() {
 		this.runner.withPropertyValues("twitch.pubsub.transport=eventsub", "twitch.eventsub.access-token=" + token)
 			.run((context) -> assertThat(context).hasFailed()

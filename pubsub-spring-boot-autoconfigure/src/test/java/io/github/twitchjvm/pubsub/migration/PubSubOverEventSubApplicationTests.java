@@ -117,6 +117,18 @@ class PubSubOverEventSubApplicationTests {
 	}
 
 	@Test
+	void theActuatorSectionNamesTheTopicListenersOfEachSubscription() {
+		await().until(() -> this.client.isConnected());
+		var section = new io.github.twitchjvm.eventsub.actuate.EventSubSection(this.client, null, null, this.registry)
+			.describe();
+		assertThat(section.subscriptions()).filteredOn((subscription) -> subscription.type().equals("channel.cheer"))
+			.isNotEmpty()
+			.allSatisfy((subscription) -> assertThat(subscription.handlers()).contains(
+					"@TwitchTopic handlers#bits (" + Handlers.class.getName() + ".bits)",
+					"@TwitchTopic handlers#raw (" + Handlers.class.getName() + ".raw)"));
+	}
+
+	@Test
 	void theRawMessageIsThePubSubMessageTheFamilyWouldHaveCarried() {
 		await().until(() -> this.client.isConnected());
 		server.eventSub().publishSample("channel.cheer", Map.of("broadcaster_user_id", BROADCASTER));

@@ -240,6 +240,40 @@ public final class FakeEventSub {
 	}
 
 	/**
+	 * Makes Helix slow for one method: its requests wait, unanswered and in order, until
+	 * {@link #releaseHelix(String)} (or {@link #reset()}).
+	 * @param method {@code GET}, {@code POST} or {@code DELETE}
+	 */
+	public void holdHelix(String method) {
+		this.helixFaults.hold(helixMethod(method));
+	}
+
+	/**
+	 * Answers the requests {@link #holdHelix(String)} kept, in order, and ends the hold.
+	 * @param method {@code GET}, {@code POST} or {@code DELETE}
+	 */
+	public void releaseHelix(String method) {
+		this.helixFaults.release(helixMethod(method));
+	}
+
+	/**
+	 * How many requests of a method a hold keeps now.
+	 * @param method {@code GET}, {@code POST} or {@code DELETE}
+	 * @return the count
+	 */
+	public int heldHelixRequests(String method) {
+		return this.helixFaults.heldCount(helixMethod(method));
+	}
+
+	private static String helixMethod(String method) {
+		String upper = method.toUpperCase(Locale.ROOT);
+		if (!HELIX_METHODS.contains(upper)) {
+			throw new IllegalArgumentException("method must be one of " + HELIX_METHODS);
+		}
+		return upper;
+	}
+
+	/**
 	 * The sessions, connected ones and those that ended within the retention period.
 	 * @return the sessions, oldest first
 	 */

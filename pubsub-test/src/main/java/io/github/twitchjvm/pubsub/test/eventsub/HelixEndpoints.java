@@ -53,6 +53,18 @@ final class HelixEndpoints extends ChannelInboundHandlerAdapter {
 			context.fireChannelRead(message);
 			return;
 		}
+		String method = request.method().name();
+		// A held request is answered later, on its channel's own thread.
+		if (this.faults.keepIfHeld(method, () -> context.executor().execute(() -> {
+			try {
+				handle(context, request);
+			}
+			finally {
+				request.release();
+			}
+		}))) {
+			return;
+		}
 		try {
 			handle(context, request);
 		}
