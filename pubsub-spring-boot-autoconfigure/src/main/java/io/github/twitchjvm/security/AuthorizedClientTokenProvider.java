@@ -1,0 +1,179 @@
+package io.github.twitchjvm.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.TwitchTokenProvider;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+
+/**
+ * Twitch tokens from Spring Security's OAuth2 client: each user's authorized client of
+ * one registration, stored by the Twitch user id in an
+ * {@link OAuth2AuthorizedClientService} (in memory, or JDBC to keep them across
+ * restarts). An expired or nearly expired token is refreshed before it is handed out, and
+ * a token Twitch refused ({@code ERR_BADAUTH}, Helix 401) is refreshed at once; the
+ * rotated refresh token Twitch returns is saved through the service. Works without an
+ * HTTP request: the calls run on an executor of their own, never on a client's engine
+ * thread.
+ */
+public final class AuthorizedClientTokenProvider implements TwitchTokenProvider {
+
+	/** Refresh this long before the token expires. */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+	private final String registrationId;
+
+	private final OAuth2AuthorizedClientService clients;
+
+	private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
+
+	private final Executor executor;
+
+	/**
+	 * Creates the provider.
+	 * @param registrationId the registration whose authorized clients hold the tokens,
+	 * {@code twitch} by default
+	 * @param registrations the client registrations
+	 * @param clients where authorized clients are kept, by Twitch user id
+	 * @param executor where token requests run (they may call Twitch's token endpoint)
+	 */
+	public AuthorizedClientTokenProvider(String registrationId, ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientService clients, Executor executor) {
+		this.registrationId = registrationId;
+		this.clients = clients;
+		this.executor = executor;
+		RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
+		refresh.setAccessTokenResponseClient(TwitchTokenResponses.refreshTokenClient());
+		refresh.setClockSkew(CLOCK_SKEW);
+		this.manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
+		this.manager.setAuthorizedClientProvider(refresh);
+	}
+
+	@Override
+	public CompletionStage<AccessToken> token(@Nullable String userId) {
+		if (userId == null) {
+			return CompletableFuture
+				.failedFuture(new IllegalStateException("An OAuth2 token belongs to a user; this request names none"));
+		}
+		return CompletableFuture.supplyAsync(() -> authorize(userId), this.executor);
+	}
+
+	@Override
+	public CompletionStage<AccessToken> refresh(@Nullable String userId, AccessToken rejected) {
+		if (userId == null) {
+			return token(null);
+		}
+		return CompletableFuture.supplyAsync(() -> {
+			OAuth2AuthorizedClient current = this.clients.loadAuthorizedClient(this.registrationId, userId);
+			if (current != null && !current.getAccessToken().getTokenValue().equals(rejected.value())) {
+				// Refreshed by someone else meanwhile.
+				return toAccessToken(current);
+			}
+			if (current != null) {
+				this.clients.saveAuthorizedClient(expired(current), principal(userId));
+			}
+			return authorize(userId);
+		}, this.executor);
+	}
+
+	@Override
+	public boolean hasTokenFor(@Nullable String userId) {
+		return userId != null && this.clients.loadAuthorizedClient(this.registrationId, userId) != null;
+	}
+
+	/**
+	 * Stores a user's refresh token, authorized elsewhere (a server without a browser),
+	 * and exchanges it for an access token at once, so that a refused one fails here.
+	 * @param userId the Twitch user the refresh token belongs to
+	 * @param refreshToken the refresh token
+	 * @param registrations the registrations, to find this provider's
+	 * @return the user's first access token
+	 * @throws TwitchUserNotAuthorizedException if Twitch refused the refresh token
+	 */
+	AccessToken seed(String userId, String refreshToken, ClientRegistrationRepository registrations) {
+		ClientRegistration registration = registrations.findByRegistrationId(this.registrationId);
+		if (registration == null) {
+			throw new IllegalStateException("There is no OAuth2 client registration '" + this.registrationId + "'");
+		}
+		Instant now = Instant.now();
+		OAuth2AuthorizedClient seeded = new OAuth2AuthorizedClient(registration, userId,
+				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "seeded", now.minusSeconds(7200),
+						now.minusSeconds(3600)),
+				new OAuth2RefreshToken(refreshToken, null));
+		this.clients.saveAuthorizedClient(seeded, principal(userId));
+		return authorize(userId);
+	}
+
+	private AccessToken authorize(String userId) {
+		OAuth2AuthorizedClient client;
+		try {
+			client = this.manager.authorize(
+					OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId).principal(userId).build());
+		}
+		catch (OAuth2AuthorizationException ex) {
+			// Spring Security removed the authorized client (invalid_grant): only a new
+			// authorization helps.
+			throw new TwitchUserNotAuthorizedException(userId,
+					"Twitch refused the refresh token of user " + userId + " (" + ex.getError().getDescription()
+							+ "): the user must authorize the application again (" + howToAuthorize() + ")");
+		}
+		if (client == null) {
+			throw new TwitchUserNotAuthorizedException(userId, "No OAuth2 authorization of Twitch user " + userId
+					+ " in registration '" + this.registrationId + "': " + howToAuthorize());
+		}
+		return toAccessToken(client);
+	}
+
+	private String howToAuthorize() {
+		return "log in with Twitch at /oauth2/authorization/" + this.registrationId
+				+ ", or seed the user's refresh token (twitch.pubsub.oauth2.refresh-tokens)";
+	}
+
+	private static AccessToken toAccessToken(OAuth2AuthorizedClient client) {
+		OAuth2AccessToken token = client.getAccessToken();
+		Set<String> scopes = token.getScopes();
+		return new AccessToken(token.getTokenValue(), scopes.isEmpty() ? null : Set.copyOf(scopes),
+				token.getExpiresAt());
+	}
+
+	/**
+	 * The same client with an access token past its expiry: the next authorize refreshes.
+	 */
+	private static OAuth2AuthorizedClient expired(OAuth2AuthorizedClient client) {
+		OAuth2AccessToken token = client.getAccessToken();
+		Instant now = Instant.now();
+		return new OAuth2AuthorizedClient(
+				client.getClientRegistration(), client.getPrincipalName(), new OAuth2AccessToken(token.getTokenType(),
+						token.getTokenValue(), now.minusSeconds(7200), now.minusSeconds(3600), token.getScopes()),
+				client.getRefreshToken());
+	}
+
+	/** Authorized clients are stored by the principal's name: the Twitch user id. */
+	private static Authentication principal(String userId) {
+		return UsernamePasswordAuthenticationToken.unauthenticated(userId, null);
+	}
+
+	@Override
+	public String toString() {
+		return "AuthorizedClientTokenProvider[registration " + this.registrationId + "]";
+	}
+
+}

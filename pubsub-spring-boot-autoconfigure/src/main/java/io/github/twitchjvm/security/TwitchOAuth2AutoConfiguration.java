@@ -1,0 +1,105 @@
+package io.github.twitchjvm.security;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.github.twitchjvm.core.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.engine.NamedThreadFactory;
+import io.github.twitchjvm.eventsub.autoconfigure.EventSubAutoConfiguration;
+import io.github.twitchjvm.pubsub.autoconfigure.PubSubAutoConfiguration;
+import io.github.twitchjvm.pubsub.diagnostics.TwitchConfigurationException;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.util.StringUtils;
+
+/**
+ * Tokens for both Twitch clients from Spring Security's OAuth2 client, when the
+ * application registered Twitch
+ * ({@code spring.security.oauth2.client.registration.twitch}, or the registration
+ * {@code twitch.pubsub.oauth2.registration-id} names): a {@link TwitchTokenProvider} bean
+ * over the registration's authorized clients, which the PubSub and EventSub
+ * auto-configurations take over their token properties. Users whose refresh tokens
+ * {@code twitch.pubsub.oauth2.refresh-tokens} gives are authorized at startup.
+ */
+@AutoConfiguration(after = OAuth2ClientAutoConfiguration.class,
+		before = { PubSubAutoConfiguration.class, EventSubAutoConfiguration.class })
+@ConditionalOnClass(OAuth2AuthorizedClientManager.class)
+@Conditional(TwitchOAuth2AutoConfiguration.TwitchRegistered.class)
+@EnableConfigurationProperties(TwitchOAuth2Properties.class)
+public final class TwitchOAuth2AutoConfiguration {
+
+	@Bean(destroyMethod = "shutdown")
+	@ConditionalOnMissingBean(name = "twitchOAuth2Executor")
+	ExecutorService twitchOAuth2Executor() {
+		// Token requests are few (a refresh an hour per user): two threads, not one per
+		// user or topic.
+		return Executors.newFixedThreadPool(2, new NamedThreadFactory("twitch-oauth2"));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TwitchTokenProvider.class)
+	@ConditionalOnBean({ ClientRegistrationRepository.class, OAuth2AuthorizedClientService.class })
+	AuthorizedClientTokenProvider twitchTokenProvider(TwitchOAuth2Properties properties,
+			ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
+			ExecutorService twitchOAuth2Executor) {
+		String registrationId = properties.getRegistrationId();
+		if (registrations.findByRegistrationId(registrationId) == null) {
+			throw new TwitchConfigurationException(
+					"There is no OAuth2 client registration '" + registrationId + "' for the Twitch tokens.",
+					"Register Twitch under spring.security.oauth2.client.registration." + registrationId
+							+ " (client-id, client-secret, scope), or correct twitch.pubsub.oauth2.registration-id.");
+		}
+		AuthorizedClientTokenProvider provider = new AuthorizedClientTokenProvider(registrationId, registrations,
+				clients, twitchOAuth2Executor);
+		properties.getRefreshTokens()
+			.forEach((userId, refreshToken) -> seed(provider, userId, refreshToken, registrations));
+		return provider;
+	}
+
+	private static void seed(AuthorizedClientTokenProvider provider, String userId, String refreshToken,
+			ClientRegistrationRepository registrations) {
+		if (!StringUtils.hasText(refreshToken)) {
+			throw new TwitchConfigurationException(
+					"twitch.pubsub.oauth2.refresh-tokens." + userId + " is empty (a placeholder without its value?).",
+					"Give the refresh token of user " + userId + ", or remove the entry.");
+		}
+		try {
+			provider.seed(userId, refreshToken.strip(), registrations);
+		}
+		catch (TwitchUserNotAuthorizedException ex) {
+			throw new TwitchConfigurationException(
+					"The refresh token of twitch.pubsub.oauth2.refresh-tokens." + userId + " was refused: "
+							+ ex.getMessage(),
+					"Authorize the application again for user " + userId + " and give its new refresh token.");
+		}
+	}
+
+	/** The registration of the Twitch tokens has a client id. */
+	static final class TwitchRegistered extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			String registrationId = context.getEnvironment()
+				.getProperty("twitch.pubsub.oauth2.registration-id", TwitchProviderDefaults.TWITCH);
+			String property = "spring.security.oauth2.client.registration." + registrationId + ".client-id";
+			return StringUtils.hasText(context.getEnvironment().getProperty(property))
+					? ConditionOutcome.match(property + " is set") : ConditionOutcome.noMatch(property + " is not set");
+		}
+
+	}
+
+}

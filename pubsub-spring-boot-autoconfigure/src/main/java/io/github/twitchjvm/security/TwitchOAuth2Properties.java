@@ -1,0 +1,45 @@
+package io.github.twitchjvm.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the Twitch clients take their tokens from Spring Security's OAuth2 client, under
+ * {@code twitch.pubsub.oauth2} (they serve EventSub too).
+ */
+@ConfigurationProperties("twitch.pubsub.oauth2")
+public class TwitchOAuth2Properties {
+
+	/**
+	 * The client registration (spring.security.oauth2.client.registration.<id>) whose
+	 * authorized clients hold the users' tokens.
+	 */
+	private String registrationId = TwitchProviderDefaults.TWITCH;
+
+	/**
+	 * Refresh tokens of users who authorized the application elsewhere, by Twitch user
+	 * id: exchanged for access tokens at startup and kept like a login's, for servers
+	 * without a browser. Leave the values to the environment (e.g.
+	 * ${TWITCH_REFRESH_TOKEN}).
+	 */
+	private Map<String, String> refreshTokens = new LinkedHashMap<>();
+
+	public String getRegistrationId() {
+		return this.registrationId;
+	}
+
+	public void setRegistrationId(String registrationId) {
+		this.registrationId = registrationId;
+	}
+
+	public Map<String, String> getRefreshTokens() {
+		return this.refreshTokens;
+	}
+
+	public void setRefreshTokens(Map<String, String> refreshTokens) {
+		this.refreshTokens = refreshTokens;
+	}
+
+}

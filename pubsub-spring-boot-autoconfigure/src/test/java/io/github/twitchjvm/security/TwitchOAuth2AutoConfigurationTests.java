@@ -1,0 +1,243 @@
+package io.github.twitchjvm.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.github.twitchjvm.core.auth.AccessToken;
+import io.github.twitchjvm.core.auth.TwitchTokenProvider;
+import io.github.twitchjvm.eventsub.EventSubClient;
+import io.github.twitchjvm.eventsub.SubscriptionState;
+import io.github.twitchjvm.eventsub.autoconfigure.EventSubAutoConfiguration;
+import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.TopicState;
+import io.github.twitchjvm.pubsub.autoconfigure.PubSubAutoConfiguration;
+import io.github.twitchjvm.pubsub.diagnostics.TwitchConfigurationException;
+import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
+import io.github.twitchjvm.pubsub.test.IssuedToken;
+import io.github.twitchjvm.pubsub.test.TwitchAccounts;
+import io.github.twitchjvm.pubsub.test.eventsub.FakeEventSub;
+import io.github.twitchjvm.pubsub.topic.Topic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tokens from Spring Security's OAuth2 client, against the fake server's OAuth endpoints
+ * over real HTTP: seeding, refresh on expiry and after a refused token, rotated refresh
+ * tokens kept, Twitch's array scopes, refused refresh tokens, a user without
+ * authorization, and both protocols served by the one provider.
+ */
+class TwitchOAuth2AutoConfigurationTests {
+
+	private static final String USER = "44322889";
+
+	private static final String SECOND = "55544433";
+
+	private static final List<String> SCOPES = List.of("whispers:read", "bits:read", "user:read:whispers");
+
+	private static FakeTwitchServer server;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OAuth2ClientAutoConfiguration.class,
+				TwitchOAuth2AutoConfiguration.class, PubSubAutoConfiguration.class, EventSubAutoConfiguration.class));
+
+	@BeforeAll
+	static void startServer() {
+		server = FakeTwitchServer.start();
+		server.accounts().registerUser(USER, "dallas");
+		server.accounts().registerUser(SECOND, "second");
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	/** What a user writes, plus the provider's endpoints pointed at the fake server. */
+	private ApplicationContextRunner registered(String... more) {
+		String registration = "spring.security.oauth2.client.registration.twitch.";
+		String provider = "spring.security.oauth2.client.provider.twitch.";
+		return this.runner
+			.withPropertyValues(registration + "client-id=" + TwitchAccounts.DEFAULT_CLIENT_ID,
+					registration + "client-secret=" + TwitchAccounts.DEFAULT_CLIENT_SECRET,
+					registration + "scope=" + String.join(",", SCOPES), registration + "provider=twitch",
+					registration + "authorization-grant-type=authorization_code",
+					registration + "client-authentication-method=client_secret_post",
+					registration + "redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+					provider + "authorization-uri=" + server.oauthUri() + "/authorize",
+					provider + "token-uri=" + server.oauthUri() + "/token",
+					provider + "user-info-uri=" + server.oauthUri() + "/validate",
+					provider + "user-name-attribute=user_id", "twitch.pubsub.url=" + server.pubSubUri())
+			.withPropertyValues(more);
+	}
+
+	private static IssuedToken issue(String user, Duration lifetime) {
+		return server.accounts().issueToken(user, SCOPES, lifetime);
+	}
+
+	@Test
+	void seedsARefreshTokenAndKeepsTheRotatedOne() {
+		IssuedToken seed = issue(USER, Duration.ofHours(4));
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			OAuth2AuthorizedClient stored = context.getBean(OAuth2AuthorizedClientService.class)
+				.loadAuthorizedClient("twitch", USER);
+			assertThat(stored).isNotNull();
+			// Twitch rotates refresh tokens: the one seeded is spent, the new one kept.
+			assertThat(stored.getRefreshToken()).isNotNull();
+			assertThat(stored.getRefreshToken().getTokenValue()).isNotEqualTo(seed.refreshToken());
+			// Twitch's scope array, read as scopes (not "[whispers:read," and so on).
+			assertThat(stored.getAccessToken().getScopes()).containsExactlyInAnyOrderElementsOf(SCOPES);
+			AccessToken token = get(context.getBean(TwitchTokenProvider.class), USER);
+			assertThat(token.value()).isEqualTo(stored.getAccessToken().getTokenValue());
+			assertThat(token.scopes()).containsExactlyInAnyOrderElementsOf(SCOPES);
+		});
+	}
+
+	@Test
+	void refreshesATokenAboutToExpire() {
+		IssuedToken seed = issue(USER, Duration.ofHours(4));
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken()).run((context) -> {
+			OAuth2AuthorizedClientService clients = context.getBean(OAuth2AuthorizedClientService.class);
+			OAuth2AuthorizedClient before = clients.loadAuthorizedClient("twitch", USER);
+			// Within the minute of clock skew: due.
+			clients.saveAuthorizedClient(expiringIn(before, Duration.ofSeconds(30)), principal(USER));
+			AccessToken token = get(context.getBean(TwitchTokenProvider.class), USER);
+			assertThat(token.value()).isNotEqualTo(before.getAccessToken().getTokenValue());
+		});
+	}
+
+	@Test
+	void refreshesOnceAfterARefusedTokenAndListensAgain() {
+		IssuedToken seed = issue(USER, Duration.ofHours(4));
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken(),
+				"twitch.pubsub.user-id=" + USER)
+			.run((context) -> {
+				OAuth2AuthorizedClient seeded = context.getBean(OAuth2AuthorizedClientService.class)
+					.loadAuthorizedClient("twitch", USER);
+				// Twitch no longer takes the token the application holds: ERR_BADAUTH.
+				server.accounts().expire(seeded.getAccessToken().getTokenValue());
+				PubSubClient client = context.getBean(PubSubClient.class);
+				Topic whispers = Topic.parse("whispers." + USER);
+				client.listenRawAsync(whispers, (subscription, message) -> {
+				});
+				await().until(() -> client.snapshot()
+					.topics()
+					.stream()
+					.anyMatch((topic) -> topic.topic().equals(whispers) && topic.state() == TopicState.ACTIVE));
+				assertThat(context.getBean(OAuth2AuthorizedClientService.class)
+					.loadAuthorizedClient("twitch", USER)
+					.getAccessToken()
+					.getTokenValue()).isNotEqualTo(seeded.getAccessToken().getTokenValue());
+			});
+	}
+
+	@Test
+	void aRefusedRefreshTokenRemovesTheAuthorizationAndSaysSo() {
+		IssuedToken seed = issue(USER, Duration.ofHours(4));
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken()).run((context) -> {
+			OAuth2AuthorizedClientService clients = context.getBean(OAuth2AuthorizedClientService.class);
+			OAuth2AuthorizedClient stored = clients.loadAuthorizedClient("twitch", USER);
+			// The user disconnected the application: its tokens are revoked.
+			server.accounts().revoke(stored.getAccessToken().getTokenValue());
+			clients.saveAuthorizedClient(expiringIn(stored, Duration.ofSeconds(-10)), principal(USER));
+			TwitchTokenProvider tokens = context.getBean(TwitchTokenProvider.class);
+			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+				.isThrownBy(() -> tokens.token(USER).toCompletableFuture().get(10, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(TwitchUserNotAuthorizedException.class)
+				.withMessageContaining("user " + USER)
+				.withMessageContaining("must authorize the application again");
+			assertThat(clients.<OAuth2AuthorizedClient>loadAuthorizedClient("twitch", USER)).isNull();
+		});
+	}
+
+	@Test
+	void aRefusedSeedFailsTheStartup() {
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=notarefreshtoken00000000000000")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.isInstanceOf(TwitchConfigurationException.class)
+				.hasMessageContaining("twitch.pubsub.oauth2.refresh-tokens." + USER + " was refused")
+				.hasMessageNotContaining("notarefreshtoken"));
+	}
+
+	@Test
+	void aUserWithoutAuthorizationGetsAClearError() {
+		registered().run((context) -> {
+			TwitchTokenProvider tokens = context.getBean(TwitchTokenProvider.class);
+			assertThat(tokens.hasTokenFor("999")).isFalse();
+			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+				.isThrownBy(() -> tokens.token("999").toCompletableFuture().get(10, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(TwitchUserNotAuthorizedException.class)
+				.withMessageContaining("Twitch user 999")
+				.withMessageContaining("/oauth2/authorization/twitch")
+				.withMessageContaining("twitch.pubsub.oauth2.refresh-tokens");
+		});
+	}
+
+	@Test
+	void twoUsersTokensServeTwoChannelsOnOneConnection() {
+		IssuedToken first = issue(USER, Duration.ofHours(4));
+		IssuedToken second = issue(SECOND, Duration.ofHours(4));
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + first.refreshToken(),
+				"twitch.pubsub.oauth2.refresh-tokens." + SECOND + "=" + second.refreshToken())
+			.run((context) -> {
+				PubSubClient client = context.getBean(PubSubClient.class);
+				for (String user : List.of(USER, SECOND)) {
+					client.listenRawAsync(Topic.parse("channel-bits-events-v2." + user), (subscription, message) -> {
+					});
+				}
+				await().until(() -> client.snapshot().topics().size() == 2
+						&& client.snapshot().topics().stream().allMatch((topic) -> topic.state() == TopicState.ACTIVE));
+				assertThat(client.snapshot().connections()).hasSize(1);
+			});
+	}
+
+	@Test
+	void eventSubSubscriptionsAreCreatedWithTheProvidersTokens() {
+		IssuedToken seed = server.accounts().issueToken(USER, FakeEventSub.ALL_SCOPES, Duration.ofHours(4));
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken(),
+				"twitch.eventsub.client-id=" + TwitchAccounts.DEFAULT_CLIENT_ID,
+				"twitch.eventsub.url=" + server.eventSubUri(), "twitch.eventsub.helix-url=" + server.helixUri())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(EventSubClient.class);
+				assertThat(context.getBean(EventSubClient.class)
+					.subscribe("channel.cheer", "1", Map.of("broadcaster_user_id", USER), (handle, notification) -> {
+					})
+					.state()).isEqualTo(SubscriptionState.ENABLED);
+			});
+	}
+
+	private static AccessToken get(TwitchTokenProvider tokens, String user) throws Exception {
+		return tokens.token(user).toCompletableFuture().get(10, TimeUnit.SECONDS);
+	}
+
+	private static OAuth2AuthorizedClient expiringIn(OAuth2AuthorizedClient client, Duration left) {
+		var token = client.getAccessToken();
+		java.time.Instant now = java.time.Instant.now();
+		return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(),
+				new org.springframework.security.oauth2.core.OAuth2AccessToken(token.getTokenType(),
+						token.getTokenValue(), now.minusSeconds(3600), now.plus(left), token.getScopes()),
+				client.getRefreshToken());
+	}
+
+	private static org.springframework.security.core.Authentication principal(String user) {
+		return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.unauthenticated(user,
+				null);
+	}
+
+}
