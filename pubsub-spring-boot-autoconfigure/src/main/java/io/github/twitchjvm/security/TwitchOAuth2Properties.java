@@ -26,6 +26,13 @@ public class TwitchOAuth2Properties {
 	 */
 	private Map<String, String> refreshTokens = new LinkedHashMap<>();
 
+	/**
+	 * Where the users' authorized clients (with the refresh tokens Twitch rotates) are
+	 * kept: "memory" (lost on restart) or "jdbc" (the application's database, through its
+	 * JdbcOperations bean; the table is created when missing).
+	 */
+	private Store store = Store.MEMORY;
+
 	public String getRegistrationId() {
 		return this.registrationId;
 	}
@@ -34,12 +41,31 @@ public class TwitchOAuth2Properties {
 		this.registrationId = registrationId;
 	}
 
+	public Store getStore() {
+		return this.store;
+	}
+
+	public void setStore(Store store) {
+		this.store = store;
+	}
+
 	public Map<String, String> getRefreshTokens() {
 		return this.refreshTokens;
 	}
 
 	public void setRefreshTokens(Map<String, String> refreshTokens) {
 		this.refreshTokens = refreshTokens;
+	}
+
+	/** Where authorized clients are kept. */
+	public enum Store {
+
+		/** In memory: lost on restart. */
+		MEMORY,
+
+		/** In the application's database. */
+		JDBC
+
 	}
 
 }

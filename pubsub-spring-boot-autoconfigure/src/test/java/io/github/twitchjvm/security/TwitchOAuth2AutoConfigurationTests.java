@@ -50,8 +50,8 @@ class TwitchOAuth2AutoConfigurationTests {
 
 	private static FakeTwitchServer server;
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OAuth2ClientAutoConfiguration.class,
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(OAuth2ClientAutoConfiguration.class, TwitchOAuth2StoreAutoConfiguration.class,
 				TwitchOAuth2AutoConfiguration.class, PubSubAutoConfiguration.class, EventSubAutoConfiguration.class));
 
 	@BeforeAll
@@ -172,6 +172,48 @@ class TwitchOAuth2AutoConfigurationTests {
 				.isInstanceOf(TwitchConfigurationException.class)
 				.hasMessageContaining("twitch.pubsub.oauth2.refresh-tokens." + USER + " was refused")
 				.hasMessageNotContaining("notarefreshtoken"));
+	}
+
+	@Test
+	void theJdbcStoreKeepsTheRotatedRefreshTokenAcrossRestarts() {
+		IssuedToken seed = issue(USER, Duration.ofHours(4));
+		org.springframework.jdbc.datasource.DriverManagerDataSource database = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+				"jdbc:h2:mem:twitch-tokens;DB_CLOSE_DELAY=-1");
+		org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(database);
+		String[] firstRefreshToken = new String[1];
+		registered("twitch.pubsub.oauth2.store=jdbc",
+				"twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken())
+			.withBean(org.springframework.jdbc.core.JdbcTemplate.class, () -> jdbc)
+			.run((context) -> {
+				assertThat(context.getBean(OAuth2AuthorizedClientService.class))
+					.isInstanceOf(org.springframework.security.oauth2.client.JdbcOAuth2AuthorizedClientService.class);
+				firstRefreshToken[0] = context.getBean(OAuth2AuthorizedClientService.class)
+					.loadAuthorizedClient("twitch", USER)
+					.getRefreshToken()
+					.getTokenValue();
+			});
+		// The seeded token is spent; after a restart, the stored rotated one still works.
+		registered("twitch.pubsub.oauth2.store=jdbc")
+			.withBean(org.springframework.jdbc.core.JdbcTemplate.class, () -> jdbc)
+			.run((context) -> {
+				OAuth2AuthorizedClientService clients = context.getBean(OAuth2AuthorizedClientService.class);
+				OAuth2AuthorizedClient stored = clients.loadAuthorizedClient("twitch", USER);
+				assertThat(stored.getRefreshToken().getTokenValue()).isEqualTo(firstRefreshToken[0]);
+				clients.saveAuthorizedClient(expiringIn(stored, Duration.ofSeconds(-10)), principal(USER));
+				AccessToken token = get(context.getBean(TwitchTokenProvider.class), USER);
+				assertThat(token.value()).isNotEqualTo(stored.getAccessToken().getTokenValue());
+				assertThat(clients.<OAuth2AuthorizedClient>loadAuthorizedClient("twitch", USER)
+					.getRefreshToken()
+					.getTokenValue()).isNotEqualTo(firstRefreshToken[0]);
+			});
+	}
+
+	@Test
+	void theJdbcStoreWithoutADatabaseSaysWhatToAdd() {
+		registered("twitch.pubsub.oauth2.store=jdbc")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.isInstanceOf(TwitchConfigurationException.class)
+				.hasMessageContaining("needs a JdbcOperations bean"));
 	}
 
 	@Test
