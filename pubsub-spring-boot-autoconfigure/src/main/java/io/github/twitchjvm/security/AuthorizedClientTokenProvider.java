@@ -2,7 +2,9 @@ package io.github.twitchjvm.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -41,6 +43,8 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 
 	private final String registrationId;
 
+	private final ClientRegistrationRepository registrations;
+
 	private final OAuth2AuthorizedClientService clients;
 
 	private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
@@ -48,16 +52,25 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 	private final Executor executor;
 
 	/**
+	 * The tokens handed out last, by user: one still valid is handed out again at once,
+	 * without a store read (the engines ask on their own threads) (any thread).
+	 */
+	private final Map<String, AccessToken> handedOut = new ConcurrentHashMap<>();
+
+	/**
 	 * Creates the provider.
 	 * @param registrationId the registration whose authorized clients hold the tokens,
 	 * {@code twitch} by default
 	 * @param registrations the client registrations
 	 * @param clients where authorized clients are kept, by Twitch user id
-	 * @param executor where token requests run (they may call Twitch's token endpoint)
+	 * @param executor where token requests run (they may call Twitch's token endpoint):
+	 * one thread, since Twitch rotates refresh tokens and two refreshes of one user at
+	 * once would spend the same refresh token twice
 	 */
 	public AuthorizedClientTokenProvider(String registrationId, ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientService clients, Executor executor) {
 		this.registrationId = registrationId;
+		this.registrations = registrations;
 		this.clients = clients;
 		this.executor = executor;
 		RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
@@ -73,7 +86,29 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 			return CompletableFuture
 				.failedFuture(new IllegalStateException("An OAuth2 token belongs to a user; this request names none"));
 		}
+		AccessToken cached = this.handedOut.get(userId);
+		if (cached != null
+				&& (cached.expiresAt() == null || cached.expiresAt().isAfter(Instant.now().plus(CLOCK_SKEW)))) {
+			return CompletableFuture.completedFuture(cached);
+		}
 		return CompletableFuture.supplyAsync(() -> authorize(userId), this.executor);
+	}
+
+	/**
+	 * The tokens handed out, by user, for validation.
+	 * @return a copy
+	 */
+	Map<String, AccessToken> handedOut() {
+		return Map.copyOf(this.handedOut);
+	}
+
+	/**
+	 * Forgets a user's token: Twitch no longer takes it (its validation answered 401), or
+	 * the user is gone.
+	 * @param userId the user
+	 */
+	void forget(String userId) {
+		this.handedOut.remove(userId);
 	}
 
 	@Override
@@ -81,11 +116,14 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 		if (userId == null) {
 			return token(null);
 		}
+		this.handedOut.remove(userId, rejected);
 		return CompletableFuture.supplyAsync(() -> {
 			OAuth2AuthorizedClient current = this.clients.loadAuthorizedClient(this.registrationId, userId);
 			if (current != null && !current.getAccessToken().getTokenValue().equals(rejected.value())) {
 				// Refreshed by someone else meanwhile.
-				return toAccessToken(current);
+				AccessToken fresh = toAccessToken(current);
+				this.handedOut.put(userId, fresh);
+				return fresh;
 			}
 			if (current != null) {
 				this.clients.saveAuthorizedClient(expired(current), principal(userId));
@@ -101,15 +139,16 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 
 	/**
 	 * Stores a user's refresh token, authorized elsewhere (a server without a browser),
-	 * and exchanges it for an access token at once, so that a refused one fails here.
+	 * and exchanges it for an access token at once, so that a refused one fails here;
+	 * from then on the user's tokens are kept and refreshed like a login's. Blocks for
+	 * the exchange: call it from the application's own thread, not a client's.
 	 * @param userId the Twitch user the refresh token belongs to
 	 * @param refreshToken the refresh token
-	 * @param registrations the registrations, to find this provider's
 	 * @return the user's first access token
 	 * @throws TwitchUserNotAuthorizedException if Twitch refused the refresh token
 	 */
-	AccessToken seed(String userId, String refreshToken, ClientRegistrationRepository registrations) {
-		ClientRegistration registration = registrations.findByRegistrationId(this.registrationId);
+	public AccessToken seed(String userId, String refreshToken) {
+		ClientRegistration registration = this.registrations.findByRegistrationId(this.registrationId);
 		if (registration == null) {
 			throw new IllegalStateException("There is no OAuth2 client registration '" + this.registrationId + "'");
 		}
@@ -131,15 +170,19 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 		catch (OAuth2AuthorizationException ex) {
 			// Spring Security removed the authorized client (invalid_grant): only a new
 			// authorization helps.
+			this.handedOut.remove(userId);
 			throw new TwitchUserNotAuthorizedException(userId,
 					"Twitch refused the refresh token of user " + userId + " (" + ex.getError().getDescription()
 							+ "): the user must authorize the application again (" + howToAuthorize() + ")");
 		}
 		if (client == null) {
+			this.handedOut.remove(userId);
 			throw new TwitchUserNotAuthorizedException(userId, "No OAuth2 authorization of Twitch user " + userId
 					+ " in registration '" + this.registrationId + "': " + howToAuthorize());
 		}
-		return toAccessToken(client);
+		AccessToken token = toAccessToken(client);
+		this.handedOut.put(userId, token);
+		return token;
 	}
 
 	private String howToAuthorize() {

@@ -1,10 +1,14 @@
 package io.github.twitchjvm.security;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.github.twitchjvm.core.auth.TwitchTokenProvider;
 import io.github.twitchjvm.core.engine.NamedThreadFactory;
+import io.github.twitchjvm.core.transport.EndpointPolicy;
 import io.github.twitchjvm.eventsub.autoconfigure.EventSubAutoConfiguration;
 import io.github.twitchjvm.pubsub.autoconfigure.PubSubAutoConfiguration;
 import io.github.twitchjvm.pubsub.diagnostics.TwitchConfigurationException;
@@ -17,12 +21,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.util.StringUtils;
 
@@ -45,9 +51,10 @@ public final class TwitchOAuth2AutoConfiguration {
 	@Bean(destroyMethod = "shutdown")
 	@ConditionalOnMissingBean(name = "twitchOAuth2Executor")
 	ExecutorService twitchOAuth2Executor() {
-		// Token requests are few (a refresh an hour per user): two threads, not one per
-		// user or topic.
-		return Executors.newFixedThreadPool(2, new NamedThreadFactory("twitch-oauth2"));
+		// One thread: token requests are few (a refresh an hour per user), and Twitch
+		// rotates refresh tokens, so two refreshes of one user at once would spend the
+		// same refresh token twice, and the second would lose the user's authorization.
+		return Executors.newSingleThreadExecutor(new NamedThreadFactory("twitch-oauth2"));
 	}
 
 	@Bean
@@ -65,20 +72,60 @@ public final class TwitchOAuth2AutoConfiguration {
 		}
 		AuthorizedClientTokenProvider provider = new AuthorizedClientTokenProvider(registrationId, registrations,
 				clients, twitchOAuth2Executor);
-		properties.getRefreshTokens()
-			.forEach((userId, refreshToken) -> seed(provider, userId, refreshToken, registrations));
+		properties.getRefreshTokens().forEach((userId, refreshToken) -> seed(provider, userId, refreshToken));
 		return provider;
 	}
 
-	private static void seed(AuthorizedClientTokenProvider provider, String userId, String refreshToken,
-			ClientRegistrationRepository registrations) {
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(ClientRegistrationRepository.class)
+	TwitchAppTokens twitchAppTokens(TwitchOAuth2Properties properties, ClientRegistrationRepository registrations,
+			ExecutorService twitchOAuth2Executor) {
+		ClientRegistration registration = registrations.findByRegistrationId(properties.getRegistrationId());
+		if (registration == null) {
+			throw new TwitchConfigurationException(
+					"There is no OAuth2 client registration '" + properties.getRegistrationId() + "' for Twitch.",
+					"Register Twitch under spring.security.oauth2.client.registration." + properties.getRegistrationId()
+							+ ".");
+		}
+		return new TwitchAppTokens(registration, twitchOAuth2Executor);
+	}
+
+	@Bean
+	@ConditionalOnBean(AuthorizedClientTokenProvider.class)
+	TwitchTokenValidation twitchTokenValidation(AuthorizedClientTokenProvider tokens, TwitchOAuth2Properties properties,
+			ClientRegistrationRepository registrations, ApplicationEventPublisher events) {
+		ClientRegistration registration = registrations.findByRegistrationId(properties.getRegistrationId());
+		String uri = (registration != null) ? registration.getProviderDetails().getUserInfoEndpoint().getUri() : null;
+		if (uri == null || uri.isBlank()) {
+			uri = TwitchProviderDefaults.TWITCH_OAUTH + "/validate";
+		}
+		URI validate = URI.create(uri);
+		String scheme = String.valueOf(validate.getScheme()).toLowerCase(Locale.ROOT);
+		if (!scheme.equals("https") && !(scheme.equals("http") && EndpointPolicy.isLoopback(validate.getHost()))) {
+			throw new TwitchConfigurationException(
+					"The Twitch token validation URI " + EndpointPolicy.redacted(validate)
+							+ " would send tokens unencrypted to another machine.",
+					"Use https:// for spring.security.oauth2.client.provider.twitch.user-info-uri (Twitch's is "
+							+ TwitchProviderDefaults.TWITCH_OAUTH + "/validate).");
+		}
+		Duration interval = properties.getValidationInterval();
+		if (interval.isNegative() || interval.isZero()) {
+			throw new TwitchConfigurationException(
+					"twitch.pubsub.oauth2.validation-interval must be positive, was " + interval + ".",
+					"Twitch requires validating tokens hourly: leave the default (1h), or give a shorter interval.");
+		}
+		return new TwitchTokenValidation(tokens, validate, interval, events);
+	}
+
+	private static void seed(AuthorizedClientTokenProvider provider, String userId, String refreshToken) {
 		if (!StringUtils.hasText(refreshToken)) {
 			throw new TwitchConfigurationException(
 					"twitch.pubsub.oauth2.refresh-tokens." + userId + " is empty (a placeholder without its value?).",
 					"Give the refresh token of user " + userId + ", or remove the entry.");
 		}
 		try {
-			provider.seed(userId, refreshToken.strip(), registrations);
+			provider.seed(userId, refreshToken.strip());
 		}
 		catch (TwitchUserNotAuthorizedException ex) {
 			throw new TwitchConfigurationException(

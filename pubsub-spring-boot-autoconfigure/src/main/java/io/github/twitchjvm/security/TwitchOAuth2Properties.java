@@ -1,5 +1,6 @@
 package io.github.twitchjvm.security;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,12 +34,26 @@ public class TwitchOAuth2Properties {
 	 */
 	private Store store = Store.MEMORY;
 
+	/**
+	 * How often the tokens handed out are validated with Twitch (GET /oauth2/validate,
+	 * which Twitch requires hourly); they are also validated when the application starts.
+	 */
+	private Duration validationInterval = Duration.ofHours(1);
+
 	public String getRegistrationId() {
 		return this.registrationId;
 	}
 
 	public void setRegistrationId(String registrationId) {
 		this.registrationId = registrationId;
+	}
+
+	public Duration getValidationInterval() {
+		return this.validationInterval;
+	}
+
+	public void setValidationInterval(Duration validationInterval) {
+		this.validationInterval = validationInterval;
 	}
 
 	public Store getStore() {

@@ -115,6 +115,7 @@ class TwitchOAuth2AutoConfigurationTests {
 			OAuth2AuthorizedClient before = clients.loadAuthorizedClient("twitch", USER);
 			// Within the minute of clock skew: due.
 			clients.saveAuthorizedClient(expiringIn(before, Duration.ofSeconds(30)), principal(USER));
+			context.getBean(AuthorizedClientTokenProvider.class).forget(USER);
 			AccessToken token = get(context.getBean(TwitchTokenProvider.class), USER);
 			assertThat(token.value()).isNotEqualTo(before.getAccessToken().getTokenValue());
 		});
@@ -146,6 +147,26 @@ class TwitchOAuth2AutoConfigurationTests {
 	}
 
 	@Test
+	void refreshesOfOneUserAtOnceSpendTheRotatingRefreshTokenOnce() {
+		IssuedToken seed = issue(USER, Duration.ofHours(4));
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken()).run((context) -> {
+			TwitchTokenProvider tokens = context.getBean(TwitchTokenProvider.class);
+			AccessToken rejected = get(tokens, USER);
+			// PubSub's ERR_BADAUTH, EventSub's 401 and the validation, all at once.
+			List<java.util.concurrent.CompletableFuture<AccessToken>> refreshes = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				refreshes.add(tokens.refresh(USER, rejected).toCompletableFuture());
+			}
+			for (java.util.concurrent.CompletableFuture<AccessToken> refresh : refreshes) {
+				assertThat(refresh.get(10, TimeUnit.SECONDS).value()).isNotEqualTo(rejected.value());
+			}
+			assertThat(refreshes.stream().map((refresh) -> refresh.join().value()).distinct()).hasSize(1);
+			assertThat(context.getBean(OAuth2AuthorizedClientService.class)
+				.<OAuth2AuthorizedClient>loadAuthorizedClient("twitch", USER)).isNotNull();
+		});
+	}
+
+	@Test
 	void aRefusedRefreshTokenRemovesTheAuthorizationAndSaysSo() {
 		IssuedToken seed = issue(USER, Duration.ofHours(4));
 		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken()).run((context) -> {
@@ -154,6 +175,7 @@ class TwitchOAuth2AutoConfigurationTests {
 			// The user disconnected the application: its tokens are revoked.
 			server.accounts().revoke(stored.getAccessToken().getTokenValue());
 			clients.saveAuthorizedClient(expiringIn(stored, Duration.ofSeconds(-10)), principal(USER));
+			context.getBean(AuthorizedClientTokenProvider.class).forget(USER);
 			TwitchTokenProvider tokens = context.getBean(TwitchTokenProvider.class);
 			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
 				.isThrownBy(() -> tokens.token(USER).toCompletableFuture().get(10, TimeUnit.SECONDS))
@@ -214,6 +236,56 @@ class TwitchOAuth2AutoConfigurationTests {
 			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 				.isInstanceOf(TwitchConfigurationException.class)
 				.hasMessageContaining("needs a JdbcOperations bean"));
+	}
+
+	@Test
+	void aTokenTwitchNoLongerTakesIsRefreshedByTheValidation() {
+		IssuedToken seed = issue(USER, Duration.ofHours(4));
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken(),
+				"twitch.pubsub.oauth2.validation-interval=200ms")
+			.run((context) -> {
+				TwitchTokenProvider tokens = context.getBean(TwitchTokenProvider.class);
+				AccessToken before = get(tokens, USER);
+				server.accounts().expire(before.value());
+				await().until(() -> !get(tokens, USER).value().equals(before.value()));
+			});
+	}
+
+	@Test
+	void aUserWhoseTokensAreRevokedIsReportedByTheValidation() {
+		IssuedToken seed = issue(USER, Duration.ofHours(4));
+		List<TwitchAuthorizationRequiredEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken(),
+				"twitch.pubsub.oauth2.validation-interval=200ms")
+			.withBean(org.springframework.context.ApplicationListener.class,
+					() -> (org.springframework.context.ApplicationListener<TwitchAuthorizationRequiredEvent>) events::add)
+			.run((context) -> {
+				AccessToken before = get(context.getBean(TwitchTokenProvider.class), USER);
+				// The user disconnected the application: access and refresh tokens
+				// revoked.
+				server.accounts().revoke(before.value());
+				await().until(() -> !events.isEmpty());
+				assertThat(events.get(0).getUserId()).isEqualTo(USER);
+				assertThat(events.get(0).getReason()).contains("must authorize the application again")
+					.doesNotContain(before.value());
+				assertThat(context.getBean(OAuth2AuthorizedClientService.class)
+					.<OAuth2AuthorizedClient>loadAuthorizedClient("twitch", USER)).isNull();
+			});
+	}
+
+	@Test
+	void theApplicationsOwnTokenIsKeptAndRenewedWhenRefused() {
+		registered().run((context) -> {
+			TwitchAppTokens app = context.getBean(TwitchAppTokens.class);
+			AccessToken first = app.token().toCompletableFuture().get(10, TimeUnit.SECONDS);
+			assertThat(app.token().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo(first);
+			AccessToken second = app.refresh(first).toCompletableFuture().get(10, TimeUnit.SECONDS);
+			assertThat(second.value()).isNotEqualTo(first.value());
+			assertThat(server.accounts().tokens()).anySatisfy((issued) -> {
+				assertThat(issued.accessToken()).isEqualTo(second.value());
+				assertThat(issued.isAppToken()).isTrue();
+			});
+		});
 	}
 
 	@Test
