@@ -12,6 +12,8 @@ import io.github.twitchjvm.core.transport.EndpointPolicy;
 import io.github.twitchjvm.eventsub.autoconfigure.EventSubAutoConfiguration;
 import io.github.twitchjvm.pubsub.autoconfigure.PubSubAutoConfiguration;
 import io.github.twitchjvm.pubsub.diagnostics.TwitchConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -47,6 +49,8 @@ import org.springframework.util.StringUtils;
 @Conditional(TwitchOAuth2AutoConfiguration.TwitchRegistered.class)
 @EnableConfigurationProperties(TwitchOAuth2Properties.class)
 public final class TwitchOAuth2AutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(TwitchOAuth2AutoConfiguration.class);
 
 	@Bean(destroyMethod = "shutdown")
 	@ConditionalOnMissingBean(name = "twitchOAuth2Executor")
@@ -120,9 +124,11 @@ public final class TwitchOAuth2AutoConfiguration {
 
 	private static void seed(AuthorizedClientTokenProvider provider, String userId, String refreshToken) {
 		if (!StringUtils.hasText(refreshToken)) {
-			throw new TwitchConfigurationException(
-					"twitch.pubsub.oauth2.refresh-tokens." + userId + " is empty (a placeholder without its value?).",
-					"Give the refresh token of user " + userId + ", or remove the entry.");
+			// ${TWITCH_REFRESH_TOKEN:} without the variable: the user may have logged in
+			// already, or will.
+			logger.info("No refresh token given for Twitch user {} (twitch.pubsub.oauth2.refresh-tokens): not seeded",
+					userId);
+			return;
 		}
 		try {
 			provider.seed(userId, refreshToken.strip());

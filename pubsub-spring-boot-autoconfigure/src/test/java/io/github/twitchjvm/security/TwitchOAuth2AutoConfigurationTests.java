@@ -289,6 +289,14 @@ class TwitchOAuth2AutoConfigurationTests {
 	}
 
 	@Test
+	void anEmptySeedIsSkipped() {
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(TwitchTokenProvider.class).hasTokenFor(USER)).isFalse();
+		});
+	}
+
+	@Test
 	void aUserWithoutAuthorizationGetsAClearError() {
 		registered().run((context) -> {
 			TwitchTokenProvider tokens = context.getBean(TwitchTokenProvider.class);
