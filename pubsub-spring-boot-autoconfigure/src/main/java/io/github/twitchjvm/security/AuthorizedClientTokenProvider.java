@@ -7,7 +7,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.twitchjvm.core.auth.AccessToken;
 import io.github.twitchjvm.core.auth.TwitchTokenProvider;
@@ -24,6 +27,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 
 /**
@@ -37,6 +41,9 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
  * thread.
  */
 public final class AuthorizedClientTokenProvider implements TwitchTokenProvider {
+
+	/** The name of the token thread's threads. */
+	static final String THREAD_NAME = "twitch-oauth2";
 
 	/** Refresh this long before the token expires. */
 	private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
@@ -120,10 +127,9 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 		return CompletableFuture.supplyAsync(() -> {
 			OAuth2AuthorizedClient current = this.clients.loadAuthorizedClient(this.registrationId, userId);
 			if (current != null && !current.getAccessToken().getTokenValue().equals(rejected.value())) {
-				// Refreshed by someone else meanwhile.
-				AccessToken fresh = toAccessToken(current);
-				this.handedOut.put(userId, fresh);
-				return fresh;
+				// Refreshed by someone else meanwhile (refreshed again if it expired
+				// since).
+				return authorize(userId);
 			}
 			if (current != null) {
 				this.clients.saveAuthorizedClient(expired(current), principal(userId));
@@ -148,6 +154,39 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 	 * @throws TwitchUserNotAuthorizedException if Twitch refused the refresh token
 	 */
 	public AccessToken seed(String userId, String refreshToken) {
+		if (Thread.currentThread().getName().startsWith(THREAD_NAME)) {
+			return seedNow(userId, refreshToken);
+		}
+		// On the token thread, so that it cannot race a refresh of the same user.
+		try {
+			return CompletableFuture.supplyAsync(() -> seedNow(userId, refreshToken), this.executor)
+				.get(1, TimeUnit.MINUTES);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			throw (cause instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException("Could not seed the token of user " + userId, cause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while seeding the token of user " + userId, ex);
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("Seeding the token of user " + userId + " took over a minute", ex);
+		}
+	}
+
+	/**
+	 * Whether a user's authorization is stored, for the startup's seeding: a restart must
+	 * not replace the rotated refresh token the store keeps with a spent seed.
+	 * @param userId the user
+	 * @return whether one is stored
+	 */
+	boolean isStored(String userId) {
+		return this.clients.loadAuthorizedClient(this.registrationId, userId) != null;
+	}
+
+	private AccessToken seedNow(String userId, String refreshToken) {
 		ClientRegistration registration = this.registrations.findByRegistrationId(this.registrationId);
 		if (registration == null) {
 			throw new IllegalStateException("There is no OAuth2 client registration '" + this.registrationId + "'");
@@ -168,12 +207,18 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 					OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId).principal(userId).build());
 		}
 		catch (OAuth2AuthorizationException ex) {
-			// Spring Security removed the authorized client (invalid_grant): only a new
-			// authorization helps.
 			this.handedOut.remove(userId);
-			throw new TwitchUserNotAuthorizedException(userId,
-					"Twitch refused the refresh token of user " + userId + " (" + ex.getError().getDescription()
-							+ "): the user must authorize the application again (" + howToAuthorize() + ")");
+			if (OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())) {
+				// Spring Security removed the authorized client: only a new authorization
+				// helps.
+				throw new TwitchUserNotAuthorizedException(userId,
+						"Twitch refused the refresh token of user " + userId + " (" + ex.getError().getDescription()
+								+ "): the user must authorize the application again (" + howToAuthorize() + ")");
+			}
+			// Twitch unreachable, an outage, a refused client: the authorization stays,
+			// and the next request tries again.
+			throw new IllegalStateException("Could not refresh the token of Twitch user " + userId + ": "
+					+ ex.getError().getErrorCode() + " " + ex.getError().getDescription(), ex);
 		}
 		if (client == null) {
 			this.handedOut.remove(userId);

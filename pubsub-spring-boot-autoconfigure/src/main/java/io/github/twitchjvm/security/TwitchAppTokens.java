@@ -58,9 +58,10 @@ public final class TwitchAppTokens {
 	public synchronized CompletionStage<AccessToken> token() {
 		CompletableFuture<AccessToken> kept = this.current;
 		if (kept != null && !kept.isCompletedExceptionally() && (!kept.isDone() || stillGood(kept.join()))) {
-			return kept;
+			// A copy: a caller completing or cancelling it must not change the kept one.
+			return kept.copy();
 		}
-		return fetch();
+		return fetch().copy();
 	}
 
 	/**
@@ -70,11 +71,12 @@ public final class TwitchAppTokens {
 	 */
 	public synchronized CompletionStage<AccessToken> refresh(AccessToken rejected) {
 		CompletableFuture<AccessToken> kept = this.current;
-		if (kept != null && kept.isDone() && !kept.isCompletedExceptionally()
-				&& !kept.join().value().equals(rejected.value())) {
-			return kept;
+		if (kept != null && (!kept.isDone()
+				|| (!kept.isCompletedExceptionally() && !kept.join().value().equals(rejected.value())))) {
+			// A fetch under way, or a token other than the refused one.
+			return kept.copy();
 		}
-		return fetch();
+		return fetch().copy();
 	}
 
 	/**

@@ -3,11 +3,8 @@ package io.github.twitchjvm.security;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.github.twitchjvm.core.auth.TwitchTokenProvider;
-import io.github.twitchjvm.core.engine.NamedThreadFactory;
 import io.github.twitchjvm.core.transport.EndpointPolicy;
 import io.github.twitchjvm.eventsub.autoconfigure.EventSubAutoConfiguration;
 import io.github.twitchjvm.pubsub.autoconfigure.PubSubAutoConfiguration;
@@ -30,6 +27,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.util.StringUtils;
@@ -52,13 +51,20 @@ public final class TwitchOAuth2AutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(TwitchOAuth2AutoConfiguration.class);
 
-	@Bean(destroyMethod = "shutdown")
-	@ConditionalOnMissingBean(name = "twitchOAuth2Executor")
-	ExecutorService twitchOAuth2Executor() {
-		// One thread: token requests are few (a refresh an hour per user), and Twitch
-		// rotates refresh tokens, so two refreshes of one user at once would spend the
-		// same refresh token twice, and the second would lose the user's authorization.
-		return Executors.newSingleThreadExecutor(new NamedThreadFactory("twitch-oauth2"));
+	@Bean
+	@ConditionalOnMissingBean
+	TokenRequestThread twitchTokenRequestThread() {
+		return new TokenRequestThread();
+	}
+
+	/**
+	 * The token client of a login ({@code oauth2Login}), reading Twitch's scope arrays
+	 * like the refresh one: Spring Security takes a bean of this type.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> twitchAuthorizationCodeTokenResponseClient() {
+		return TwitchTokenResponses.authorizationCodeClient();
 	}
 
 	@Bean
@@ -66,16 +72,19 @@ public final class TwitchOAuth2AutoConfiguration {
 	@ConditionalOnBean({ ClientRegistrationRepository.class, OAuth2AuthorizedClientService.class })
 	AuthorizedClientTokenProvider twitchTokenProvider(TwitchOAuth2Properties properties,
 			ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
-			ExecutorService twitchOAuth2Executor) {
+			TokenRequestThread twitchTokenRequestThread) {
 		String registrationId = properties.getRegistrationId();
-		if (registrations.findByRegistrationId(registrationId) == null) {
+		ClientRegistration registration = registrations.findByRegistrationId(registrationId);
+		if (registration == null) {
 			throw new TwitchConfigurationException(
 					"There is no OAuth2 client registration '" + registrationId + "' for the Twitch tokens.",
 					"Register Twitch under spring.security.oauth2.client.registration." + registrationId
 							+ " (client-id, client-secret, scope), or correct twitch.pubsub.oauth2.registration-id.");
 		}
+		requireProtected(registration.getProviderDetails().getTokenUri(),
+				"spring.security.oauth2.client.provider.twitch.token-uri", "/token");
 		AuthorizedClientTokenProvider provider = new AuthorizedClientTokenProvider(registrationId, registrations,
-				clients, twitchOAuth2Executor);
+				clients, twitchTokenRequestThread.executor());
 		properties.getRefreshTokens().forEach((userId, refreshToken) -> seed(provider, userId, refreshToken));
 		return provider;
 	}
@@ -84,7 +93,7 @@ public final class TwitchOAuth2AutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(ClientRegistrationRepository.class)
 	TwitchAppTokens twitchAppTokens(TwitchOAuth2Properties properties, ClientRegistrationRepository registrations,
-			ExecutorService twitchOAuth2Executor) {
+			TokenRequestThread twitchTokenRequestThread) {
 		ClientRegistration registration = registrations.findByRegistrationId(properties.getRegistrationId());
 		if (registration == null) {
 			throw new TwitchConfigurationException(
@@ -92,7 +101,7 @@ public final class TwitchOAuth2AutoConfiguration {
 					"Register Twitch under spring.security.oauth2.client.registration." + properties.getRegistrationId()
 							+ ".");
 		}
-		return new TwitchAppTokens(registration, twitchOAuth2Executor);
+		return new TwitchAppTokens(registration, twitchTokenRequestThread.executor());
 	}
 
 	@Bean
@@ -104,15 +113,8 @@ public final class TwitchOAuth2AutoConfiguration {
 		if (uri == null || uri.isBlank()) {
 			uri = TwitchProviderDefaults.TWITCH_OAUTH + "/validate";
 		}
-		URI validate = URI.create(uri);
-		String scheme = String.valueOf(validate.getScheme()).toLowerCase(Locale.ROOT);
-		if (!scheme.equals("https") && !(scheme.equals("http") && EndpointPolicy.isLoopback(validate.getHost()))) {
-			throw new TwitchConfigurationException(
-					"The Twitch token validation URI " + EndpointPolicy.redacted(validate)
-							+ " would send tokens unencrypted to another machine.",
-					"Use https:// for spring.security.oauth2.client.provider.twitch.user-info-uri (Twitch's is "
-							+ TwitchProviderDefaults.TWITCH_OAUTH + "/validate).");
-		}
+		URI validate = requireProtected(uri, "spring.security.oauth2.client.provider.twitch.user-info-uri",
+				"/validate");
 		Duration interval = properties.getValidationInterval();
 		if (interval.isNegative() || interval.isZero()) {
 			throw new TwitchConfigurationException(
@@ -122,12 +124,31 @@ public final class TwitchOAuth2AutoConfiguration {
 		return new TwitchTokenValidation(tokens, validate, interval, events);
 	}
 
+	/** Tokens and secrets go only over https://, or to this machine (the fake server). */
+	private static URI requireProtected(String uri, String property, String twitchPath) {
+		URI target = URI.create(uri);
+		String scheme = String.valueOf(target.getScheme()).toLowerCase(Locale.ROOT);
+		if (!scheme.equals("https") && !(scheme.equals("http") && EndpointPolicy.isLoopback(target.getHost()))) {
+			throw new TwitchConfigurationException(
+					"The Twitch OAuth URI " + EndpointPolicy.redacted(target)
+							+ " would send tokens or the client secret unencrypted to another machine.",
+					"Use https:// for " + property + " (Twitch's is " + TwitchProviderDefaults.TWITCH_OAUTH + twitchPath
+							+ ").");
+		}
+		return target;
+	}
+
 	private static void seed(AuthorizedClientTokenProvider provider, String userId, String refreshToken) {
 		if (!StringUtils.hasText(refreshToken)) {
 			// ${TWITCH_REFRESH_TOKEN:} without the variable: the user may have logged in
 			// already, or will.
 			logger.info("No refresh token given for Twitch user {} (twitch.pubsub.oauth2.refresh-tokens): not seeded",
 					userId);
+			return;
+		}
+		if (provider.isStored(userId)) {
+			// A restart: the store keeps the rotated refresh token; the seed is spent.
+			logger.debug("Twitch user {} is authorized already: the seeded refresh token is not used", userId);
 			return;
 		}
 		try {

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.client.JdbcOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
@@ -25,6 +26,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 		afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
 @ConditionalOnClass({ JdbcOperations.class, JdbcOAuth2AuthorizedClientService.class })
 @ConditionalOnProperty(name = "twitch.pubsub.oauth2.store", havingValue = "jdbc")
+@Conditional(TwitchOAuth2AutoConfiguration.TwitchRegistered.class)
 public final class TwitchOAuth2StoreAutoConfiguration {
 
 	@Bean

@@ -12,7 +12,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Makes Twitch a known provider of Spring Security's OAuth2 client: an application writes
  * only {@code client-id}, {@code client-secret} and {@code scope} under
- * {@code spring.security.oauth2.client.registration.twitch}; the provider's endpoints
+ * {@code spring.security.oauth2.client.registration.twitch} (or the registration
+ * {@code twitch.pubsub.oauth2.registration-id} names); the provider's endpoints
  * ({@code spring.security.oauth2.client.provider.twitch.*}) and the registration's grant
  * and client authentication default to Twitch's, below every property the application
  * sets (a test points them at the fake server). The user's name is the Twitch user id,
@@ -39,7 +40,8 @@ public final class TwitchProviderDefaults implements EnvironmentPostProcessor, O
 		defaults.put(PROVIDER + "user-info-uri", TWITCH_OAUTH + "/validate");
 		defaults.put(PROVIDER + "user-info-authentication-method", "header");
 		defaults.put(PROVIDER + "user-name-attribute", "user_id");
-		String registration = REGISTRATION + TWITCH + ".";
+		String registration = REGISTRATION
+				+ environment.getProperty("twitch.pubsub.oauth2.registration-id", TWITCH).strip() + ".";
 		// Only for a registration the application started: Boot refuses one without a
 		// client id.
 		if (environment.containsProperty(registration + "client-id")) {

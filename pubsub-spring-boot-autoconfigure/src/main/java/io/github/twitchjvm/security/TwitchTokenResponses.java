@@ -1,9 +1,12 @@
 package io.github.twitchjvm.security;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,7 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -29,12 +34,15 @@ import org.springframework.web.client.RestClient;
  * a scope), and errors are {@code {"status":400,"message":"Invalid refresh token"}}
  * rather than OAuth's {@code {"error":"invalid_grant"}}: a refused refresh token becomes
  * {@code invalid_grant}, so that Spring Security removes the authorized client, and a
- * refused client {@code invalid_client}. Twitch's message is kept, escaped and cut; the
- * request's tokens never appear in an error.
+ * refused client {@code invalid_client} (Twitch answers 400 to both: the message tells
+ * them apart). Every request has a 10 s deadline and follows no redirect. Twitch's
+ * message is kept, escaped and cut; the request's tokens never appear in an error.
  */
 final class TwitchTokenResponses {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private TwitchTokenResponses() {
 	}
@@ -46,10 +54,28 @@ final class TwitchTokenResponses {
 		return client;
 	}
 
+	/**
+	 * The authorization-code client of Spring Security (a login), reading Twitch's
+	 * answers.
+	 */
+	static RestClientAuthorizationCodeTokenResponseClient authorizationCodeClient() {
+		RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
+		client.setRestClient(restClient());
+		return client;
+	}
+
 	static RestClient restClient() {
 		OAuth2AccessTokenResponseHttpMessageConverter tokens = new OAuth2AccessTokenResponseHttpMessageConverter();
 		tokens.setAccessTokenResponseConverter(TwitchTokenResponses::tokenResponse);
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(TIMEOUT)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		// One thread serves every token request: a stalled answer must not hold it.
+		requests.setReadTimeout(TIMEOUT);
 		return RestClient.builder()
+			.requestFactory(requests)
 			.configureMessageConverters((converters) -> converters.disableDefaults()
 				.addCustomConverter(new FormHttpMessageConverter())
 				.addCustomConverter(tokens))
@@ -76,8 +102,11 @@ final class TwitchTokenResponses {
 	private static OAuth2AuthorizationException failure(ClientHttpResponse response) throws IOException {
 		int status = response.getStatusCode().value();
 		String message = message(new String(response.getBody().readNBytes(16 * 1024), StandardCharsets.UTF_8));
-		String code = (status == 400) ? OAuth2ErrorCodes.INVALID_GRANT
-				: (status == 401 || status == 403) ? OAuth2ErrorCodes.INVALID_CLIENT : OAuth2ErrorCodes.SERVER_ERROR;
+		// Twitch answers 400 both for a spent or revoked refresh token and for an unknown
+		// client: only the first means the user must authorize again.
+		String code = (status == 400 && message.toLowerCase(Locale.ROOT).contains("refresh token"))
+				? OAuth2ErrorCodes.INVALID_GRANT : (status == 400 || status == 401 || status == 403)
+						? OAuth2ErrorCodes.INVALID_CLIENT : OAuth2ErrorCodes.SERVER_ERROR;
 		String description = "Twitch's token endpoint answered " + status + (message.isEmpty() ? "" : ": " + message);
 		return new OAuth2AuthorizationException(new OAuth2Error(code, description, null), description);
 	}

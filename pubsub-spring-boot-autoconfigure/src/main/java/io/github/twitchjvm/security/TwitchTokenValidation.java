@@ -129,8 +129,14 @@ final class TwitchTokenValidation implements SmartLifecycle {
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			String reason = LogText.safe(String.valueOf(cause.getMessage()), 300);
-			logger.warn("Twitch user {} must authorize the application again: {}", userId, reason);
-			this.events.publishEvent(new TwitchAuthorizationRequiredEvent(this, userId, reason));
+			if (cause instanceof TwitchUserNotAuthorizedException) {
+				logger.warn("Twitch user {} must authorize the application again: {}", userId, reason);
+				this.events.publishEvent(new TwitchAuthorizationRequiredEvent(this, userId, reason));
+			}
+			else {
+				logger.warn("Could not refresh the token of Twitch user {}; trying again at the next validation: {}",
+						userId, reason);
+			}
 		}
 		catch (TimeoutException ex) {
 			logger.warn("Refreshing the token of user {} took too long; trying again at the next validation", userId);

@@ -214,8 +214,11 @@ class TwitchOAuth2AutoConfigurationTests {
 					.getRefreshToken()
 					.getTokenValue();
 			});
-		// The seeded token is spent; after a restart, the stored rotated one still works.
-		registered("twitch.pubsub.oauth2.store=jdbc")
+		// The seeded token is spent; after a restart (with the seed still configured),
+		// the
+		// stored rotated one is kept and still works.
+		registered("twitch.pubsub.oauth2.store=jdbc",
+				"twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken())
 			.withBean(org.springframework.jdbc.core.JdbcTemplate.class, () -> jdbc)
 			.run((context) -> {
 				OAuth2AuthorizedClientService clients = context.getBean(OAuth2AuthorizedClientService.class);
@@ -294,6 +297,45 @@ class TwitchOAuth2AutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(TwitchTokenProvider.class).hasTokenFor(USER)).isFalse();
 		});
+	}
+
+	@Test
+	void anUnreachableTokenEndpointIsNoReasonToForgetTheUser() throws Exception {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		IssuedToken issued = issue(USER, Duration.ofHours(4));
+		registered("spring.security.oauth2.client.provider.twitch.token-uri=http://127.0.0.1:" + closedPort
+				+ "/oauth2/token")
+			.run((context) -> {
+				OAuth2AuthorizedClientService clients = context.getBean(OAuth2AuthorizedClientService.class);
+				var registration = context
+					.getBean(org.springframework.security.oauth2.client.registration.ClientRegistrationRepository.class)
+					.findByRegistrationId("twitch");
+				java.time.Instant now = java.time.Instant.now();
+				clients.saveAuthorizedClient(new OAuth2AuthorizedClient(registration, USER,
+						new org.springframework.security.oauth2.core.OAuth2AccessToken(
+								org.springframework.security.oauth2.core.OAuth2AccessToken.TokenType.BEARER,
+								issued.accessToken(), now.minusSeconds(7200), now.minusSeconds(60)),
+						new org.springframework.security.oauth2.core.OAuth2RefreshToken(issued.refreshToken(), null)),
+						principal(USER));
+				assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+					.isThrownBy(() -> get(context.getBean(TwitchTokenProvider.class), USER))
+					.havingCause()
+					.isNotInstanceOf(TwitchUserNotAuthorizedException.class)
+					.withMessageContaining("Could not refresh the token of Twitch user " + USER);
+				assertThat(clients.<OAuth2AuthorizedClient>loadAuthorizedClient("twitch", USER)).isNotNull();
+			});
+	}
+
+	@Test
+	void leavesTheApplicationsTaskExecutorInPlace() {
+		registered()
+			.withConfiguration(AutoConfigurations
+				.of(org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasBean("applicationTaskExecutor"));
 	}
 
 	@Test

@@ -43,6 +43,17 @@ class TwitchProviderDefaultsTests {
 	}
 
 	@Test
+	void anotherRegistrationIdGetsTheDefaultsToo() {
+		try (ConfigurableApplicationContext context = run("--twitch.pubsub.oauth2.registration-id=bot",
+				"--spring.security.oauth2.client.registration.bot.client-id=someclientid",
+				"--spring.security.oauth2.client.registration.bot.client-secret=somesecret")) {
+			ClientRegistration bot = context.getBean(ClientRegistrationRepository.class).findByRegistrationId("bot");
+			assertThat(bot.getProviderDetails().getTokenUri()).isEqualTo("https://id.twitch.tv/oauth2/token");
+			assertThat(bot.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		}
+	}
+
+	@Test
 	void theApplicationsOwnEndpointsWin() {
 		try (ConfigurableApplicationContext context = run(
 				"--spring.security.oauth2.client.registration.twitch.client-id=someclientid",

@@ -27,7 +27,8 @@ import org.springframework.core.env.Environment;
  * <li>every property under {@code twitch.pubsub} or {@code twitch.eventsub} whose name
  * holds "token", "secret", "password" or "credential", in any of its spellings
  * ({@code twitch.pubsub.access-token}, {@code accessToken},
- * {@code TWITCH_PUBSUB_ACCESS_TOKEN}, {@code twitch.eventsub.access-token}), today's
+ * {@code TWITCH_PUBSUB_ACCESS_TOKEN}, {@code twitch.eventsub.access-token}, and the
+ * OAuth2 client registrations' {@code client-secret} the tokens come from), today's
  * ({@code access-token}) and those OAuth properties will add
  * ({@code twitch.pubsub.oauth.client-secret}, {@code ...refresh-token});</li>
  * <li>any property, whatever its name, whose value is one of those secrets: the README's
@@ -40,7 +41,8 @@ import org.springframework.core.env.Environment;
 public final class PubSubSanitizingFunction implements SanitizingFunction {
 
 	/** The starter's property prefixes, in letters only: both protocols'. */
-	private static final List<String> PREFIXES = List.of("twitchpubsub", "twitcheventsub");
+	private static final List<String> PREFIXES = List.of("twitchpubsub", "twitcheventsub",
+			"springsecurityoauth2clientregistration");
 
 	private static final List<String> SECRET_WORDS = List.of("token", "secret", "password", "credential");
 

@@ -94,7 +94,8 @@ class PubSubSanitizingTests {
 		for (String secret : new String[] { "twitch.pubsub.access-token", "twitch.pubsub.accessToken",
 				"TWITCH_PUBSUB_ACCESSTOKEN", "TWITCH_PUBSUB_ACCESS_TOKEN", "twitch.pubsub.oauth.client-secret",
 				"twitch.pubsub.oauth.refresh-token", "twitch.pubsub.tokens[44322889]", "twitch.eventsub.access-token",
-				"TWITCH_EVENTSUB_ACCESS_TOKEN" }) {
+				"spring.security.oauth2.client.registration.twitch.client-secret",
+				"twitch.pubsub.oauth2.refresh-tokens.44322889", "TWITCH_EVENTSUB_ACCESS_TOKEN" }) {
 			assertThat(PubSubSanitizingFunction.isSecretName(secret)).as(secret).isTrue();
 		}
 		for (String plain : new String[] { "twitch.pubsub.url", "twitch.pubsub.user-id",
