@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 import io.github.twitchjvm.core.auth.AccessToken;
 import io.github.twitchjvm.core.auth.TwitchTokenProvider;
@@ -58,6 +59,8 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 
 	private final Executor executor;
 
+	private final BiConsumer<String, String> authorizationLost;
+
 	/**
 	 * The tokens handed out last, by user: one still valid is handed out again at once,
 	 * without a store read (the engines ask on their own threads) (any thread).
@@ -76,6 +79,23 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 	 */
 	public AuthorizedClientTokenProvider(String registrationId, ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientService clients, Executor executor) {
+		this(registrationId, registrations, clients, executor, (userId, reason) -> {
+		});
+	}
+
+	/**
+	 * Creates the provider, telling someone of every user who must authorize the
+	 * application again.
+	 * @param registrationId the registration whose authorized clients hold the tokens
+	 * @param registrations the client registrations
+	 * @param clients where authorized clients are kept, by Twitch user id
+	 * @param executor where token requests run: one thread
+	 * @param authorizationLost told the user id and the reason (no token in it) when
+	 * Twitch refused a user's refresh token, on the token thread
+	 */
+	public AuthorizedClientTokenProvider(String registrationId, ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientService clients, Executor executor, BiConsumer<String, String> authorizationLost) {
+		this.authorizationLost = authorizationLost;
 		this.registrationId = registrationId;
 		this.registrations = registrations;
 		this.clients = clients;
@@ -211,9 +231,11 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 			if (OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())) {
 				// Spring Security removed the authorized client: only a new authorization
 				// helps.
-				throw new TwitchUserNotAuthorizedException(userId,
+				TwitchUserNotAuthorizedException lost = new TwitchUserNotAuthorizedException(userId,
 						"Twitch refused the refresh token of user " + userId + " (" + ex.getError().getDescription()
 								+ "): the user must authorize the application again (" + howToAuthorize() + ")");
+				this.authorizationLost.accept(userId, String.valueOf(lost.getMessage()));
+				throw lost;
 			}
 			// Twitch unreachable, an outage, a refused client: the authorization stays,
 			// and the next request tries again.

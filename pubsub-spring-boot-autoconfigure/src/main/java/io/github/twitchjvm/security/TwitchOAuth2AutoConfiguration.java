@@ -72,7 +72,7 @@ public final class TwitchOAuth2AutoConfiguration {
 	@ConditionalOnBean({ ClientRegistrationRepository.class, OAuth2AuthorizedClientService.class })
 	AuthorizedClientTokenProvider twitchTokenProvider(TwitchOAuth2Properties properties,
 			ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
-			TokenRequestThread twitchTokenRequestThread) {
+			TokenRequestThread twitchTokenRequestThread, ApplicationEventPublisher events) {
 		String registrationId = properties.getRegistrationId();
 		ClientRegistration registration = registrations.findByRegistrationId(registrationId);
 		if (registration == null) {
@@ -84,7 +84,8 @@ public final class TwitchOAuth2AutoConfiguration {
 		requireProtected(registration.getProviderDetails().getTokenUri(),
 				"spring.security.oauth2.client.provider.twitch.token-uri", "/token");
 		AuthorizedClientTokenProvider provider = new AuthorizedClientTokenProvider(registrationId, registrations,
-				clients, twitchTokenRequestThread.executor());
+				clients, twitchTokenRequestThread.executor(), (userId, reason) -> events.publishEvent(
+						new TwitchAuthorizationRequiredEvent(TwitchOAuth2AutoConfiguration.class, userId, reason)));
 		properties.getRefreshTokens().forEach((userId, refreshToken) -> seed(provider, userId, refreshToken));
 		return provider;
 	}
@@ -107,7 +108,7 @@ public final class TwitchOAuth2AutoConfiguration {
 	@Bean
 	@ConditionalOnBean(AuthorizedClientTokenProvider.class)
 	TwitchTokenValidation twitchTokenValidation(AuthorizedClientTokenProvider tokens, TwitchOAuth2Properties properties,
-			ClientRegistrationRepository registrations, ApplicationEventPublisher events) {
+			ClientRegistrationRepository registrations) {
 		ClientRegistration registration = registrations.findByRegistrationId(properties.getRegistrationId());
 		String uri = (registration != null) ? registration.getProviderDetails().getUserInfoEndpoint().getUri() : null;
 		if (uri == null || uri.isBlank()) {
@@ -121,7 +122,7 @@ public final class TwitchOAuth2AutoConfiguration {
 					"twitch.pubsub.oauth2.validation-interval must be positive, was " + interval + ".",
 					"Twitch requires validating tokens hourly: leave the default (1h), or give a shorter interval.");
 		}
-		return new TwitchTokenValidation(tokens, validate, interval, events);
+		return new TwitchTokenValidation(tokens, validate, interval);
 	}
 
 	/** Tokens and secrets go only over https://, or to this machine (the fake server). */

@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -27,7 +26,8 @@ import org.springframework.context.SmartLifecycle;
  * clients start and then every {@code twitch.pubsub.oauth2.validation-interval} (an
  * hour), {@code GET /oauth2/validate} with each user's token. A token Twitch no longer
  * takes (401) is refreshed; when that fails too, the user must authorize the application
- * again, which a {@link TwitchAuthorizationRequiredEvent} tells the application.
+ * again, which the provider tells the application
+ * ({@link TwitchAuthorizationRequiredEvent}).
  */
 final class TwitchTokenValidation implements SmartLifecycle {
 
@@ -41,8 +41,6 @@ final class TwitchTokenValidation implements SmartLifecycle {
 
 	private final Duration interval;
 
-	private final ApplicationEventPublisher events;
-
 	private final HttpClient http = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(TIMEOUT)
@@ -50,12 +48,10 @@ final class TwitchTokenValidation implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService scheduler;
 
-	TwitchTokenValidation(AuthorizedClientTokenProvider tokens, URI validateUri, Duration interval,
-			ApplicationEventPublisher events) {
+	TwitchTokenValidation(AuthorizedClientTokenProvider tokens, URI validateUri, Duration interval) {
 		this.tokens = tokens;
 		this.validateUri = validateUri;
 		this.interval = interval;
-		this.events = events;
 	}
 
 	@Override
@@ -130,8 +126,8 @@ final class TwitchTokenValidation implements SmartLifecycle {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			String reason = LogText.safe(String.valueOf(cause.getMessage()), 300);
 			if (cause instanceof TwitchUserNotAuthorizedException) {
+				// The provider told the application (TwitchAuthorizationRequiredEvent).
 				logger.warn("Twitch user {} must authorize the application again: {}", userId, reason);
-				this.events.publishEvent(new TwitchAuthorizationRequiredEvent(this, userId, reason));
 			}
 			else {
 				logger.warn("Could not refresh the token of Twitch user {}; trying again at the next validation: {}",

@@ -169,22 +169,27 @@ class TwitchOAuth2AutoConfigurationTests {
 	@Test
 	void aRefusedRefreshTokenRemovesTheAuthorizationAndSaysSo() {
 		IssuedToken seed = issue(USER, Duration.ofHours(4));
-		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken()).run((context) -> {
-			OAuth2AuthorizedClientService clients = context.getBean(OAuth2AuthorizedClientService.class);
-			OAuth2AuthorizedClient stored = clients.loadAuthorizedClient("twitch", USER);
-			// The user disconnected the application: its tokens are revoked.
-			server.accounts().revoke(stored.getAccessToken().getTokenValue());
-			clients.saveAuthorizedClient(expiringIn(stored, Duration.ofSeconds(-10)), principal(USER));
-			context.getBean(AuthorizedClientTokenProvider.class).forget(USER);
-			TwitchTokenProvider tokens = context.getBean(TwitchTokenProvider.class);
-			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
-				.isThrownBy(() -> tokens.token(USER).toCompletableFuture().get(10, TimeUnit.SECONDS))
-				.havingCause()
-				.isInstanceOf(TwitchUserNotAuthorizedException.class)
-				.withMessageContaining("user " + USER)
-				.withMessageContaining("must authorize the application again");
-			assertThat(clients.<OAuth2AuthorizedClient>loadAuthorizedClient("twitch", USER)).isNull();
-		});
+		List<TwitchAuthorizationRequiredEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+		registered("twitch.pubsub.oauth2.refresh-tokens." + USER + "=" + seed.refreshToken()).withBean(
+				org.springframework.context.ApplicationListener.class,
+				() -> (org.springframework.context.ApplicationListener<TwitchAuthorizationRequiredEvent>) events::add)
+			.run((context) -> {
+				OAuth2AuthorizedClientService clients = context.getBean(OAuth2AuthorizedClientService.class);
+				OAuth2AuthorizedClient stored = clients.loadAuthorizedClient("twitch", USER);
+				// The user disconnected the application: its tokens are revoked.
+				server.accounts().revoke(stored.getAccessToken().getTokenValue());
+				clients.saveAuthorizedClient(expiringIn(stored, Duration.ofSeconds(-10)), principal(USER));
+				context.getBean(AuthorizedClientTokenProvider.class).forget(USER);
+				TwitchTokenProvider tokens = context.getBean(TwitchTokenProvider.class);
+				assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+					.isThrownBy(() -> tokens.token(USER).toCompletableFuture().get(10, TimeUnit.SECONDS))
+					.havingCause()
+					.isInstanceOf(TwitchUserNotAuthorizedException.class)
+					.withMessageContaining("user " + USER)
+					.withMessageContaining("must authorize the application again");
+				assertThat(clients.<OAuth2AuthorizedClient>loadAuthorizedClient("twitch", USER)).isNull();
+				assertThat(events).singleElement().satisfies((event) -> assertThat(event.getUserId()).isEqualTo(USER));
+			});
 	}
 
 	@Test
