@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.twitchjvm.core.dispatch.DropReason;
@@ -39,9 +38,6 @@ public class EventSubMetrics implements MeterBinder, EventSubListener {
 	/** The methods the client sends to Helix; anything else is {@code other}. */
 	private static final Set<String> HELIX_METHODS = Set.of("GET", "POST", "DELETE");
 
-	/** Gauges of one scrape share one snapshot, taken on the client's engine. */
-	private static final long SNAPSHOT_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
-
 	/** The states a snapshot shows: a cancelled subscription leaves it. */
 	private static final List<SubscriptionState> STATES = List.of(SubscriptionState.PENDING, SubscriptionState.ENABLED,
 			SubscriptionState.REVOKED, SubscriptionState.FAILED);
@@ -54,9 +50,9 @@ public class EventSubMetrics implements MeterBinder, EventSubListener {
 	 */
 	private final List<Meters> meters = new CopyOnWriteArrayList<>();
 
-	private volatile @Nullable EventSubSnapshot snapshot;
-
-	private volatile long snapshotAt;
+	/** Gauges of one scrape share one snapshot. */
+	private final RecentSnapshot<EventSubClient, EventSubSnapshot> snapshot = new RecentSnapshot<>(
+			EventSubClient::snapshot);
 
 	/**
 	 * Creates the metrics.
@@ -93,14 +89,7 @@ public class EventSubMetrics implements MeterBinder, EventSubListener {
 	}
 
 	private EventSubSnapshot snapshot(EventSubClient client) {
-		EventSubSnapshot current = this.snapshot;
-		long now = System.nanoTime();
-		if (current == null || now - this.snapshotAt > SNAPSHOT_TTL_NANOS) {
-			current = client.snapshot();
-			this.snapshot = current;
-			this.snapshotAt = now;
-		}
-		return current;
+		return this.snapshot.of(client);
 	}
 
 	@Override

@@ -124,8 +124,7 @@ public final class EventSubAutoConfiguration {
 	@ConditionalOnSingleCandidate(EventSubClient.class)
 	EventSubscriptionPlan twitchEventSubscriptionPlan(EventSubProperties properties,
 			EventSubConnectionDetails connectionDetails, ObjectProvider<TwitchTokenProvider> tokenProviders) {
-		TwitchTokenProvider tokens = ClientBeans.unique(tokenProviders, TwitchTokenProvider.class);
-		return new EventSubscriptionPlan((tokens != null) ? tokens : connectionDetails.tokenProvider(),
+		return new EventSubscriptionPlan(ClientBeans.tokenProvider(tokenProviders, connectionDetails::tokenProvider),
 				properties.getMaxSessions() * properties.getSubscriptionsPerSession());
 	}
 
@@ -160,10 +159,7 @@ public final class EventSubAutoConfiguration {
 	 */
 	private static TwitchTokenProvider tokenProvider(ObjectProvider<TwitchTokenProvider> tokenProviders,
 			EventSubConnectionDetails connectionDetails) {
-		TwitchTokenProvider provider = ClientBeans.unique(tokenProviders, TwitchTokenProvider.class);
-		if (provider == null) {
-			provider = connectionDetails.tokenProvider();
-		}
+		TwitchTokenProvider provider = ClientBeans.tokenProvider(tokenProviders, connectionDetails::tokenProvider);
 		if (provider == null) {
 			throw new EventSubConfigurationException(
 					"Twitch EventSub has no access token: Helix creates WebSocket subscriptions only with a user's "

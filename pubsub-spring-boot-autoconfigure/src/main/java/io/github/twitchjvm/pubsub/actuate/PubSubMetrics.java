@@ -14,6 +14,7 @@ import io.github.twitchjvm.core.dispatch.DropReason;
 import io.github.twitchjvm.core.engine.ReconnectCause;
 import io.github.twitchjvm.pubsub.ClientSnapshot;
 import io.github.twitchjvm.pubsub.ConnectionState;
+import io.github.twitchjvm.eventsub.actuate.RecentSnapshot;
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.PubSubListener;
 import io.github.twitchjvm.pubsub.TopicState;
@@ -45,9 +46,6 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 	private static final Set<String> LISTEN_RESULTS = Set.of("success", "timeout", "ERR_BADAUTH", "ERR_BADMESSAGE",
 			"ERR_BADTOPIC", "ERR_SERVER");
 
-	/** Gauges of one scrape share one snapshot, taken under the client's lock. */
-	private static final long SNAPSHOT_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
-
 	private final Supplier<PubSubClient> client;
 
 	/**
@@ -56,9 +54,8 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 	 */
 	private final List<Meters> meters = new CopyOnWriteArrayList<>();
 
-	private volatile @Nullable ClientSnapshot snapshot;
-
-	private volatile long snapshotAt;
+	/** Gauges of one scrape share one snapshot. */
+	private final RecentSnapshot<PubSubClient, ClientSnapshot> snapshot = new RecentSnapshot<>(PubSubClient::snapshot);
 
 	/**
 	 * Creates the metrics.
@@ -104,14 +101,7 @@ public class PubSubMetrics implements MeterBinder, PubSubListener {
 	}
 
 	private ClientSnapshot snapshot(PubSubClient client) {
-		ClientSnapshot current = this.snapshot;
-		long now = System.nanoTime();
-		if (current == null || now - this.snapshotAt > SNAPSHOT_TTL_NANOS) {
-			current = client.snapshot();
-			this.snapshot = current;
-			this.snapshotAt = now;
-		}
-		return current;
+		return this.snapshot.of(client);
 	}
 
 	@Override

@@ -1,7 +1,9 @@
 package io.github.twitchjvm.pubsub.autoconfigure;
 
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
+import io.github.twitchjvm.core.auth.TwitchTokenProvider;
 import io.github.twitchjvm.pubsub.diagnostics.TwitchConfigurationException;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +35,22 @@ public final class ClientBeans {
 					"Mark the one the Twitch clients should use @Primary, or keep only one.");
 		}
 		return bean;
+	}
+
+	/**
+	 * The tokens a client takes: a {@link TwitchTokenProvider} bean (an OAuth2
+	 * integration supplies one for both protocols) wins over the connection details'
+	 * tokens.
+	 * @param beans the token provider beans
+	 * @param fromDetails the connection details' tokens (may be {@code null}), asked only
+	 * without a bean: a token property a bean makes unused is not checked
+	 * @return the provider, or {@code null} when there is none
+	 * @throws TwitchConfigurationException with several beans and no primary one
+	 */
+	public static @Nullable TwitchTokenProvider tokenProvider(ObjectProvider<TwitchTokenProvider> beans,
+			Supplier<@Nullable TwitchTokenProvider> fromDetails) {
+		TwitchTokenProvider bean = unique(beans, TwitchTokenProvider.class);
+		return (bean != null) ? bean : fromDetails.get();
 	}
 
 	/**

@@ -159,10 +159,7 @@ public final class PubSubAutoConfiguration {
 	 */
 	private static TwitchTokenProvider tokenProvider(ObjectProvider<TwitchTokenProvider> tokenProviders,
 			PubSubConnectionDetails connectionDetails) {
-		TwitchTokenProvider provider = ClientBeans.unique(tokenProviders, TwitchTokenProvider.class);
-		if (provider == null) {
-			provider = connectionDetails.tokenProvider();
-		}
+		TwitchTokenProvider provider = ClientBeans.tokenProvider(tokenProviders, connectionDetails::tokenProvider);
 		if (provider == null) {
 			throw new PubSubConfigurationException(
 					"Twitch PubSub has no access token: every documented topic needs one.",
