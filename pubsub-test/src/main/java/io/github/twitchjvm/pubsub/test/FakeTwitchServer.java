@@ -99,9 +99,10 @@ public final class FakeTwitchServer implements AutoCloseable {
 		this.protocol = new PubSubProtocol(settings, this.accounts, this.connections, this.faults, this.stats);
 		this.accounts.onRevoke(this.protocol::revoked);
 		InetAddress address = resolve(settings.host());
-		this.crossSiteGuard = new CrossSiteGuard(AllowedHosts.of(settings.host(), address, settings.allowedHosts()));
+		AllowedHosts allowedHosts = AllowedHosts.of(settings.host(), address, settings.allowedHosts());
+		this.crossSiteGuard = new CrossSiteGuard(allowedHosts);
 		this.eventSub = new EventSubEndpoints(settings.eventSub(), this::helixToken, settings.host(), this::port,
-				settings.maxFramePayloadLength());
+				allowedHosts::allow, settings.maxFramePayloadLength());
 		this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("fake-twitch-accept", true),
 				NioIoHandler.newFactory());
 		this.workers = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("fake-twitch-io", true),

@@ -2,6 +2,7 @@ package io.github.twitchjvm.pubsub.test.eventsub;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,8 +167,11 @@ final class EventSubControlEndpoints extends SimpleChannelInboundHandler<FullHtt
 		view.put("status", subscription.status());
 		view.put("session_id", subscription.sessionId());
 		view.put("cost", subscription.cost());
+		view.put("client_id", subscription.clientId());
 		view.put("user_id", subscription.userId());
 		view.put("created_at", EventSubJson.timestamp(subscription.createdAt()));
+		Instant disabledAt = subscription.disabledAt();
+		view.put("disabled_at", (disabledAt != null) ? EventSubJson.timestamp(disabledAt) : null);
 		return view;
 	}
 

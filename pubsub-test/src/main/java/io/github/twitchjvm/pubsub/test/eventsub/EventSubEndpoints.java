@@ -1,6 +1,7 @@
 package io.github.twitchjvm.pubsub.test.eventsub;
 
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 
 import io.netty.channel.ChannelHandler;
 
@@ -30,11 +31,13 @@ public final class EventSubEndpoints {
 	 * @param tokens the token store Helix checks tokens against
 	 * @param host the host name the server's URIs use
 	 * @param port the port of the server once bound, for reconnect URLs
+	 * @param allowedHosts the {@code Host} headers the server answers to; a reconnect URL
+	 * repeats the client's own when it is one of them
 	 * @param maxFramePayloadLength the largest WebSocket frame accepted from a client
 	 */
 	public EventSubEndpoints(EventSubSettings settings, TokenLookup tokens, String host, IntSupplier port,
-			int maxFramePayloadLength) {
-		this.state = new EventSubState(settings, host, port);
+			Predicate<String> allowedHosts, int maxFramePayloadLength) {
+		this.state = new EventSubState(settings, host, port, allowedHosts);
 		this.rateLimit = new HelixRateLimit(settings.helixRateLimit(), System::nanoTime);
 		this.control = new FakeEventSub(this.state, this.helixFaults, this.rateLimit);
 		this.upgrade = new EventSubUpgrade(this.state, maxFramePayloadLength);

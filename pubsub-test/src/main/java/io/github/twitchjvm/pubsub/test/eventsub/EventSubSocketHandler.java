@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
@@ -32,9 +33,10 @@ final class EventSubSocketHandler extends SimpleChannelInboundHandler<WebSocketF
 		if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
 			QueryStringDecoder uri = new QueryStringDecoder(handshake.requestUri());
 			List<String> reconnect = uri.parameters().get("reconnect");
+			String host = handshake.requestHeaders().get(HttpHeaderNames.HOST);
 			this.socket = (reconnect != null && !reconnect.isEmpty())
-					? this.state.reconnected(context.channel(), reconnect.get(0))
-					: this.state.opened(context.channel(), EventSubUpgrade.keepaliveSeconds(uri));
+					? this.state.reconnected(context.channel(), reconnect.get(0), host)
+					: this.state.opened(context.channel(), EventSubUpgrade.keepaliveSeconds(uri), host);
 		}
 		super.userEventTriggered(context, event);
 	}

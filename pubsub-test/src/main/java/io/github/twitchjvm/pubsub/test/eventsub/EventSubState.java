@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -41,6 +42,12 @@ final class EventSubState {
 
 	private final String host;
 
+	/**
+	 * Which {@code Host} headers a reconnect URL may repeat: behind a port mapping (a
+	 * container) the client reaches the server at an address the server cannot know.
+	 */
+	private final Predicate<String> allowedHosts;
+
 	private final IntSupplier port;
 
 	private final SecureRandom random = new SecureRandom();
@@ -66,10 +73,11 @@ final class EventSubState {
 
 	private long sequence;
 
-	EventSubState(EventSubSettings settings, String host, IntSupplier port) {
+	EventSubState(EventSubSettings settings, String host, IntSupplier port, Predicate<String> allowedHosts) {
 		this.settings = settings;
 		this.host = host;
 		this.port = port;
+		this.allowedHosts = allowedHosts;
 	}
 
 	EventSubSettings settings() {
@@ -79,8 +87,8 @@ final class EventSubState {
 	// ---- WebSocket side
 
 	/** A client connected to {@code /ws}: a new session, welcomed at once. */
-	synchronized SessionSocket opened(Channel channel, int keepaliveSeconds) {
-		SessionSocket socket = new SessionSocket(channel);
+	synchronized SessionSocket opened(Channel channel, int keepaliveSeconds, @Nullable String hostHeader) {
+		SessionSocket socket = new SessionSocket(channel, authority(hostHeader));
 		this.sockets.add(socket);
 		Instant now = Instant.now();
 		Session session = new Session(newSessionId(), now, keepaliveSeconds, socket);
@@ -97,8 +105,8 @@ final class EventSubState {
 	 * with its subscriptions, and the old socket gets nothing more. An unknown or used
 	 * URL is closed with 4007.
 	 */
-	synchronized SessionSocket reconnected(Channel channel, String token) {
-		SessionSocket socket = new SessionSocket(channel);
+	synchronized SessionSocket reconnected(Channel channel, String token, @Nullable String hostHeader) {
+		SessionSocket socket = new SessionSocket(channel, authority(hostHeader));
 		this.sockets.add(socket);
 		Session session = this.reconnectTokens.remove(token);
 		if (session == null || !session.isConnected() || !token.equals(session.reconnectToken())) {
@@ -551,6 +559,15 @@ final class EventSubState {
 		scheduleKeepalive(socket, session);
 	}
 
+	/**
+	 * Like Twitch, whose reconnect URL names the host the client already uses: the
+	 * client's own {@code Host} (with its port) when it is one the server answers to.
+	 */
+	private @Nullable String authority(@Nullable String hostHeader) {
+		return (hostHeader != null && !hostHeader.isBlank() && hostHeader.indexOf('/') < 0
+				&& hostHeader.indexOf('@') < 0 && this.allowedHosts.test(hostHeader)) ? hostHeader.trim() : null;
+	}
+
 	synchronized String reconnect(String sessionId) {
 		Session session = connected(sessionId);
 		SessionSocket socket = session.socket();
@@ -564,7 +581,9 @@ final class EventSubState {
 		String token = UUID.randomUUID().toString();
 		this.reconnectTokens.put(token, session);
 		session.reconnecting(token);
-		String url = "ws://" + this.host + ":" + this.port.getAsInt() + "/ws?reconnect=" + token;
+		String authority = socket.authority();
+		String url = "ws://" + ((authority != null) ? authority : this.host + ":" + this.port.getAsInt())
+				+ "/ws?reconnect=" + token;
 		socket.send(EventSubJson.reconnect(EventSubJson.newMessageId(), Instant.now(), session.id(),
 				session.connectedAt(), url));
 		socket.reconnectDeadline(

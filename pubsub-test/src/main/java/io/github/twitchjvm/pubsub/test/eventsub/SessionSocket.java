@@ -35,8 +35,16 @@ final class SessionSocket {
 
 	private @Nullable ScheduledFuture<?> reconnectDeadline;
 
-	SessionSocket(Channel channel) {
+	/** The {@code Host} the client connected with, when the server may advertise it. */
+	private final @Nullable String authority;
+
+	SessionSocket(Channel channel, @Nullable String authority) {
 		this.channel = channel;
+		this.authority = authority;
+	}
+
+	@Nullable String authority() {
+		return this.authority;
 	}
 
 	Channel channel() {

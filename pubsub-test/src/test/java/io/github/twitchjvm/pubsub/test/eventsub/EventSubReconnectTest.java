@@ -27,6 +27,25 @@ class EventSubReconnectTest {
 		.build());
 
 	@Test
+	void theReconnectUrlNamesTheHostTheClientConnectedTo() {
+		// Behind a container's port mapping the client knows the server by an address the
+		// server cannot know; Twitch's reconnect URL, too, names the host the client
+		// uses.
+		FakeTwitchServer server = twitch.server();
+		URI asLocalhost = URI.create("ws://localhost:" + server.port() + "/ws");
+		try (EventSubTestSocket socket = EventSubTestSocket.connect(asLocalhost)) {
+			String sessionId = socket.next().at("/payload/session/id").asString();
+			URI url = server.eventSub().reconnect(sessionId);
+			assertThat(url.getAuthority()).isEqualTo("localhost:" + server.port());
+			assertThat(socket.nextSkippingKeepalives().at("/payload/session/reconnect_url").asString())
+				.isEqualTo(url.toString());
+			try (EventSubTestSocket moved = EventSubTestSocket.connect(url)) {
+				assertThat(moved.next().at("/payload/session/id").asString()).isEqualTo(sessionId);
+			}
+		}
+	}
+
+	@Test
 	void movesTheSessionToTheReconnectUrl() throws InterruptedException {
 		FakeTwitchServer server = twitch.server();
 		Helix helix = Helix.forNewUser(server);
