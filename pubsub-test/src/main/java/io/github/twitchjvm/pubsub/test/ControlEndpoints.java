@@ -158,11 +158,15 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 				yield Map.of("ok", true);
 			}
 			case "POST /faults/responses" -> {
+				// Each field changes its own setting only, so that one call does not undo
+				// another's.
 				JsonNode body = exchange.json();
-				Duration delay = Duration.ofMillis(JsonInput.number(body, "delay_ms", 0, MAX_DURATION_MS, 0));
-				boolean withhold = JsonInput.flag(body, "withhold", false);
-				faults.delayResponses(delay);
-				faults.withholdResponses(withhold);
+				if (body.has("delay_ms")) {
+					faults.delayResponses(Duration.ofMillis(JsonInput.number(body, "delay_ms", 0, MAX_DURATION_MS, 0)));
+				}
+				if (body.has("withhold")) {
+					faults.withholdResponses(JsonInput.flag(body, "withhold", false));
+				}
 				yield Map.of("ok", true);
 			}
 			case "POST /faults/listen-errors" -> {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +111,18 @@ class ControlApiTest {
 			call("POST", "/faults/drop", "{}");
 			assertThat(socket.awaitClose()).isEqualTo(-1);
 		}
+	}
+
+	@Test
+	void changesOnlyTheResponseSettingsARequestNames() throws Exception {
+		call("POST", "/faults/responses", "{\"delay_ms\":250}");
+		call("POST", "/faults/responses", "{\"withhold\":true}");
+		assertThat(this.server.faults().responseDelay()).isEqualTo(Duration.ofMillis(250));
+		assertThat(this.server.faults().withholdsResponses()).isTrue();
+		call("POST", "/faults/responses", "{\"delay_ms\":0}");
+		assertThat(this.server.faults().withholdsResponses()).as("still withheld").isTrue();
+		call("POST", "/faults/clear", null);
+		assertThat(this.server.faults().withholdsResponses()).isFalse();
 	}
 
 	@Test

@@ -46,7 +46,7 @@ public final class ContainerAccounts {
 	 */
 	public Token issueToken(String userId, List<String> scopes, Duration lifetime) {
 		JsonNode answer = this.control.post("/tokens",
-				Map.of("user_id", userId, "scopes", scopes, "expires_in", lifetime.toSeconds()));
+				Map.of("user_id", userId, "scopes", scopes, "expires_in", Durations.secondsRoundedUp(lifetime)));
 		List<String> granted = new ArrayList<>();
 		answer.path("scope").forEach((scope) -> granted.add(scope.asString()));
 		return new Token(answer.path("access_token").asString(), answer.path("refresh_token").asString(),

@@ -54,8 +54,8 @@ public final class ContainerEventSub {
 	 * @return the message ids
 	 */
 	public List<String> publishOld(String type, Map<String, String> condition, String eventJson, Duration age) {
-		return texts(this.control.post("/eventsub/publish",
-				Map.of("type", type, "condition", condition, "event", eventJson, "age_ms", age.toMillis())));
+		return texts(this.control.post("/eventsub/publish", Map.of("type", type, "condition", condition, "event",
+				eventJson, "age_ms", Durations.millisRoundedUp(age))));
 	}
 
 	/**
@@ -66,8 +66,8 @@ public final class ContainerEventSub {
 	 * @return the message id
 	 */
 	public String publishOld(String subscriptionId, String eventJson, Duration age) {
-		return texts(this.control.post("/eventsub/publish",
-				Map.of("subscription_id", subscriptionId, "event", eventJson, "age_ms", age.toMillis())))
+		return texts(this.control.post("/eventsub/publish", Map.of("subscription_id", subscriptionId, "event",
+				eventJson, "age_ms", Durations.millisRoundedUp(age))))
 			.get(0);
 	}
 
@@ -177,7 +177,10 @@ public final class ContainerEventSub {
 		return this.control.getList("/eventsub/subscriptions", EventSubSubscription.class);
 	}
 
-	/** Closes every session and forgets every subscription and fault. */
+	/**
+	 * Clears Helix failures and refills every rate-limit bucket; sessions and
+	 * subscriptions stay.
+	 */
 	public void reset() {
 		this.control.post("/eventsub/reset", Map.of());
 	}

@@ -15,10 +15,6 @@ public final class ContainerFaults {
 
 	private final ControlApi control;
 
-	private Duration responseDelay = Duration.ZERO;
-
-	private boolean withholdResponses;
-
 	ContainerFaults(ControlApi control) {
 		this.control = control;
 	}
@@ -45,7 +41,7 @@ public final class ContainerFaults {
 			body.put("keep_open", true);
 		}
 		else {
-			body.put("close_after_ms", closeAfter.toMillis());
+			body.put("close_after_ms", Durations.millisRoundedUp(closeAfter));
 		}
 		return connections("/faults/reconnect", body);
 	}
@@ -115,18 +111,16 @@ public final class ContainerFaults {
 	 * Delays every {@code RESPONSE}.
 	 * @param delay the delay, {@link Duration#ZERO} for none
 	 */
-	public synchronized void delayResponses(Duration delay) {
-		this.responseDelay = delay;
-		postResponses();
+	public void delayResponses(Duration delay) {
+		this.control.post("/faults/responses", Map.of("delay_ms", Durations.millisRoundedUp(delay)));
 	}
 
 	/**
 	 * Withholds every {@code RESPONSE}, so that listens time out.
 	 * @param withhold {@code false} to answer again
 	 */
-	public synchronized void withholdResponses(boolean withhold) {
-		this.withholdResponses = withhold;
-		postResponses();
+	public void withholdResponses(boolean withhold) {
+		this.control.post("/faults/responses", Map.of("withhold", withhold));
 	}
 
 	/**
@@ -143,7 +137,7 @@ public final class ContainerFaults {
 	 * @param duration how long
 	 */
 	public void refuseConnections(Duration duration) {
-		this.control.post("/faults/refuse-connections", Map.of("duration_ms", duration.toMillis()));
+		this.control.post("/faults/refuse-connections", Map.of("duration_ms", Durations.millisRoundedUp(duration)));
 	}
 
 	/** Accepts connections again. */
@@ -152,15 +146,8 @@ public final class ContainerFaults {
 	}
 
 	/** Ends every fault: pings answered, responses on time, connections accepted. */
-	public synchronized void clear() {
+	public void clear() {
 		this.control.post("/faults/clear", Map.of());
-		this.responseDelay = Duration.ZERO;
-		this.withholdResponses = false;
-	}
-
-	private void postResponses() {
-		this.control.post("/faults/responses",
-				Map.of("delay_ms", this.responseDelay.toMillis(), "withhold", this.withholdResponses));
 	}
 
 	private int connections(String path, Map<String, Object> body) {

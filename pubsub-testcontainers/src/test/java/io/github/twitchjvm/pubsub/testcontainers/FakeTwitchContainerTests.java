@@ -11,13 +11,16 @@ import java.util.concurrent.TimeUnit;
 import io.github.twitchjvm.eventsub.EventSubClient;
 import io.github.twitchjvm.eventsub.event.ChannelCheerEvent;
 import io.github.twitchjvm.pubsub.PubSubClient;
+import io.github.twitchjvm.pubsub.message.PayloadCodec;
+import io.github.twitchjvm.pubsub.message.PubSubPayload;
 import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.test.ConnectionInfo;
 import io.github.twitchjvm.pubsub.test.SampleMessages;
-import io.github.twitchjvm.pubsub.test.eventsub.EventSubSession;
 import io.github.twitchjvm.pubsub.test.eventsub.FakeEventSub;
 import io.github.twitchjvm.pubsub.test.eventsub.EventSubSubscription;
+import io.github.twitchjvm.pubsub.topic.Topic;
 import io.github.twitchjvm.pubsub.topic.TopicType;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
@@ -39,8 +42,7 @@ class FakeTwitchContainerTests {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@Container
-	static final FakeTwitchContainer twitch = new FakeTwitchContainer(FakeTwitchImage.ofThisBuild())
-		.withNetworkMode("host");
+	static final FakeTwitchContainer twitch = FakeTwitchImage.container();
 
 	@AfterEach
 	void reset() {
@@ -50,11 +52,14 @@ class FakeTwitchContainerTests {
 	}
 
 	@Test
-	void listensOnTheHostsLoopbackAndPrintsTheDemoUsersThisClassKnows() {
-		assertThat(twitch.pubSubUri().getHost()).isEqualTo("127.0.0.1");
-		assertThat(twitch.eventSubUri()).hasToString(twitch.pubSubUri() + "/ws");
-		assertThat(twitch.helixUri()).hasToString("http://127.0.0.1:" + twitch.pubSubUri().getPort() + "/helix");
-		assertThat(twitch.oauthUri()).hasToString("http://127.0.0.1:" + twitch.pubSubUri().getPort() + "/oauth2");
+	void namesItsAddressesAndPrintsTheDemoUsersThisClassKnows() {
+		String host = FakeTwitchImage.NETWORK_MODE.equals("host") ? "127.0.0.1" : twitch.getHost();
+		String authority = host + ":" + twitch.pubSubUri().getPort();
+		assertThat(twitch.pubSubUri()).hasToString("ws://" + authority);
+		assertThat(twitch.eventSubUri()).hasToString("ws://" + authority + "/ws");
+		assertThat(twitch.helixUri()).hasToString("http://" + authority + "/helix");
+		assertThat(twitch.oauthUri()).hasToString("http://" + authority + "/oauth2");
+		assertThat(twitch.controlUri().getHost()).isEqualTo(host);
 		assertThat(twitch.controlUri().getPort()).isNotEqualTo(twitch.pubSubUri().getPort());
 		String banner = twitch.getLogs();
 		FakeTwitchContainer.DEMO_TOKENS
@@ -113,22 +118,25 @@ class FakeTwitchContainerTests {
 		try {
 			client.onCheer(FakeTwitchContainer.BROADCASTER_ID, (cheer, notification) -> cheers.add(cheer));
 			Map<String, String> condition = Map.of("broadcaster_user_id", FakeTwitchContainer.BROADCASTER_ID);
-			await().atMost(WAIT).until(() -> !twitch.eventSub().subscriptions().isEmpty());
-			EventSubSubscription subscription = twitch.eventSub().subscriptions().get(0);
-			assertThat(subscription.type()).isEqualTo("channel.cheer");
+			// Earlier tests' subscriptions stay listed, disabled: reset() keeps them.
+			await().atMost(WAIT).until(() -> enabledCheerSubscription() != null);
+			EventSubSubscription subscription = enabledCheerSubscription();
 			assertThat(subscription.clientId()).isEqualTo(FakeTwitchContainer.CLIENT_ID);
 			assertThat(subscription.userId()).isEqualTo(FakeTwitchContainer.BROADCASTER_ID);
-			assertThat(subscription.status()).isEqualTo("enabled");
 
 			assertThat(twitch.eventSub().publishSample("channel.cheer", condition)).hasSize(1);
 			assertThat(cheers.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
 
-			EventSubSession session = twitch.eventSub().sessions().get(0);
-			URI reconnectUrl = twitch.eventSub().reconnect(session.id());
+			String session = subscription.sessionId();
+			URI reconnectUrl = twitch.eventSub().reconnect(session);
 			assertThat(reconnectUrl.getAuthority()).isEqualTo(twitch.eventSubUri().getAuthority());
+			// Reconnecting until the client connects to the URL; the session keeps its
+			// id.
 			await().atMost(WAIT)
-				.until(() -> twitch.eventSub().sessions().stream().filter(EventSubSession::isConnected).count() == 1
-						&& twitch.eventSub().sessions().get(0).status().equals("connected"));
+				.until(() -> twitch.eventSub()
+					.sessions()
+					.stream()
+					.anyMatch((moved) -> moved.id().equals(session) && moved.status().equals("connected")));
 			String cheer = FakeEventSub.sampleEvent("channel.cheer")
 				.replaceFirst("\"bits\"\\s*:\\s*1000", "\"bits\": 321");
 			assertThat(twitch.eventSub().publish(subscription.id(), cheer)).isNotBlank();
@@ -177,9 +185,152 @@ class FakeTwitchContainerTests {
 	}
 
 	@Test
+	void tellsTheServerTheDockerHostsNameWhenItIsNotAnAddress() {
+		try (FakeTwitchContainer behindAName = new FakeTwitchContainer("twitchjvm/fake-twitch:any") {
+			@Override
+			public String getHost() {
+				return "docker";
+			}
+		}) {
+			behindAName.configure();
+			assertThat(behindAName.getCommandParts()).containsSubsequence("--host", "0.0.0.0")
+				.containsSubsequence("--allowed-host", "docker");
+		}
+		for (String address : List.of("localhost", "127.0.0.1", "172.17.0.1", "::1", "[::1]")) {
+			try (FakeTwitchContainer atAnAddress = new FakeTwitchContainer("twitchjvm/fake-twitch:any") {
+				@Override
+				public String getHost() {
+					return address;
+				}
+			}) {
+				atAnAddress.configure();
+				assertThat(atAnAddress.getCommandParts()).as(address).doesNotContain("--allowed-host");
+			}
+		}
+	}
+
+	@Test
 	void refusesAnImageThatIsNotTheFakeServers() {
 		assertThatIllegalStateException().isThrownBy(() -> new FakeTwitchContainer("postgres:16"))
 			.withMessageContaining("twitchjvm/fake-twitch");
+	}
+
+	@Test
+	void everyPubSubControlMethodReachesItsRoute() throws InterruptedException {
+		BlockingQueue<WhisperEvent> whispers = new LinkedBlockingQueue<>();
+		PubSubClient client = PubSubClient.builder().uri(twitch.pubSubUri()).tokenProvider(twitch.demoTokens()).build();
+		client.start();
+		try {
+			client.listenWhispers(FakeTwitchContainer.BROADCASTER_ID, (subscription, whisper) -> whispers.add(whisper));
+			Topic topic = TopicType.WHISPERS.topic(FakeTwitchContainer.BROADCASTER_ID);
+			PubSubPayload payload = PayloadCodec.standard()
+				.decode(TopicType.WHISPERS, SampleMessages.get(TopicType.WHISPERS, "whisper_received"));
+			assertThat(twitch.publish(topic, payload)).isEqualTo(1);
+			assertThat(whispers.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(payload);
+
+			ContainerFaults faults = twitch.faults();
+			assertThat(faults.stopReading(null)).isEqualTo(1);
+			assertThat(faults.resumeReading(null)).isEqualTo(1);
+			assertThat(faults.sendRaw(null, "{\"type\":\"PONG\"}")).isEqualTo(1);
+			faults.answerPings(false);
+			faults.delayResponses(Duration.ofMillis(5));
+			faults.withholdResponses(true);
+			faults.failNextListens(1, "ERR_SERVER");
+			faults.refuseConnections(Duration.ofSeconds(30));
+			faults.acceptConnections();
+			faults.clear();
+			assertThat(faults.sendReconnect(null, null)).as("kept open").isEqualTo(1);
+			await().atMost(WAIT).until(() -> twitch.connections().size() == 1);
+			String connection = twitch.connections().get(0).id();
+			assertThat(faults.close(connection, 4000, "going away")).isEqualTo(1);
+			await().atMost(WAIT)
+				.until(() -> twitch.connections().stream().anyMatch((open) -> !open.id().equals(connection)));
+			await().atMost(WAIT).until(() -> twitch.connections().size() == 1);
+			assertThat(faults.drop(null)).isEqualTo(1);
+			await().atMost(WAIT)
+				.until(() -> twitch.connections().size() == 1
+						&& twitch.connections().get(0).topics().contains(topic.value()));
+			assertThat(twitch.publish(topic, payload)).as("delivered after a close and a drop").isEqualTo(1);
+			assertThat(whispers.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(payload);
+			assertThat(twitch.stats().responses()).containsKey("");
+		}
+		finally {
+			client.stop();
+		}
+	}
+
+	@Test
+	void everyEventSubControlMethodReachesItsRoute() throws InterruptedException {
+		BlockingQueue<ChannelCheerEvent> cheers = new LinkedBlockingQueue<>();
+		twitch.accounts().registerClient("containerclientid000000000000", "containerclientsecret000000000");
+		EventSubClient client = EventSubClient.builder()
+			.uri(twitch.eventSubUri())
+			.helixUri(twitch.helixUri())
+			.clientId(FakeTwitchContainer.CLIENT_ID)
+			.tokenProvider(twitch.demoTokens())
+			.build();
+		client.start();
+		try {
+			client.onCheer(FakeTwitchContainer.BROADCASTER_ID, (cheer, notification) -> cheers.add(cheer));
+			Map<String, String> condition = Map.of("broadcaster_user_id", FakeTwitchContainer.BROADCASTER_ID);
+			await().atMost(WAIT).until(() -> enabledCheerSubscription() != null);
+			ContainerEventSub eventSub = twitch.eventSub();
+			String event = FakeEventSub.sampleEvent("channel.cheer");
+
+			List<String> ids = eventSub.publish("channel.cheer", condition, event);
+			assertThat(ids).hasSize(1);
+			assertThat(cheers.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+			eventSub.duplicate(ids.get(0));
+			assertThat(eventSub.publishOld("channel.cheer", condition, event, Duration.ofMinutes(30))).hasSize(1);
+			assertThat(eventSub.publishOld(enabledCheerSubscription().id(), event, Duration.ofMinutes(30)))
+				.isNotBlank();
+			String session = eventSub.sessions().get(0).id();
+			eventSub.stopKeepalives(session);
+			eventSub.resumeKeepalives(session);
+			eventSub.sendRaw(session, "{\"metadata\":{}}");
+			eventSub.failHelix("GET", 503, "Service Unavailable", 1);
+
+			eventSub.dropTcp(session);
+			await().atMost(WAIT).until(() -> {
+				EventSubSubscription moved = enabledCheerSubscription();
+				return moved != null && !moved.sessionId().equals(session);
+			});
+			String second = enabledCheerSubscription().sessionId();
+			eventSub.close(second, 4006);
+			await().atMost(WAIT).until(() -> {
+				EventSubSubscription moved = enabledCheerSubscription();
+				return moved != null && !moved.sessionId().equals(second) && !moved.sessionId().equals(session);
+			});
+			assertThat(eventSub.sessions()).filteredOn((known) -> known.id().equals(second))
+				.singleElement()
+				.satisfies((closed) -> assertThat(closed.status()).isEqualTo("websocket_network_error"));
+			EventSubSubscription last = enabledCheerSubscription();
+			String fresh = event.replaceFirst("\"bits\"\\s*:\\s*1000", "\"bits\": 7");
+			assertThat(eventSub.publish(last.id(), fresh)).isNotBlank();
+			assertThat(cheers.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+				.as("the next delivery, after a drop and a close, is the fresh event: the duplicate and the old "
+						+ "ones were dropped")
+				.satisfies((cheer) -> assertThat(cheer.bits()).isEqualTo(7));
+
+			eventSub.revoke(last.id(), "user_removed");
+			await().atMost(WAIT)
+				.until(() -> eventSub.subscriptions()
+					.stream()
+					.anyMatch((revoked) -> revoked.id().equals(last.id()) && revoked.status().equals("user_removed")
+							&& revoked.disabledAt() != null));
+		}
+		finally {
+			client.stop();
+		}
+	}
+
+	private static @Nullable EventSubSubscription enabledCheerSubscription() {
+		return twitch.eventSub()
+			.subscriptions()
+			.stream()
+			.filter((subscription) -> subscription.type().equals("channel.cheer") && subscription.isEnabled())
+			.findFirst()
+			.orElse(null);
 	}
 
 }

@@ -14,7 +14,21 @@ final class FakeTwitchImage {
 
 	static final String BASE_IMAGE = System.getenv().getOrDefault("FAKE_TWITCH_BASE_IMAGE", "eclipse-temurin:17-jre");
 
+	/**
+	 * {@code host} where the engine has no bridge network (CI's, see .ci/docker.sh);
+	 * otherwise the ports are mapped, as for most users.
+	 */
+	static final String NETWORK_MODE = System.getenv().getOrDefault("FAKE_TWITCH_NETWORK_MODE", "");
+
 	private FakeTwitchImage() {
+	}
+
+	/**
+	 * @return a container of this build's image, in the network mode of this machine
+	 */
+	static FakeTwitchContainer container() {
+		FakeTwitchContainer container = new FakeTwitchContainer(ofThisBuild());
+		return NETWORK_MODE.isEmpty() ? container : container.withNetworkMode(NETWORK_MODE);
 	}
 
 	/**

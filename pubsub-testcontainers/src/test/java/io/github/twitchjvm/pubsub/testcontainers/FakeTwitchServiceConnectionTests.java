@@ -45,8 +45,7 @@ class FakeTwitchServiceConnectionTests {
 
 	@Container
 	@ServiceConnection
-	static final FakeTwitchContainer twitch = new FakeTwitchContainer(FakeTwitchImage.ofThisBuild())
-		.withNetworkMode("host");
+	static final FakeTwitchContainer twitch = FakeTwitchImage.container();
 
 	@Autowired
 	private ChannelBot bot;

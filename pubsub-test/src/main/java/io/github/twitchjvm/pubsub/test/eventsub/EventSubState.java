@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -32,6 +33,12 @@ import org.jspecify.annotations.Nullable;
  * rule (limits, moves between sockets) simple to check.
  */
 final class EventSubState {
+
+	/**
+	 * A host name or bracketed IPv6 address, with a port: what a reconnect URL may carry,
+	 * nothing that would change its meaning (a path, a fragment, credentials).
+	 */
+	private static final Pattern AUTHORITY = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}");
 
 	/** Published messages kept for {@code duplicate}; the oldest are forgotten first. */
 	static final int MAX_REMEMBERED_MESSAGES = 10_000;
@@ -563,9 +570,12 @@ final class EventSubState {
 	 * Like Twitch, whose reconnect URL names the host the client already uses: the
 	 * client's own {@code Host} (with its port) when it is one the server answers to.
 	 */
-	private @Nullable String authority(@Nullable String hostHeader) {
-		return (hostHeader != null && !hostHeader.isBlank() && hostHeader.indexOf('/') < 0
-				&& hostHeader.indexOf('@') < 0 && this.allowedHosts.test(hostHeader)) ? hostHeader.trim() : null;
+	@Nullable String authority(@Nullable String hostHeader) {
+		if (hostHeader == null) {
+			return null;
+		}
+		String authority = hostHeader.trim();
+		return (AUTHORITY.matcher(authority).matches() && this.allowedHosts.test(authority)) ? authority : null;
 	}
 
 	synchronized String reconnect(String sessionId) {
