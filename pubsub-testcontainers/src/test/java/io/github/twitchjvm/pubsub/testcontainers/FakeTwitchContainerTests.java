@@ -71,8 +71,7 @@ class FakeTwitchContainerTests {
 	@Test
 	void aPubSubClientReceivesWhatTheContainerPublishesAndFollowsItsReconnect() throws InterruptedException {
 		BlockingQueue<WhisperEvent> whispers = new LinkedBlockingQueue<>();
-		PubSubClient client = PubSubClient.builder().uri(twitch.pubSubUri()).tokenProvider(twitch.demoTokens()).build();
-		client.start();
+		PubSubClient client = startedPubSubClient();
 		try {
 			client.listenWhispers(FakeTwitchContainer.BROADCASTER_ID, (subscription, whisper) -> whispers.add(whisper));
 			String topic = TopicType.WHISPERS.topic(FakeTwitchContainer.BROADCASTER_ID).value();
@@ -108,13 +107,7 @@ class FakeTwitchContainerTests {
 	@Test
 	void anEventSubClientSubscribesThroughHelixAndFollowsASessionReconnect() throws InterruptedException {
 		BlockingQueue<ChannelCheerEvent> cheers = new LinkedBlockingQueue<>();
-		EventSubClient client = EventSubClient.builder()
-			.uri(twitch.eventSubUri())
-			.helixUri(twitch.helixUri())
-			.clientId(FakeTwitchContainer.CLIENT_ID)
-			.tokenProvider(twitch.demoTokens())
-			.build();
-		client.start();
+		EventSubClient client = startedEventSubClient();
 		try {
 			client.onCheer(FakeTwitchContainer.BROADCASTER_ID, (cheer, notification) -> cheers.add(cheer));
 			Map<String, String> condition = Map.of("broadcaster_user_id", FakeTwitchContainer.BROADCASTER_ID);
@@ -218,8 +211,7 @@ class FakeTwitchContainerTests {
 	@Test
 	void everyPubSubControlMethodReachesItsRoute() throws InterruptedException {
 		BlockingQueue<WhisperEvent> whispers = new LinkedBlockingQueue<>();
-		PubSubClient client = PubSubClient.builder().uri(twitch.pubSubUri()).tokenProvider(twitch.demoTokens()).build();
-		client.start();
+		PubSubClient client = startedPubSubClient();
 		try {
 			client.listenWhispers(FakeTwitchContainer.BROADCASTER_ID, (subscription, whisper) -> whispers.add(whisper));
 			Topic topic = TopicType.WHISPERS.topic(FakeTwitchContainer.BROADCASTER_ID);
@@ -263,13 +255,7 @@ class FakeTwitchContainerTests {
 	void everyEventSubControlMethodReachesItsRoute() throws InterruptedException {
 		BlockingQueue<ChannelCheerEvent> cheers = new LinkedBlockingQueue<>();
 		twitch.accounts().registerClient("containerclientid000000000000", "containerclientsecret000000000");
-		EventSubClient client = EventSubClient.builder()
-			.uri(twitch.eventSubUri())
-			.helixUri(twitch.helixUri())
-			.clientId(FakeTwitchContainer.CLIENT_ID)
-			.tokenProvider(twitch.demoTokens())
-			.build();
-		client.start();
+		EventSubClient client = startedEventSubClient();
 		try {
 			client.onCheer(FakeTwitchContainer.BROADCASTER_ID, (cheer, notification) -> cheers.add(cheer));
 			Map<String, String> condition = Map.of("broadcaster_user_id", FakeTwitchContainer.BROADCASTER_ID);
@@ -322,6 +308,24 @@ class FakeTwitchContainerTests {
 		finally {
 			client.stop();
 		}
+	}
+
+	/** A plain client configured only from the container, as a user's would be. */
+	private static PubSubClient startedPubSubClient() {
+		PubSubClient client = PubSubClient.builder().uri(twitch.pubSubUri()).tokenProvider(twitch.demoTokens()).build();
+		client.start();
+		return client;
+	}
+
+	private static EventSubClient startedEventSubClient() {
+		EventSubClient client = EventSubClient.builder()
+			.uri(twitch.eventSubUri())
+			.helixUri(twitch.helixUri())
+			.clientId(FakeTwitchContainer.CLIENT_ID)
+			.tokenProvider(twitch.demoTokens())
+			.build();
+		client.start();
+		return client;
 	}
 
 	private static @Nullable EventSubSubscription enabledCheerSubscription() {
