@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.github.twitchjvm.core.auth.AccessToken;
@@ -84,15 +86,16 @@ public class FakeTwitchContainer extends GenericContainer<FakeTwitchContainer> {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-	private final ControlApi control = new ControlApi(this::controlUri);
+	/** Where the running server listens; empty while the container is not running. */
+	private final AtomicReference<@Nullable ServerBanner> banner = new AtomicReference<>();
+
+	private final ControlApi control = new ControlApi(controlAddress(this.banner));
 
 	private final ContainerFaults faults = new ContainerFaults(this.control);
 
 	private final ContainerEventSub eventSub = new ContainerEventSub(this.control);
 
 	private final ContainerAccounts accounts = new ContainerAccounts(this.control);
-
-	private volatile @Nullable ServerBanner banner;
 
 	/**
 	 * A container of the given image.
@@ -108,6 +111,8 @@ public class FakeTwitchContainer extends GenericContainer<FakeTwitchContainer> {
 	 * @param image an image built from the project's Dockerfile, or one declared
 	 * compatible with {@link #DEFAULT_IMAGE_NAME} ({@code asCompatibleSubstituteFor})
 	 */
+	@SuppressWarnings("this-escape") // configuring in the constructor is how containers
+										// are made
 	public FakeTwitchContainer(DockerImageName image) {
 		super(image);
 		image.assertCompatibleWith(DEFAULT_IMAGE_NAME);
@@ -119,6 +124,8 @@ public class FakeTwitchContainer extends GenericContainer<FakeTwitchContainer> {
 	 * Testcontainers' {@code ImageFromDockerfile} from the project's Dockerfile.
 	 * @param image the image's name once built
 	 */
+	@SuppressWarnings("this-escape") // configuring in the constructor is how containers
+										// are made
 	public FakeTwitchContainer(Future<String> image) {
 		super(image);
 		waitForTheBanner();
@@ -150,13 +157,13 @@ public class FakeTwitchContainer extends GenericContainer<FakeTwitchContainer> {
 
 	@Override
 	protected void containerIsStarted(InspectContainerResponse containerInfo) {
-		this.banner = onHostNetwork() ? ServerBanner.parse(getLogs()) : new ServerBanner(
-				URI.create("ws://" + authority(PORT)), URI.create("http://" + authority(CONTROL_PORT)));
+		this.banner.set(onHostNetwork() ? ServerBanner.parse(getLogs()) : new ServerBanner(
+				URI.create("ws://" + authority(PORT)), URI.create("http://" + authority(CONTROL_PORT))));
 	}
 
 	@Override
 	protected void containerIsStopped(InspectContainerResponse containerInfo) {
-		this.banner = null;
+		this.banner.set(null);
 	}
 
 	/**
@@ -286,11 +293,22 @@ public class FakeTwitchContainer extends GenericContainer<FakeTwitchContainer> {
 	}
 
 	private ServerBanner banner() {
-		ServerBanner banner = this.banner;
-		if (banner == null) {
+		return running(this.banner);
+	}
+
+	private static ServerBanner running(AtomicReference<@Nullable ServerBanner> banner) {
+		ServerBanner running = banner.get();
+		if (running == null) {
 			throw new IllegalStateException("The fake Twitch container is not running");
 		}
-		return banner;
+		return running;
+	}
+
+	/**
+	 * Not a method reference to this container, which a constructor must not hand out.
+	 */
+	private static Supplier<URI> controlAddress(AtomicReference<@Nullable ServerBanner> banner) {
+		return () -> running(banner).control();
 	}
 
 	private String httpBase() {
