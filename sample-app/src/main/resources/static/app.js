@@ -107,6 +107,14 @@ async function refresh() {
     const response = await fetch("api/state", { headers: { Accept: "application/json" } });
     if (response.ok) {
       render(await response.json());
+    } else if (response.status === 401 || response.status === 403) {
+      // The twitch profile: only the bot's own Twitch user sees the data.
+      const login = document.getElementById("login");
+      login.href = "oauth2/authorization/twitch";
+      login.hidden = false;
+      const connection = document.getElementById("connection");
+      connection.textContent = response.status === 401 ? "log in to see the bot" : "logged in as another user";
+      connection.className = "badge down";
     }
   } catch (error) {
     document.getElementById("connection").textContent = "application unreachable";
