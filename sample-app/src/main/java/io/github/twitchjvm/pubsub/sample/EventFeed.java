@@ -101,7 +101,16 @@ class EventFeed implements DisposableBean {
 	 * @return the emitter to return from the controller
 	 */
 	SseEmitter subscribe() {
-		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+		return join(new SseEmitter(STREAM_TIMEOUT.toMillis()));
+	}
+
+	/**
+	 * Adds a page's stream: the sender thread sends it the recent entries, then each new
+	 * one.
+	 * @param emitter the stream
+	 * @return the stream
+	 */
+	SseEmitter join(SseEmitter emitter) {
 		emitter.onCompletion(() -> this.browsers.remove(emitter));
 		emitter.onTimeout(emitter::complete);
 		emitter.onError((error) -> this.browsers.remove(emitter));
@@ -147,7 +156,7 @@ class EventFeed implements DisposableBean {
 			}
 			SseEmitter joiner;
 			while ((joiner = this.joining.poll()) != null) {
-				join(joiner);
+				welcome(joiner);
 			}
 			if (entry != null) {
 				this.lastSent = entry.id();
@@ -173,7 +182,7 @@ class EventFeed implements DisposableBean {
 	 * Sends a new page what was sent so far; later entries come through the outbox, in
 	 * order, without repeats.
 	 */
-	private void join(SseEmitter emitter) {
+	private void welcome(SseEmitter emitter) {
 		List<FeedEntry> sent = new ArrayList<>();
 		for (FeedEntry entry : recent()) {
 			if (entry.id() <= this.lastSent) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -23,9 +24,12 @@ class PageLinks {
 		if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
 			return;
 		}
+		WebServer server = web.getWebServer();
+		if (server == null) {
+			return;
+		}
 		Environment environment = event.getApplicationContext().getEnvironment();
-		String base = "http://" + environment.getProperty("server.address", "localhost") + ":"
-				+ web.getWebServer().getPort();
+		String base = "http://" + environment.getProperty("server.address", "localhost") + ":" + server.getPort();
 		String actuator = Arrays
 			.stream(environment.getProperty("management.endpoints.web.exposure.include", "health").split(","))
 			.map(String::strip)
