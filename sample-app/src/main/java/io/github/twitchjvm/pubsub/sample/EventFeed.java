@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * than the handler waiting. A page that connects gets the recent entries first.
  */
 @Component
-class EventFeed implements DisposableBean {
+class EventFeed implements SmartLifecycle, DisposableBean {
 
 	/** How many entries a new page gets. */
 	static final int KEPT = 200;
@@ -65,6 +66,8 @@ class EventFeed implements DisposableBean {
 	private final Thread sender;
 
 	private volatile boolean running = true;
+
+	private volatile boolean open;
 
 	/** The id of the last entry sent to the browsers (the sender thread's). */
 	private long lastSent;
@@ -218,12 +221,38 @@ class EventFeed implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
-		this.running = false;
-		this.sender.interrupt();
+	public void start() {
+		this.open = true;
+	}
+
+	/**
+	 * Ends the pages' streams first, so that the web server's graceful shutdown does not
+	 * wait for them (a browser would reconnect to a server that is going away).
+	 */
+	@Override
+	public void stop() {
+		this.open = false;
 		for (SseEmitter browser : this.browsers) {
 			browser.complete();
 		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.open;
+	}
+
+	/** Before everything else, the web server's graceful shutdown included. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+	@Override
+	public void destroy() {
+		this.running = false;
+		this.sender.interrupt();
+		stop();
 	}
 
 	/**
