@@ -67,6 +67,9 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 	 */
 	private final Map<String, AccessToken> handedOut = new ConcurrentHashMap<>();
 
+	/** Whether users not authorized yet will log in ({@link #awaitLogin()}). */
+	private volatile boolean awaitLogin;
+
 	/**
 	 * Creates the provider.
 	 * @param registrationId the registration whose authorized clients hold the tokens,
@@ -158,9 +161,23 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 		}, this.executor);
 	}
 
+	/**
+	 * Whether a user's token can be had: the user's authorization is stored, or, after
+	 * {@link #awaitLogin()}, any user, who may still log in.
+	 */
 	@Override
 	public boolean hasTokenFor(@Nullable String userId) {
-		return userId != null && this.clients.loadAuthorizedClient(this.registrationId, userId) != null;
+		return userId != null && (this.awaitLogin || isStored(userId));
+	}
+
+	/**
+	 * Users of this application log in with Twitch after it started: a user not
+	 * authorized yet counts as one who will have a token ({@link #hasTokenFor(String)}),
+	 * so that listeners for them do not fail the startup; until the login, a token asked
+	 * for fails with {@link TwitchUserNotAuthorizedException}.
+	 */
+	public void awaitLogin() {
+		this.awaitLogin = true;
 	}
 
 	/**

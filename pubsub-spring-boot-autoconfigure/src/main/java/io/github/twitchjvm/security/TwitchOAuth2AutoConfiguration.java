@@ -86,6 +86,9 @@ public final class TwitchOAuth2AutoConfiguration {
 		AuthorizedClientTokenProvider provider = new AuthorizedClientTokenProvider(registrationId, registrations,
 				clients, twitchTokenRequestThread.executor(), (userId, reason) -> events.publishEvent(
 						new TwitchAuthorizationRequiredEvent(TwitchOAuth2AutoConfiguration.class, userId, reason)));
+		if (properties.isAwaitLogin()) {
+			provider.awaitLogin();
+		}
 		properties.getRefreshTokens().forEach((userId, refreshToken) -> seed(provider, userId, refreshToken));
 		return provider;
 	}

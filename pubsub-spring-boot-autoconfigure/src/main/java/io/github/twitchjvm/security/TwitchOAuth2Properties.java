@@ -40,6 +40,15 @@ public class TwitchOAuth2Properties {
 	 */
 	private Duration validationInterval = Duration.ofHours(1);
 
+	/**
+	 * Whether the users log in with Twitch (oauth2Login) after the application started: a
+	 * listener for a user who has not authorized the application yet does not fail the
+	 * startup, and its subscriptions wait for the login (start the client then, or leave
+	 * it stopped until then: twitch.eventsub.auto-startup=false). Off by default, so that
+	 * a missing authorization fails the startup early.
+	 */
+	private boolean awaitLogin;
+
 	public String getRegistrationId() {
 		return this.registrationId;
 	}
@@ -54,6 +63,14 @@ public class TwitchOAuth2Properties {
 
 	public void setValidationInterval(Duration validationInterval) {
 		this.validationInterval = validationInterval;
+	}
+
+	public boolean isAwaitLogin() {
+		return this.awaitLogin;
+	}
+
+	public void setAwaitLogin(boolean awaitLogin) {
+		this.awaitLogin = awaitLogin;
 	}
 
 	public Store getStore() {

@@ -358,6 +358,28 @@ class TwitchOAuth2AutoConfigurationTests {
 		});
 	}
 
+	/**
+	 * twitch.pubsub.oauth2.await-login: a user who has not logged in yet does not fail
+	 * the startup's token check; a token asked for before the login still fails clearly,
+	 * and once the user's authorization is stored (here seeded, as a login stores it) the
+	 * token comes.
+	 */
+	@Test
+	void awaitingLoginAUserNotAuthorizedYetCountsAsOneWhoWillHaveAToken() {
+		registered("twitch.pubsub.oauth2.await-login=true").run((context) -> {
+			AuthorizedClientTokenProvider tokens = context.getBean(AuthorizedClientTokenProvider.class);
+			assertThat(tokens.hasTokenFor(USER)).isTrue();
+			assertThat(tokens.hasTokenFor(null)).isFalse();
+			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+				.isThrownBy(() -> tokens.token(USER).toCompletableFuture().get(10, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(TwitchUserNotAuthorizedException.class);
+			IssuedToken login = issue(USER, Duration.ofHours(4));
+			tokens.seed(USER, login.refreshToken());
+			assertThat(get(tokens, USER).value()).hasSize(30);
+		});
+	}
+
 	@Test
 	void twoUsersTokensServeTwoChannelsOnOneConnection() {
 		IssuedToken first = issue(USER, Duration.ofHours(4));

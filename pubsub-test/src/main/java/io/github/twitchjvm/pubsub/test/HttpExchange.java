@@ -98,6 +98,21 @@ final class HttpExchange {
 		}
 	}
 
+	/**
+	 * A redirect, as Twitch's authorize page answers a browser.
+	 * @param location where to
+	 */
+	void redirect(String location) {
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FOUND);
+		response.headers().set(HttpHeaderNames.LOCATION, location);
+		HttpUtil.setContentLength(response, 0);
+		HttpUtil.setKeepAlive(response, this.keepAlive);
+		var write = this.context.writeAndFlush(response);
+		if (!this.keepAlive) {
+			write.addListener(ChannelFutureListener.CLOSE);
+		}
+	}
+
 	/** Twitch's error shape: {@code {"status":400,"message":"..."}}. */
 	void error(HttpResponseStatus status, String message) {
 		Map<String, Object> body = new LinkedHashMap<>();

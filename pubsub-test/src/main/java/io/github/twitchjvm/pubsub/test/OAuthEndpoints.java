@@ -1,5 +1,7 @@
 package io.github.twitchjvm.pubsub.test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +17,12 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
- * Twitch's OAuth endpoints, on the PubSub port: {@code POST /oauth2/token} (refresh token
- * and client credentials grants), {@code GET /oauth2/validate} and
- * {@code POST /oauth2/revoke}, with Twitch's response and error shapes ({@code scope} as
- * a JSON array, rotating refresh tokens).
+ * Twitch's OAuth endpoints, on the PubSub port: {@code GET /oauth2/authorize} (the
+ * authorization code flow's page, which approves at once as the user
+ * {@link TwitchAccounts#approveAuthorizationsAs(String)} chose, or denies),
+ * {@code POST /oauth2/token} (authorization code, refresh token and client credentials
+ * grants), {@code GET /oauth2/validate} and {@code POST /oauth2/revoke}, with Twitch's
+ * response and error shapes ({@code scope} as a JSON array, rotating refresh tokens).
  */
 @ChannelHandler.Sharable
 final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -33,11 +37,57 @@ final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 	protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
 		HttpExchange exchange = new HttpExchange(context, request);
 		switch (exchange.method() + " " + exchange.path()) {
+			case "GET /oauth2/authorize" -> authorize(exchange);
 			case "POST /oauth2/token" -> token(exchange);
 			case "GET /oauth2/validate" -> validate(exchange);
 			case "POST /oauth2/revoke" -> revoke(exchange);
 			default -> exchange.error(HttpResponseStatus.NOT_FOUND, "Not Found");
 		}
+	}
+
+	/**
+	 * The page a browser is sent to: Twitch asks the person to log in and approve; here
+	 * the chosen user approves at once, and the browser goes back to the redirect URI
+	 * with a code (or {@code error=access_denied}) and the state.
+	 */
+	private void authorize(HttpExchange exchange) {
+		Map<String, String> parameters = exchange.parameters();
+		String clientId = parameters.get("client_id");
+		if (clientId == null || this.accounts.checkClient(clientId, null) == ClientCheck.UNKNOWN) {
+			exchange.error(HttpResponseStatus.BAD_REQUEST, "invalid client");
+			return;
+		}
+		String redirectUri = parameters.get("redirect_uri");
+		if (redirectUri == null || !(redirectUri.startsWith("http://") || redirectUri.startsWith("https://"))) {
+			exchange.error(HttpResponseStatus.BAD_REQUEST, "Parameter redirect_uri does not match registered URI");
+			return;
+		}
+		if (!"code".equals(parameters.get("response_type"))) {
+			exchange.error(HttpResponseStatus.BAD_REQUEST, "unsupported response_type");
+			return;
+		}
+		String state = parameters.get("state");
+		String scope = parameters.getOrDefault("scope", "").strip();
+		List<String> scopes = scope.isEmpty() ? List.of() : Arrays.asList(scope.split("\\s+"));
+		String user = this.accounts.approvingUser();
+		Map<String, String> answer = new LinkedHashMap<>();
+		if (user == null) {
+			answer.put("error", "access_denied");
+			answer.put("error_description", "The user denied you access");
+		}
+		else {
+			answer.put("code", this.accounts.issueCode(clientId, redirectUri, scopes, user));
+			answer.put("scope", String.join(" ", scopes));
+		}
+		if (state != null) {
+			answer.put("state", state);
+		}
+		StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?');
+		answer.forEach((name, value) -> location.append(name)
+			.append('=')
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+			.append('&'));
+		exchange.redirect(location.substring(0, location.length() - 1));
 	}
 
 	private void token(HttpExchange exchange) {
@@ -66,6 +116,21 @@ final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 				body.put("expires_in", this.accounts.defaultLifetime().toSeconds());
 				body.put("refresh_token", renewed.refreshToken());
 				body.put("scope", renewed.scopes());
+				body.put("token_type", "bearer");
+				exchange.respond(HttpResponseStatus.OK, body);
+			}
+			case "authorization_code" -> {
+				IssuedToken issued = this.accounts.exchangeCode(parameters.getOrDefault("code", ""), clientId,
+						parameters.get("redirect_uri"));
+				if (issued == null) {
+					exchange.error(HttpResponseStatus.BAD_REQUEST, "Invalid authorization code");
+					return;
+				}
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("access_token", issued.accessToken());
+				body.put("expires_in", this.accounts.defaultLifetime().toSeconds());
+				body.put("refresh_token", issued.refreshToken());
+				body.put("scope", issued.scopes());
 				body.put("token_type", "bearer");
 				exchange.respond(HttpResponseStatus.OK, body);
 			}

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +61,14 @@ public final class TwitchAccounts {
 	 */
 	public static final int MAX_GENERATED_TOKENS = 10_000;
 
+	/** How long an authorization code may wait for its exchange, as on Twitch. */
+	public static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
+
+	/**
+	 * Authorization codes kept for their exchange at most (the oldest forgotten first).
+	 */
+	public static final int MAX_PENDING_CODES = 1_000;
+
 	private static final String TOKEN_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 	private final SecureRandom random = new SecureRandom();
@@ -75,6 +85,11 @@ public final class TwitchAccounts {
 	private final ArrayDeque<String> generatedTokens = new ArrayDeque<>();
 
 	private final List<Consumer<IssuedToken>> revocationListeners = new CopyOnWriteArrayList<>();
+
+	/** Authorization codes not exchanged yet, oldest first (guarded by itself). */
+	private final Map<String, PendingCode> codes = new LinkedHashMap<>();
+
+	private volatile @Nullable String approvingUser;
 
 	private final Duration defaultLifetime;
 
@@ -160,6 +175,66 @@ public final class TwitchAccounts {
 				this.clock.instant().plus(lifetime));
 		store(token, generated);
 		return token;
+	}
+
+	/**
+	 * Chooses who approves the authorization requests of {@code GET /oauth2/authorize}:
+	 * on Twitch a person logs in and clicks Authorize; the fake has nobody to ask, so it
+	 * approves as this user at once, or denies ({@code error=access_denied}) when there
+	 * is none (the default).
+	 * @param userId a registered user, or {@code null} to deny every request
+	 * @throws IllegalArgumentException if the user is not registered
+	 */
+	public void approveAuthorizationsAs(@Nullable String userId) {
+		if (userId != null && !this.logins.containsKey(userId)) {
+			throw new IllegalArgumentException("Unknown user " + userId + "; register it first");
+		}
+		this.approvingUser = userId;
+	}
+
+	/**
+	 * The user who approves authorization requests.
+	 * @return the user id, or {@code null} when requests are denied
+	 */
+	public @Nullable String approvingUser() {
+		return this.approvingUser;
+	}
+
+	/**
+	 * Remembers an approved authorization request until its code is exchanged (once,
+	 * within {@link #CODE_LIFETIME}).
+	 * @return the code
+	 */
+	String issueCode(String clientId, String redirectUri, List<String> scopes, String userId) {
+		String code = newToken();
+		synchronized (this.codes) {
+			this.codes.put(code, new PendingCode(clientId, redirectUri, List.copyOf(scopes), userId,
+					this.clock.instant().plus(CODE_LIFETIME)));
+			Iterator<String> oldest = this.codes.keySet().iterator();
+			while (this.codes.size() > MAX_PENDING_CODES) {
+				oldest.next();
+				oldest.remove();
+			}
+		}
+		return code;
+	}
+
+	/**
+	 * Exchanges an authorization code for the user's tokens, as Twitch's token endpoint
+	 * does: once, for the client it was issued to and the same redirect URI.
+	 * @return the tokens, or {@code null} if the code is unknown, spent, expired, or was
+	 * issued to another client or redirect URI (the code is spent either way)
+	 */
+	@Nullable IssuedToken exchangeCode(String code, String clientId, @Nullable String redirectUri) {
+		PendingCode pending;
+		synchronized (this.codes) {
+			pending = this.codes.remove(code);
+		}
+		if (pending == null || !pending.clientId().equals(clientId) || !pending.redirectUri().equals(redirectUri)
+				|| !this.clock.instant().isBefore(pending.expiresAt())) {
+			return null;
+		}
+		return issue(pending.userId(), pending.scopes(), this.defaultLifetime, newToken(), newToken(), clientId, true);
 	}
 
 	/**
@@ -316,6 +391,11 @@ public final class TwitchAccounts {
 			token[i] = TOKEN_CHARACTERS.charAt(this.random.nextInt(TOKEN_CHARACTERS.length()));
 		}
 		return new String(token);
+	}
+
+	/** An approved authorization request whose code was not exchanged yet. */
+	private record PendingCode(String clientId, String redirectUri, List<String> scopes, String userId,
+			Instant expiresAt) {
 	}
 
 	/** The mutable side of a token: the record stays as issued. */

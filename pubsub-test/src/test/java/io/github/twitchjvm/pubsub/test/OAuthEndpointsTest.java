@@ -2,9 +2,11 @@ package io.github.twitchjvm.pubsub.test;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.github.twitchjvm.pubsub.test.junit.FakeTwitch;
@@ -147,9 +149,74 @@ class OAuthEndpointsTest {
 	}
 
 	@Test
+	void theAuthorizationCodeFlowApprovesAsTheChosenUserAndExchangesEachCodeOnce() throws Exception {
+		this.server.accounts().approveAuthorizationsAs(BROADCASTER);
+		String redirect = "http://127.0.0.1:8080/login/oauth2/code/twitch";
+		HttpResponse<String> authorize = authorize(redirect, "bits:read user:read:whispers", "st4te");
+		assertThat(authorize.statusCode()).isEqualTo(302);
+		String location = authorize.headers().firstValue("Location").orElseThrow();
+		assertThat(location).startsWith(redirect + "?code=")
+			.endsWith("&scope=bits%3Aread+user%3Aread%3Awhispers&state=st4te");
+		String code = location.substring((redirect + "?code=").length(), location.indexOf('&'));
+
+		String exchange = "grant_type=authorization_code&code=" + code + "&redirect_uri=" + redirect + "&client_id="
+				+ TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret=";
+		assertThat(post("/token", exchange + "wrong").statusCode()).isEqualTo(403);
+		HttpResponse<String> token = post("/token", exchange + TwitchAccounts.DEFAULT_CLIENT_SECRET);
+		assertThat(token.statusCode()).isEqualTo(200);
+		JsonNode body = TestSocket.JSON.readTree(token.body());
+		assertThat(body.get("scope").isArray()).as("scope is a JSON array, as Twitch sends it").isTrue();
+		assertThat(body.get("scope").valueStream().map(JsonNode::asString)).containsExactly("bits:read",
+				"user:read:whispers");
+		assertThat(body.get("refresh_token").asString()).hasSize(30);
+		assertThat(body.get("token_type").asString()).isEqualTo("bearer");
+		JsonNode validated = TestSocket.JSON.readTree(validate("OAuth " + body.get("access_token").asString()).body());
+		assertThat(validated.get("user_id").asString()).isEqualTo(BROADCASTER);
+
+		HttpResponse<String> again = post("/token", exchange + TwitchAccounts.DEFAULT_CLIENT_SECRET);
+		assertThat(again.statusCode()).isEqualTo(400);
+		assertThat(again.body()).isEqualTo("{\"status\":400,\"message\":\"Invalid authorization code\"}");
+	}
+
+	@Test
+	void aCodeIsOnlyForTheRedirectUriItWasIssuedFor() throws Exception {
+		this.server.accounts().approveAuthorizationsAs(BROADCASTER);
+		String location = authorize("http://127.0.0.1:8080/callback", "bits:read", "s").headers()
+			.firstValue("Location")
+			.orElseThrow();
+		String code = location.substring(location.indexOf("code=") + 5, location.indexOf('&'));
+		HttpResponse<String> elsewhere = post("/token",
+				"grant_type=authorization_code&code=" + code + "&redirect_uri=http://127.0.0.1:9999/callback"
+						+ "&client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&client_secret="
+						+ TwitchAccounts.DEFAULT_CLIENT_SECRET);
+		assertThat(elsewhere.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void withoutAnApprovingUserTheRequestIsDeniedAndUnknownClientsAreRefused() throws Exception {
+		HttpResponse<String> denied = authorize("http://127.0.0.1:8080/callback", "bits:read", "s1");
+		assertThat(denied.statusCode()).isEqualTo(302);
+		assertThat(denied.headers().firstValue("Location")).hasValue(
+				"http://127.0.0.1:8080/callback?error=access_denied&error_description=The+user+denied+you+access&state=s1");
+		HttpResponse<String> unknown = this.http.send(HttpRequest
+			.newBuilder(uri("/authorize?response_type=code&client_id=nobody&redirect_uri=http://127.0.0.1/cb"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(unknown.statusCode()).isEqualTo(400);
+	}
+
+	private HttpResponse<String> authorize(String redirect, String scope, String state)
+			throws IOException, InterruptedException {
+		String query = "response_type=code&client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&redirect_uri="
+				+ URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&scope="
+				+ URLEncoder.encode(scope, StandardCharsets.UTF_8) + "&state=" + state;
+		return this.http.send(HttpRequest.newBuilder(uri("/authorize?" + query)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
 	void unknownPathsAreNotFound() throws Exception {
 		assertThat(this.http
-			.send(HttpRequest.newBuilder(uri("/authorize")).GET().build(), HttpResponse.BodyHandlers.ofString())
+			.send(HttpRequest.newBuilder(uri("/device")).GET().build(), HttpResponse.BodyHandlers.ofString())
 			.statusCode()).isEqualTo(404);
 	}
 

@@ -1,8 +1,11 @@
 package io.github.twitchjvm.pubsub.sample;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
 import io.github.twitchjvm.pubsub.message.AutomodQueueEvent;
 import io.github.twitchjvm.pubsub.message.AutomodStatus;
@@ -22,22 +25,39 @@ class AutomodInbox {
 
 	private final Map<String, String> held = new ConcurrentHashMap<>();
 
+	private final EventFeed feed;
+
+	AutomodInbox(EventFeed feed) {
+		this.feed = feed;
+	}
+
 	@TwitchTopic("automod-queue")
 	void onHeldMessage(AutomodQueueEvent.CaughtMessage caught) {
 		String id = caught.message().id();
 		if (caught.status() == AutomodStatus.PENDING) {
-			this.held.put(id, caught.message().content().text());
-			logger.info("AutoMod held a message from {} ({} level {}): waiting for review",
-					caught.message().sender().login(), caught.contentClassification().category(),
-					caught.contentClassification().level());
+			this.held.put(id, caught.message().sender().login() + ": " + caught.message().content().text());
+			String text = "AutoMod held a message from " + caught.message().sender().login() + " ("
+					+ caught.contentClassification().category() + " level " + caught.contentClassification().level()
+					+ "): waiting for review";
+			logger.info("{}", LogText.safe(text));
+			this.feed.publish("automod", text + ": \"" + caught.message().content().text() + "\"");
 		}
-		else {
-			this.held.remove(id);
+		else if (this.held.remove(id) != null) {
+			this.feed.publish("automod", "The held message from " + caught.message().sender().login() + " is "
+					+ caught.status().name().toLowerCase(Locale.ROOT));
 		}
 	}
 
 	int held() {
 		return this.held.size();
+	}
+
+	/**
+	 * The messages waiting for review.
+	 * @return each as its author and text
+	 */
+	List<String> waiting() {
+		return List.copyOf(this.held.values());
 	}
 
 }

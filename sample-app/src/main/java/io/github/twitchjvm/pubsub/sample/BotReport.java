@@ -51,9 +51,13 @@ class BotReport {
 
 	private final LowTrustWatch lowTrust;
 
+	private final EventFeed feed;
+
 	BotReport(ObjectProvider<PubSubClient> pubSub, ObjectProvider<EventSubClient> eventSub,
 			ObjectProvider<PubSubOverEventSub> bridge, CheerTally cheers, SubscriberTally subscribers,
-			RedemptionQueue redemptions, ModerationAudit moderation, AutomodInbox automod, LowTrustWatch lowTrust) {
+			RedemptionQueue redemptions, ModerationAudit moderation, AutomodInbox automod, LowTrustWatch lowTrust,
+			EventFeed feed) {
+		this.feed = feed;
 		this.pubSub = pubSub.getIfUnique();
 		this.eventSub = eventSub.getIfUnique();
 		this.bridge = bridge.getIfUnique();
@@ -114,36 +118,42 @@ class BotReport {
 
 	@EventListener
 	void onConnection(PubSubConnectionEvent event) {
-		logger.info("Socket {} is {} ({} topics)", event.getStatus().id(), event.getStatus().state(),
-				event.getStatus().topics());
+		String text = "Socket " + event.getStatus().id() + " is " + event.getStatus().state() + " ("
+				+ event.getStatus().topics() + " topics)";
+		logger.info("{}", text);
+		this.feed.publish("connection", text);
 	}
 
 	@EventListener
 	void onTopic(PubSubTopicEvent event) {
 		if (event.getStatus().state() == TopicState.FAILED || event.getStatus().state() == TopicState.REVOKED) {
-			logger.warn("Topic {} is {}: {}", event.getStatus().topic(), event.getStatus().state(),
-					event.getStatus().failure());
+			String text = "Topic " + event.getStatus().topic() + " is " + event.getStatus().state() + ": "
+					+ event.getStatus().failure();
+			logger.warn("{}", LogText.safe(text));
+			this.feed.publish("connection", text);
 		}
 	}
 
 	/** Twitch names the sessions and the reasons: their text is made safe to log. */
 	@EventListener
 	void onSession(EventSubSessionEvent event) {
-		if (event.isLost()) {
-			logger.info("EventSub session of user {} is lost ({}, close code {}); its subscriptions move to a new one",
-					event.getUserId(), event.getLostBecause(), event.getCloseCode());
-		}
-		else {
-			logger.info("EventSub session {} of user {} is welcomed", LogText.safe(event.getSessionId()),
-					event.getUserId());
-		}
+		String text = event.isLost()
+				? "EventSub session of user " + event.getUserId() + " is lost (" + event.getLostBecause()
+						+ ", close code " + event.getCloseCode() + "); its subscriptions move to a new one"
+				: "EventSub session " + LogText.safe(event.getSessionId()) + " of user " + event.getUserId()
+						+ " is welcomed";
+		logger.info("{}", text);
+		this.feed.publish("connection", text);
 	}
 
 	@EventListener
 	void onSubscription(EventSubSubscriptionEvent event) {
 		if (event.getState() == SubscriptionState.FAILED || event.getState() == SubscriptionState.REVOKED) {
-			logger.warn("EventSub subscription {} {} is {}: {}", event.getSubscription().type(),
-					event.getSubscription().condition(), event.getState(), LogText.safe(event.getReason()));
+			String text = "EventSub subscription " + event.getSubscription().type() + " "
+					+ event.getSubscription().condition() + " is " + event.getState() + ": "
+					+ LogText.safe(event.getReason());
+			logger.warn("{}", text);
+			this.feed.publish("connection", text);
 		}
 	}
 

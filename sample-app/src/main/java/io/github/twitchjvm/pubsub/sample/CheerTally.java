@@ -1,11 +1,12 @@
 package io.github.twitchjvm.pubsub.sample;
 
-import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
 import io.github.twitchjvm.pubsub.message.BitsEvent;
 import org.slf4j.Logger;
@@ -29,6 +30,12 @@ class CheerTally {
 
 	private final AtomicLong legacyCheers = new AtomicLong();
 
+	private final EventFeed feed;
+
+	CheerTally(EventFeed feed) {
+		this.feed = feed;
+	}
+
 	@TwitchTopic("channel-bits-events-v2")
 	void onCheer(BitsEvent.Cheer cheer) {
 		if (cheer.isAnonymous() || cheer.userName() == null) {
@@ -37,8 +44,10 @@ class CheerTally {
 		else {
 			this.bitsByViewer.computeIfAbsent(cheer.userName(), (name) -> new AtomicLong()).addAndGet(cheer.bitsUsed());
 		}
-		logger.info("{} cheered {} bits: \"{}\"", cheer.isAnonymous() ? "Someone" : cheer.userName(), cheer.bitsUsed(),
-				cheer.chatMessage());
+		String text = (cheer.isAnonymous() ? "Someone" : cheer.userName()) + " cheered " + cheer.bitsUsed()
+				+ " bits: \"" + cheer.chatMessage() + "\"";
+		logger.info("{}", LogText.safe(text));
+		this.feed.publish("bits", text);
 	}
 
 	@TwitchTopic("channel-bits-events-v1")
@@ -50,17 +59,31 @@ class CheerTally {
 		return this.anonymousBits.get() + this.bitsByViewer.values().stream().mapToLong(AtomicLong::get).sum();
 	}
 
+	long anonymousBits() {
+		return this.anonymousBits.get();
+	}
+
+	/**
+	 * The leaderboard.
+	 * @param size how many places
+	 * @return viewer and bits, most first
+	 */
+	List<Map.Entry<String, Long>> leaders(int size) {
+		return this.bitsByViewer.entrySet()
+			.stream()
+			.map((entry) -> Map.entry(entry.getKey(), entry.getValue().get()))
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(size)
+			.toList();
+	}
+
 	long legacyCheers() {
 		return this.legacyCheers.get();
 	}
 
 	String summary() {
-		String top = this.bitsByViewer.entrySet()
-			.stream()
-			.sorted(Comparator.comparingLong((Map.Entry<String, AtomicLong> entry) -> entry.getValue().get())
-				.reversed())
-			.limit(3)
-			.map((entry) -> entry.getKey() + " " + entry.getValue().get())
+		String top = leaders(3).stream()
+			.map((entry) -> entry.getKey() + " " + entry.getValue())
 			.collect(Collectors.joining(", "));
 		return totalBits() + " bits (" + this.anonymousBits.get() + " anonymous); top: "
 				+ (top.isEmpty() ? "nobody yet" : top);

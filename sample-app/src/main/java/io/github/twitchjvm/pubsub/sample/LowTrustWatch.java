@@ -1,9 +1,11 @@
 package io.github.twitchjvm.pubsub.sample;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
 import io.github.twitchjvm.pubsub.message.LowTrustUserEvent;
 import org.slf4j.Logger;
@@ -21,18 +23,38 @@ class LowTrustWatch {
 
 	private final AtomicInteger messages = new AtomicInteger();
 
+	private final EventFeed feed;
+
+	LowTrustWatch(EventFeed feed) {
+		this.feed = feed;
+	}
+
 	@TwitchTopic("low-trust-users")
 	void onLowTrustUser(LowTrustUserEvent event) {
 		if (event instanceof LowTrustUserEvent.TreatmentUpdate update) {
-			this.treatments.put(update.targetUserId(), update.treatment());
-			logger.info("{} is now {}", (update.targetUser() != null) ? update.targetUser() : update.targetUserId(),
-					update.treatment());
+			String user = (update.targetUser() != null) ? update.targetUser() : update.targetUserId();
+			this.treatments.put(user, update.treatment());
+			String text = user + " is now " + update.treatment();
+			logger.info("{}", LogText.safe(text));
+			this.feed.publish("low-trust", text);
 		}
 		else if (event instanceof LowTrustUserEvent.NewMessage message) {
 			this.messages.incrementAndGet();
-			logger.info("Watched user {} said: {}", message.lowTrustUser().sender().login(),
-					message.messageContent().text());
+			String text = "Watched user " + message.lowTrustUser().sender().login() + " said: "
+					+ message.messageContent().text();
+			logger.info("{}", LogText.safe(text));
+			this.feed.publish("low-trust", text);
 		}
+	}
+
+	/**
+	 * The users watched and how each is treated.
+	 * @return a copy
+	 */
+	Map<String, String> treatments() {
+		Map<String, String> treatments = new TreeMap<>();
+		this.treatments.forEach((user, treatment) -> treatments.put(user, treatment.name()));
+		return treatments;
 	}
 
 	int watched() {

@@ -1,9 +1,12 @@
 package io.github.twitchjvm.pubsub.sample;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
 import io.github.twitchjvm.pubsub.message.ChatModeratorActionEvent;
 import org.slf4j.Logger;
@@ -24,28 +27,48 @@ class ModerationAudit {
 
 	private final Map<String, AtomicInteger> actions = new ConcurrentHashMap<>();
 
+	private final EventFeed feed;
+
+	ModerationAudit(EventFeed feed) {
+		this.feed = feed;
+	}
+
 	@TwitchTopic("chat_moderator_actions")
 	void onModeratorAction(ChatModeratorActionEvent event) {
 		String kind;
+		String text;
 		if (event instanceof ChatModeratorActionEvent.ModerationAction action) {
-			kind = action.action().name().toLowerCase(java.util.Locale.ROOT);
+			kind = action.action().name().toLowerCase(Locale.ROOT);
 			// Channel-wide actions (slow mode, blocked terms) have no target.
-			logger.info("Moderator {} did {}{}{}", action.createdBy(), kind,
-					(action.targetLogin() != null) ? " to " + action.targetLogin() : "",
-					(action.reason() != null) ? " (" + action.reason() + ")" : "");
+			text = "Moderator " + action.createdBy() + " did " + kind
+					+ ((action.targetLogin() != null) ? " to " + action.targetLogin() : "")
+					+ ((action.reason() != null) ? " (" + action.reason() + ")" : "");
 		}
 		else if (event instanceof ChatModeratorActionEvent.ModeratorAdded added) {
 			kind = "moderator_added";
-			logger.info("{} is now a moderator", added.targetUserLogin());
+			text = added.targetUserLogin() + " is now a moderator";
 		}
 		else if (event instanceof ChatModeratorActionEvent.VipAdded added) {
 			kind = "vip_added";
-			logger.info("{} is now a VIP", added.targetUserLogin());
+			text = added.targetUserLogin() + " is now a VIP";
 		}
 		else {
 			kind = event.getClass().getSimpleName();
+			text = "Moderator action " + kind;
 		}
 		this.actions.computeIfAbsent(kind, (key) -> new AtomicInteger()).incrementAndGet();
+		logger.info("{}", LogText.safe(text));
+		this.feed.publish("moderation", text);
+	}
+
+	/**
+	 * The actions by kind.
+	 * @return a sorted copy
+	 */
+	Map<String, Integer> byKind() {
+		Map<String, Integer> counts = new TreeMap<>();
+		this.actions.forEach((kind, count) -> counts.put(kind, count.get()));
+		return counts;
 	}
 
 	int total() {
@@ -53,7 +76,7 @@ class ModerationAudit {
 	}
 
 	String summary() {
-		return total() + " moderator actions " + this.actions;
+		return total() + " moderator actions " + byKind();
 	}
 
 }

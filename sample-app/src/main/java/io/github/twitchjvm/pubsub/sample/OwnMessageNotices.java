@@ -2,6 +2,7 @@ package io.github.twitchjvm.pubsub.sample;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
 import io.github.twitchjvm.pubsub.message.UserModerationEvent;
 import org.slf4j.Logger;
@@ -19,10 +20,18 @@ class OwnMessageNotices {
 
 	private final AtomicInteger caught = new AtomicInteger();
 
+	private final EventFeed feed;
+
+	OwnMessageNotices(EventFeed feed) {
+		this.feed = feed;
+	}
+
 	@TwitchTopic("user-moderation-notifications")
 	void onOwnMessageCaught(UserModerationEvent.AutomodCaughtMessage notice) {
 		this.caught.incrementAndGet();
-		logger.info("AutoMod caught one of the bot's messages ({}): {}", notice.messageId(), notice.status());
+		String text = "AutoMod caught one of the bot's messages (" + notice.messageId() + "): " + notice.status();
+		logger.info("{}", LogText.safe(text));
+		this.feed.publish("own-messages", text);
 	}
 
 	int caught() {

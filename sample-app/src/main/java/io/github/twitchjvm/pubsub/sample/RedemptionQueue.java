@@ -1,9 +1,12 @@
 package io.github.twitchjvm.pubsub.sample;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
 import io.github.twitchjvm.pubsub.message.ChannelPointsEvent;
 import io.github.twitchjvm.pubsub.message.ChannelPointsEvent.RedemptionStatus;
@@ -25,6 +28,12 @@ class RedemptionQueue {
 
 	private final AtomicInteger rewardChanges = new AtomicInteger();
 
+	private final EventFeed feed;
+
+	RedemptionQueue(EventFeed feed) {
+		this.feed = feed;
+	}
+
 	@TwitchTopic("channel-points-channel-v1")
 	void onChannelPoints(ChannelPointsEvent event) {
 		if (event instanceof ChannelPointsEvent.RewardRedeemed redeemed) {
@@ -34,12 +43,18 @@ class RedemptionQueue {
 			if (redemption.status() == RedemptionStatus.UNFULFILLED) {
 				this.pending.put(redemption.id(), redemption.reward().title() + " for " + user);
 			}
-			logger.info("{} redeemed \"{}\" ({} points){}", user, redemption.reward().title(),
-					redemption.reward().cost(), (redemption.userInput() != null) ? ": " + redemption.userInput() : "");
+			String text = user + " redeemed \"" + redemption.reward().title() + "\" (" + redemption.reward().cost()
+					+ " points)" + ((redemption.userInput() != null) ? ": " + redemption.userInput() : "");
+			logger.info("{}", LogText.safe(text));
+			this.feed.publish("channel-points", text);
 		}
 		else if (event instanceof ChannelPointsEvent.RedemptionStatusUpdated updated
 				&& updated.redemption().status() != RedemptionStatus.UNFULFILLED) {
-			this.pending.remove(updated.redemption().id());
+			String done = this.pending.remove(updated.redemption().id());
+			if (done != null) {
+				this.feed.publish("channel-points",
+						done + ": " + updated.redemption().status().name().toLowerCase(Locale.ROOT));
+			}
 		}
 		else if (event instanceof ChannelPointsEvent.CustomRewardCreated
 				|| event instanceof ChannelPointsEvent.CustomRewardUpdated
@@ -50,6 +65,18 @@ class RedemptionQueue {
 
 	int pending() {
 		return this.pending.size();
+	}
+
+	/**
+	 * The redemptions still to fulfil.
+	 * @return each as the reward and the viewer
+	 */
+	List<String> queue() {
+		return List.copyOf(this.pending.values());
+	}
+
+	int rewardChanges() {
+		return this.rewardChanges.get();
 	}
 
 	String summary() {

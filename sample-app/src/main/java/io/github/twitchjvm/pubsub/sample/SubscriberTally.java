@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
 import io.github.twitchjvm.pubsub.message.SubscriptionEvent;
 import io.github.twitchjvm.pubsub.message.SubscriptionEvent.SubPlan;
@@ -38,15 +40,21 @@ class SubscriberTally {
 
 	private Instant lastAnonymousGift = Instant.MIN;
 
+	private final EventFeed feed;
+
+	SubscriberTally(EventFeed feed) {
+		this.feed = feed;
+	}
+
 	@TwitchTopic("channel-subscribe-events-v1")
 	synchronized void onSubscription(SubscriptionEvent event) {
 		if (event instanceof SubscriptionEvent.Sub sub) {
 			count(sub.subPlan());
-			logger.info("{} subscribed ({})", sub.displayName(), sub.subPlanName());
+			tell(sub.displayName() + " subscribed (" + sub.subPlanName() + ")");
 		}
 		else if (event instanceof SubscriptionEvent.Resub resub) {
 			count(resub.subPlan());
-			logger.info("{} resubscribed: {} months", resub.displayName(), resub.cumulativeMonths());
+			tell(resub.displayName() + " resubscribed: " + resub.cumulativeMonths() + " months");
 		}
 		else if (event instanceof SubscriptionEvent.SubGift gift) {
 			boolean anonymous = ANONYMOUS_GIFTER_ID.equals(gift.userId());
@@ -62,7 +70,7 @@ class SubscriberTally {
 			gift(gift.subPlan(), gift.recipientUserName(), gift.time(), true);
 		}
 		else if (event instanceof SubscriptionEvent.ExtendSub extend) {
-			logger.info("{} extended their subscription", extend.displayName());
+			tell(extend.displayName() + " extended their subscription");
 		}
 	}
 
@@ -78,7 +86,12 @@ class SubscriberTally {
 		}
 		this.gifts++;
 		count(plan);
-		logger.info("{} got a gifted subscription{}", recipient, anonymous ? " from an anonymous gifter" : "");
+		tell(recipient + " got a gifted subscription" + (anonymous ? " from an anonymous gifter" : ""));
+	}
+
+	private void tell(String text) {
+		logger.info("{}", LogText.safe(text));
+		this.feed.publish("subscriptions", text);
 	}
 
 	private void count(SubPlan plan) {
@@ -87,6 +100,20 @@ class SubscriberTally {
 
 	synchronized int total() {
 		return this.byTier.values().stream().mapToInt(Integer::intValue).sum();
+	}
+
+	/**
+	 * The subscriptions by tier.
+	 * @return a copy
+	 */
+	synchronized Map<String, Integer> byTier() {
+		Map<String, Integer> tiers = new TreeMap<>();
+		this.byTier.forEach((plan, count) -> tiers.put(plan.name(), count));
+		return tiers;
+	}
+
+	synchronized int gifts() {
+		return this.gifts;
 	}
 
 	synchronized int duplicateGifts() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
 import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import org.slf4j.Logger;
@@ -30,7 +31,10 @@ class WhisperCommands {
 
 	private final List<String> answers = new CopyOnWriteArrayList<>();
 
-	WhisperCommands(CheerTally cheers, SubscriberTally subscribers, RedemptionQueue redemptions) {
+	private final EventFeed feed;
+
+	WhisperCommands(CheerTally cheers, SubscriberTally subscribers, RedemptionQueue redemptions, EventFeed feed) {
+		this.feed = feed;
 		this.cheers = cheers;
 		this.subscribers = subscribers;
 		this.redemptions = redemptions;
@@ -41,6 +45,7 @@ class WhisperCommands {
 		WhisperEvent.Whisper whisper = received.whisper();
 		String body = whisper.body().strip();
 		if (!body.startsWith("!")) {
+			this.feed.publish("whispers", whisper.tags().displayName() + " whispered: " + body);
 			return;
 		}
 		String command = body.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
@@ -52,7 +57,9 @@ class WhisperCommands {
 			default -> "I don't know " + command + "; try !help";
 		};
 		this.answers.add(whisper.tags().displayName() + ": " + answer);
-		logger.info("{} whispered {} -> answer: {}", whisper.tags().displayName(), command, answer);
+		String text = whisper.tags().displayName() + " whispered " + command + " -> answer: " + answer;
+		logger.info("{}", LogText.safe(text));
+		this.feed.publish("whispers", text);
 	}
 
 	/** The answers so far, each after the name of the viewer it is for. */

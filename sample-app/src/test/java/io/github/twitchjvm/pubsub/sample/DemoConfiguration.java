@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Runs the fake Twitch server in the application's JVM, on free ports of 127.0.0.1, and
@@ -56,10 +57,22 @@ class DemoConfiguration {
 	}
 
 	@Bean
-	DemoTraffic demoTraffic(DemoPublisher publisher, ConfigurableApplicationContext context,
-			@Value("${demo.duration:60s}") Duration duration, @Value("${demo.events-per-second:4}") int eventsPerSecond,
+	DemoStory demoStory(ResourceLoader resources,
+			@Value("${demo.scenario:classpath:demo-scenario.yml}") String scenario) {
+		return new DemoStory(DemoScenario.load(resources.getResource(scenario)));
+	}
+
+	/**
+	 * The demo's traffic: {@code demo.duration} (3 minutes, {@code 0s} until stopped),
+	 * {@code demo.events-per-second} (the scenario's by default), {@code demo.faults}
+	 * ({@code false}: no reconnects or drops).
+	 */
+	@Bean
+	DemoTraffic demoTraffic(DemoPublisher publisher, DemoStory story, ConfigurableApplicationContext context,
+			@Value("${demo.duration:3m}") Duration duration, @Value("${demo.events-per-second:0}") int eventsPerSecond,
 			@Value("${demo.faults:true}") boolean faults) {
-		return new DemoTraffic(publisher, context, duration, eventsPerSecond, faults);
+		int rate = (eventsPerSecond > 0) ? eventsPerSecond : story.scenario().eventsPerSecond();
+		return new DemoTraffic(publisher, story, context, duration, rate, faults);
 	}
 
 	private static TwitchTokenProvider broadcasterToken() {
@@ -96,7 +109,7 @@ class DemoConfiguration {
 
 		@Bean
 		PubSubDemoPublisher pubSubDemoPublisher(FakeTwitchServer server) {
-			return new PubSubDemoPublisher(server, BROADCASTER_ID);
+			return new PubSubDemoPublisher(server, BROADCASTER_ID, BROADCASTER_LOGIN);
 		}
 
 	}

@@ -17,9 +17,8 @@ interface DemoPublisher {
 	/**
 	 * Publishes one beat of the story.
 	 * @param beat what happens
-	 * @param story the story, for the beat's details
 	 */
-	void publish(DemoStory.Beat beat, DemoStory story);
+	void publish(DemoStory.Beat beat);
 
 	/**
 	 * Asks every connection to move to a new one, as Twitch does before maintenance.

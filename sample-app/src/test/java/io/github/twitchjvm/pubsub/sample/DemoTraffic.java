@@ -15,11 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Plays Twitch for the demo: tells the {@link DemoStory}, a varied stream of realistic
- * events of every family with commands whispered to the bot, through the publisher of the
- * bot's protocol; makes the server ask for a reconnect every 20 s and drops every
- * connection every 45 s, so that recovery shows in the log; then ends the application
- * after the demo's duration.
+ * Plays Twitch for the demo: tells the {@link DemoStory}, the scenario file's varied
+ * stream of realistic events of every family with commands whispered to the bot, through
+ * the publisher of the bot's protocol; makes the server ask for a reconnect and drop
+ * every connection as often as the scenario says, so that recovery shows in the log and
+ * on the page; then ends the application after the demo's duration.
  */
 final class DemoTraffic implements SmartLifecycle {
 
@@ -35,15 +35,16 @@ final class DemoTraffic implements SmartLifecycle {
 
 	private final boolean faults;
 
-	private final DemoStory story = new DemoStory();
+	private final DemoStory story;
 
 	private final AtomicLong published = new AtomicLong();
 
 	private volatile ScheduledExecutorService scheduler;
 
-	DemoTraffic(DemoPublisher publisher, ConfigurableApplicationContext context, Duration duration, int eventsPerSecond,
-			boolean faults) {
+	DemoTraffic(DemoPublisher publisher, DemoStory story, ConfigurableApplicationContext context, Duration duration,
+			int eventsPerSecond, boolean faults) {
 		this.publisher = publisher;
+		this.story = story;
 		this.context = context;
 		this.duration = duration;
 		this.eventsPerSecond = eventsPerSecond;
@@ -59,21 +60,30 @@ final class DemoTraffic implements SmartLifecycle {
 		});
 		long period = 1_000_000 / Math.max(1, this.eventsPerSecond);
 		scheduler.scheduleAtFixedRate(this::publishOne, 500_000, period, TimeUnit.MICROSECONDS);
+		DemoScenario.Faults cadence = this.story.scenario().faults();
 		if (this.faults) {
-			scheduler.scheduleAtFixedRate(this::reconnect, 20, 20, TimeUnit.SECONDS);
-			scheduler.scheduleAtFixedRate(this::drop, 45, 45, TimeUnit.SECONDS);
+			long reconnect = cadence.reconnectEvery().toMillis();
+			long drop = cadence.dropEvery().toMillis();
+			scheduler.scheduleAtFixedRate(this::reconnect, reconnect, reconnect, TimeUnit.MILLISECONDS);
+			scheduler.scheduleAtFixedRate(this::drop, drop, drop, TimeUnit.MILLISECONDS);
 		}
 		if (!this.duration.isZero()) {
 			scheduler.schedule(this::finish, this.duration.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		this.scheduler = scheduler;
-		logger.info("Demo: fake Twitch at {} publishing {} events per second{}", this.publisher.uri(),
-				this.eventsPerSecond, this.duration.isZero() ? "" : " for " + this.duration.toSeconds() + " s");
+		logger
+			.info("Demo: fake Twitch at {} publishing {} events per second{}{}", this.publisher.uri(),
+					this.eventsPerSecond,
+					this.duration.isZero() ? " until stopped (Ctrl-C)" : " for " + this.duration.toSeconds() + " s",
+					this.faults
+							? "; the server asks for a reconnect every " + cadence.reconnectEvery().toSeconds()
+									+ " s and drops the connection every " + cadence.dropEvery().toSeconds() + " s"
+							: "");
 	}
 
 	private void publishOne() {
 		try {
-			this.publisher.publish(this.story.next(), this.story);
+			this.publisher.publish(this.story.next());
 			this.published.incrementAndGet();
 		}
 		catch (RuntimeException ex) {

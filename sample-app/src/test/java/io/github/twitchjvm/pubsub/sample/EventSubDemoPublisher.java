@@ -37,8 +37,8 @@ final class EventSubDemoPublisher implements DemoPublisher {
 	}
 
 	@Override
-	public void publish(DemoStory.Beat beat, DemoStory story) {
-		EventSubDemoEvents.Notification notification = this.events.next(beat, story.random());
+	public void publish(DemoStory.Beat beat) {
+		EventSubDemoEvents.Notification notification = this.events.of(beat);
 		TopicType family = beat.family();
 		Topic topic = Topic.of(family,
 				(family.idCount() == 1) ? new String[] { this.channel } : new String[] { this.channel, this.channel });

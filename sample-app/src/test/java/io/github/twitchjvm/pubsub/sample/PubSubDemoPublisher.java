@@ -1,20 +1,15 @@
 package io.github.twitchjvm.pubsub.sample;
 
 import java.net.URI;
-import java.time.Instant;
 
-import io.github.twitchjvm.pubsub.message.PayloadCodec;
-import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
-import io.github.twitchjvm.pubsub.test.SampleMessages;
 import io.github.twitchjvm.pubsub.topic.Topic;
 import io.github.twitchjvm.pubsub.topic.TopicType;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The story over PubSub: each beat is one of the shipped realistic messages of its family
- * (or a whispered command), published on the bot's topic of the family; the faults are
- * the server's RECONNECT and dropped connections.
+ * The story over PubSub: each beat is written by {@link PubSubDemoMessages} and published
+ * on the bot's topic of its family; the faults are the server's RECONNECT and dropped
+ * connections.
  */
 final class PubSubDemoPublisher implements DemoPublisher {
 
@@ -22,9 +17,12 @@ final class PubSubDemoPublisher implements DemoPublisher {
 
 	private final String channel;
 
-	PubSubDemoPublisher(FakeTwitchServer server, String channel) {
+	private final PubSubDemoMessages messages;
+
+	PubSubDemoPublisher(FakeTwitchServer server, String channel, String channelLogin) {
 		this.server = server;
 		this.channel = channel;
+		this.messages = new PubSubDemoMessages(channel, channelLogin);
 	}
 
 	@Override
@@ -33,34 +31,13 @@ final class PubSubDemoPublisher implements DemoPublisher {
 	}
 
 	@Override
-	public void publish(DemoStory.Beat beat, DemoStory story) {
-		TopicType type = beat.family();
-		Topic topic = Topic.of(type, ids(type));
-		String message = (beat.command() != null) ? whisper(null, beat.command())
-				: SampleMessages.random(type, story.random());
-		this.server.publish(topic.value(), message);
-	}
-
-	private String[] ids(TopicType type) {
-		return (type.idCount() == 1) ? new String[] { this.channel } : new String[] { this.channel, this.channel };
-	}
-
-	/**
-	 * A realistic received whisper (the shipped sample) with another text, and another
-	 * sender if given.
-	 * @param sender the sender's tags, or {@code null} for the sample's
-	 * @param body the text
-	 * @return the inner message, as Twitch would send it
-	 */
-	static String whisper(WhisperEvent.@Nullable WhisperTags sender, String body) {
-		PayloadCodec codec = PayloadCodec.standard();
-		WhisperEvent.Whisper sample = ((WhisperEvent.Received) codec.decode(TopicType.WHISPERS,
-				SampleMessages.get(TopicType.WHISPERS, "whisper_received")))
-			.whisper();
-		WhisperEvent.Whisper whisper = new WhisperEvent.Whisper(sample.messageId(), sample.id(), sample.threadId(),
-				body, Instant.now(), sample.fromId(), (sender != null) ? sender : sample.tags(), sample.recipient(),
-				sample.nonce());
-		return codec.encode(TopicType.WHISPERS, new WhisperEvent.Received(whisper));
+	public void publish(DemoStory.Beat beat) {
+		for (PubSubDemoMessages.Message message : this.messages.of(beat)) {
+			TopicType type = message.family();
+			String[] ids = (type.idCount() == 1) ? new String[] { this.channel }
+					: new String[] { this.channel, this.channel };
+			this.server.publish(Topic.of(type, ids).value(), message.json());
+		}
 	}
 
 	@Override

@@ -122,7 +122,7 @@ class SampleApplicationOverEventSubTests {
 	void answersAWhisperedCommandFromTheTallies() {
 		awaitEverySubscriptionEnabled();
 		String whisper = new EventSubDemoEvents(DemoConfiguration.BROADCASTER_ID, DemoConfiguration.BROADCASTER_LOGIN)
-			.whisper(new EventSubDemoEvents.Person("555000111", "test_viewer", "TestViewer"), "!cheers please");
+			.whisper(new DemoScenario.Person("555000111", "test_viewer", "TestViewer"), "!cheers please");
 		this.server.eventSub()
 			.publish("user.whisper.message", Map.of("user_id", DemoConfiguration.BROADCASTER_ID), whisper);
 		await().until(() -> this.whispers.answers()

@@ -1,10 +1,7 @@
 package io.github.twitchjvm.pubsub.sample;
 
-import java.util.List;
-
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.TopicState;
-import io.github.twitchjvm.pubsub.message.WhisperEvent;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.topic.TopicType;
 import org.junit.jupiter.api.Test;
@@ -82,10 +79,8 @@ class SampleApplicationTests {
 	@Test
 	void answersAWhisperedCommandFromTheTallies() {
 		await().until(() -> this.cheers.totalBits() > 0);
-		WhisperEvent.WhisperTags viewer = new WhisperEvent.WhisperTags("test_viewer", "TestViewer", null, null, false,
-				List.of(), List.of());
-		this.server.publish("whispers." + DemoConfiguration.BROADCASTER_ID,
-				PubSubDemoPublisher.whisper(viewer, "!cheers please"));
+		this.server.publish("whispers." + DemoConfiguration.BROADCASTER_ID, PubSubDemoMessages
+			.whisper(new DemoScenario.Person("555000111", "test_viewer", "TestViewer"), "!cheers please"));
 		await().until(() -> this.whispers.answers()
 			.stream()
 			.anyMatch((answer) -> answer.startsWith("TestViewer: ") && answer.contains(" bits (")));
