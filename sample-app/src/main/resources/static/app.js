@@ -4,6 +4,7 @@
 
 const MAX_ROWS = 200;
 let lastId = 0;
+let lastRun = null;
 let seen = 0;
 
 function element(tag, text, className) {
@@ -18,6 +19,11 @@ function element(tag, text, className) {
 }
 
 function addEntry(entry) {
+  // Ids count from 1 again when the application restarts: a new run starts a new count.
+  if (entry.run !== lastRun) {
+    lastRun = entry.run;
+    lastId = 0;
+  }
   // A reconnected stream sends the recent entries again: show each once.
   if (entry.id <= lastId) {
     return;

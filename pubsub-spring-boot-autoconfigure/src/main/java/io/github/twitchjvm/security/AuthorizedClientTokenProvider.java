@@ -15,7 +15,10 @@ import java.util.function.BiConsumer;
 
 import io.github.twitchjvm.core.auth.AccessToken;
 import io.github.twitchjvm.core.auth.TwitchTokenProvider;
+import io.github.twitchjvm.core.log.LogText;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -46,6 +49,10 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 	/** The name of the token thread's threads. */
 	static final String THREAD_NAME = "twitch-oauth2";
 
+	private static final int MAX_NAMED_AWAITED = 100;
+
+	private static final Logger logger = LoggerFactory.getLogger(AuthorizedClientTokenProvider.class);
+
 	/** Refresh this long before the token expires. */
 	private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
@@ -69,6 +76,12 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 
 	/** Whether users not authorized yet will log in ({@link #awaitLogin()}). */
 	private volatile boolean awaitLogin;
+
+	/**
+	 * The users awaited so far, each named once in the log (at most
+	 * {@value #MAX_NAMED_AWAITED}: an application has a handful).
+	 */
+	private final Set<String> namedAwaited = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Creates the provider.
@@ -167,7 +180,20 @@ public final class AuthorizedClientTokenProvider implements TwitchTokenProvider 
 	 */
 	@Override
 	public boolean hasTokenFor(@Nullable String userId) {
-		return userId != null && (this.awaitLogin || isStored(userId));
+		if (userId == null) {
+			return false;
+		}
+		if (isStored(userId)) {
+			return true;
+		}
+		if (this.awaitLogin && this.namedAwaited.size() < MAX_NAMED_AWAITED && this.namedAwaited.add(userId)) {
+			// Said once, at the start: from here on the user's listeners wait quietly.
+			logger.warn(
+					"Twitch user {} has not logged in yet (twitch.pubsub.oauth2.await-login=true): their "
+							+ "subscriptions start once they log in with Twitch at /oauth2/authorization/{}",
+					LogText.safe(userId), LogText.safe(this.registrationId));
+		}
+		return this.awaitLogin;
 	}
 
 	/**

@@ -22,11 +22,14 @@ import io.github.twitchjvm.pubsub.topic.Topic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 
@@ -40,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * tokens kept, Twitch's array scopes, refused refresh tokens, a user without
  * authorization, and both protocols served by the one provider.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TwitchOAuth2AutoConfigurationTests {
 
 	private static final String USER = "44322889";
@@ -365,11 +369,14 @@ class TwitchOAuth2AutoConfigurationTests {
 	 * token comes.
 	 */
 	@Test
-	void awaitingLoginAUserNotAuthorizedYetCountsAsOneWhoWillHaveAToken() {
+	void awaitingLoginAUserNotAuthorizedYetCountsAsOneWhoWillHaveAToken(CapturedOutput output) {
 		registered("twitch.pubsub.oauth2.await-login=true").run((context) -> {
 			AuthorizedClientTokenProvider tokens = context.getBean(AuthorizedClientTokenProvider.class);
 			assertThat(tokens.hasTokenFor(USER)).isTrue();
+			assertThat(tokens.hasTokenFor(USER)).isTrue();
 			assertThat(tokens.hasTokenFor(null)).isFalse();
+			String awaited = "Twitch user " + USER + " has not logged in yet";
+			assertThat(output.getAll().split(awaited, -1)).as("named once").hasSize(2);
 			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
 				.isThrownBy(() -> tokens.token(USER).toCompletableFuture().get(10, TimeUnit.SECONDS))
 				.havingCause()

@@ -119,9 +119,10 @@ final class ControlEndpoints extends SimpleChannelInboundHandler<FullHttpRequest
 			}
 			case "POST /clients" -> {
 				JsonNode body = exchange.json();
-				server.accounts()
-					.registerClient(JsonInput.text(body, "client_id"), JsonInput.text(body, "client_secret"));
-				yield Map.of("client_id", JsonInput.text(body, "client_id"));
+				String clientId = JsonInput.text(body, "client_id");
+				List<String> redirectUris = JsonInput.texts(body, "redirect_uris");
+				server.accounts().registerClient(clientId, JsonInput.text(body, "client_secret"), redirectUris);
+				yield Map.of("client_id", clientId);
 			}
 			case "POST /tokens" -> issueToken(exchange.json());
 			case "POST /tokens/expire" ->

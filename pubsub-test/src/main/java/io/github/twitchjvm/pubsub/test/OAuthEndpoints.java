@@ -19,10 +19,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 /**
  * Twitch's OAuth endpoints, on the PubSub port: {@code GET /oauth2/authorize} (the
  * authorization code flow's page, which approves at once as the user
- * {@link TwitchAccounts#approveAuthorizationsAs(String)} chose, or denies),
- * {@code POST /oauth2/token} (authorization code, refresh token and client credentials
- * grants), {@code GET /oauth2/validate} and {@code POST /oauth2/revoke}, with Twitch's
- * response and error shapes ({@code scope} as a JSON array, rotating refresh tokens).
+ * {@link TwitchAccounts#approveAuthorizationsAs(String)} chose, or denies, and sends the
+ * browser back only to a redirect URI the client may use, see
+ * {@link TwitchAccounts#registerRedirectUri(String, String)}), {@code POST /oauth2/token}
+ * (authorization code, refresh token and client credentials grants),
+ * {@code GET /oauth2/validate} and {@code POST /oauth2/revoke}, with Twitch's response
+ * and error shapes ({@code scope} as a JSON array, rotating refresh tokens).
  */
 @ChannelHandler.Sharable
 final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -58,7 +60,9 @@ final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 			return;
 		}
 		String redirectUri = parameters.get("redirect_uri");
-		if (redirectUri == null || !(redirectUri.startsWith("http://") || redirectUri.startsWith("https://"))) {
+		// Never redirect to a URI the client has not registered: the error page is the
+		// answer, as on Twitch, so the fake cannot be used as an open redirector.
+		if (redirectUri == null || !this.accounts.acceptsRedirect(clientId, redirectUri)) {
 			exchange.error(HttpResponseStatus.BAD_REQUEST, "Parameter redirect_uri does not match registered URI");
 			return;
 		}

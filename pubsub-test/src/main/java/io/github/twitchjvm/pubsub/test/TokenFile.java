@@ -57,7 +57,9 @@ final class TokenFile {
 			JsonNode client = clients.get(i);
 			String entry = "clients[" + i + "]";
 			inEntry(file, entry, () -> {
-				accounts.registerClient(JsonInput.text(client, "client_id"), JsonInput.text(client, "client_secret"));
+				String clientId = JsonInput.text(client, "client_id");
+				List<String> redirectUris = JsonInput.texts(client, "redirect_uris");
+				accounts.registerClient(clientId, JsonInput.text(client, "client_secret"), redirectUris);
 				return null;
 			});
 		}

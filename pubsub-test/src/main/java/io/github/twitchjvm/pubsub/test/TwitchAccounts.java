@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -61,7 +62,10 @@ public final class TwitchAccounts {
 	 */
 	public static final int MAX_GENERATED_TOKENS = 10_000;
 
-	/** How long an authorization code may wait for its exchange, as on Twitch. */
+	/**
+	 * How long an authorization code may wait for its exchange. Twitch documents no
+	 * lifetime; ten minutes is the upper bound RFC 6749 recommends.
+	 */
 	public static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
 	/**
@@ -76,6 +80,9 @@ public final class TwitchAccounts {
 	private final Map<String, String> logins = new ConcurrentHashMap<>();
 
 	private final Map<String, String> clients = new ConcurrentHashMap<>();
+
+	/** The redirect URIs registered per client; a client absent here has none. */
+	private final Map<String, Set<String>> redirectUris = new ConcurrentHashMap<>();
 
 	private final Map<String, TokenState> byAccessToken = new ConcurrentHashMap<>();
 
@@ -117,6 +124,61 @@ public final class TwitchAccounts {
 	 */
 	public void registerClient(String clientId, String clientSecret) {
 		this.clients.put(clientId, clientSecret);
+	}
+
+	/**
+	 * Registers an OAuth client with its redirect URIs (see
+	 * {@link #registerRedirectUri(String, String)}); nothing is registered if one of the
+	 * URIs is invalid.
+	 * @param clientId the client id
+	 * @param clientSecret the client secret
+	 * @param redirectUris its redirect URIs
+	 * @throws IllegalArgumentException if a URI is not one Twitch would register
+	 */
+	public void registerClient(String clientId, String clientSecret, Collection<String> redirectUris) {
+		redirectUris.forEach(TwitchAccounts::requireRedirectUri);
+		registerClient(clientId, clientSecret);
+		redirectUris.forEach((uri) -> registerRedirectUri(clientId, uri));
+	}
+
+	/**
+	 * Registers a redirect URI of a client, as an application's OAuth redirect URLs are
+	 * registered in Twitch's developer console: from then on
+	 * {@code GET /oauth2/authorize} sends the browser back only to a URI registered for
+	 * the client (compared exactly) and answers any other with 400 and no redirect. A
+	 * client with no registered URI accepts any {@code http} or {@code https} URI on a
+	 * loopback host ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}) on any port, so
+	 * that a test on a random port needs no setup, and never redirects anywhere else.
+	 * @param clientId a registered client
+	 * @param redirectUri an absolute {@code http} or {@code https} URI without a fragment
+	 * @throws IllegalArgumentException if the client is unknown or the URI is not one
+	 * Twitch would register
+	 */
+	public void registerRedirectUri(String clientId, String redirectUri) {
+		if (!this.clients.containsKey(clientId)) {
+			throw new IllegalArgumentException("Unknown client " + clientId + "; register it first");
+		}
+		requireRedirectUri(redirectUri);
+		this.redirectUris.computeIfAbsent(clientId, (id) -> ConcurrentHashMap.newKeySet()).add(redirectUri);
+	}
+
+	private static void requireRedirectUri(String redirectUri) {
+		if (RedirectUris.parse(redirectUri) == null) {
+			throw new IllegalArgumentException(
+					"A redirect URI must be an absolute http or https URI with a host and no fragment");
+		}
+	}
+
+	/**
+	 * Whether {@code GET /oauth2/authorize} may send the browser back to a URI for a
+	 * client (see {@link #registerRedirectUri(String, String)}).
+	 */
+	boolean acceptsRedirect(String clientId, String redirectUri) {
+		Set<String> registered = this.redirectUris.get(clientId);
+		if (registered != null && !registered.isEmpty()) {
+			return registered.contains(redirectUri);
+		}
+		return RedirectUris.isLoopback(RedirectUris.parse(redirectUri));
 	}
 
 	/**

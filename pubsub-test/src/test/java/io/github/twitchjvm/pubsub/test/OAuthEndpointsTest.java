@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.github.twitchjvm.pubsub.test.FakeTwitchFixture.BROADCASTER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 @FakeTwitch
 class OAuthEndpointsTest {
@@ -30,6 +31,8 @@ class OAuthEndpointsTest {
 	void setUp(FakeTwitchServer server) {
 		this.server = server;
 		this.accounts = new FakeTwitchFixture(server);
+		// The server outlives each test: nobody approves until a test chooses someone.
+		server.accounts().approveAuthorizationsAs(null);
 	}
 
 	@Test
@@ -204,9 +207,58 @@ class OAuthEndpointsTest {
 		assertThat(unknown.statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void aClientWithoutRegisteredRedirectUrisIsSentBackOnlyToALoopbackHost() throws Exception {
+		this.server.accounts().approveAuthorizationsAs(BROADCASTER);
+		assertThat(authorize("http://localhost:41234/cb", "bits:read", "s").statusCode()).isEqualTo(302);
+		assertThat(authorize("http://[::1]:41234/cb", "bits:read", "s").statusCode()).isEqualTo(302);
+		for (String elsewhere : List.of("https://evil.example/cb", "http://127.0.0.1.evil.example/cb",
+				"http://localhost@evil.example/cb", "javascript:alert(1)", "/relative", "http://127.0.0.1/cb#frag")) {
+			HttpResponse<String> refused = authorize(elsewhere, "bits:read", "s");
+			assertThat(refused.statusCode()).as(elsewhere).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Location")).as(elsewhere).isEmpty();
+			assertThat(refused.body()).contains("redirect_uri does not match registered URI");
+		}
+	}
+
+	@Test
+	void aClientWithRegisteredRedirectUrisIsSentBackOnlyToOneOfThem() throws Exception {
+		String registered = "https://bot.example/login/oauth2/code/twitch";
+		this.server.accounts().registerClient("botclient", "botsecret", List.of(registered));
+		this.server.accounts().approveAuthorizationsAs(BROADCASTER);
+		HttpResponse<String> approved = authorize("botclient", registered, "bits:read", "s");
+		assertThat(approved.statusCode()).isEqualTo(302);
+		assertThat(approved.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).startsWith(registered + "?code="));
+		for (String other : List.of("http://127.0.0.1:8080/login/oauth2/code/twitch", registered + "/",
+				"https://bot.example/login/oauth2/code/twitch?next=/admin")) {
+			HttpResponse<String> refused = authorize("botclient", other, "bits:read", "s");
+			assertThat(refused.statusCode()).as(other).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Location")).as(other).isEmpty();
+		}
+	}
+
+	@Test
+	void aRedirectUriTwitchWouldNotRegisterIsRefusedAndRegistersNothing() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.server.accounts()
+				.registerClient("halfclient", "secret", List.of("https://ok.example/cb", "ftp://files.example/")))
+			.withMessageContaining("absolute http or https URI");
+		assertThat(this.server.accounts().checkClient("halfclient", "secret"))
+			.isEqualTo(TwitchAccounts.ClientCheck.UNKNOWN);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.server.accounts().registerRedirectUri("nobody", "https://ok.example/cb"))
+			.withMessageContaining("Unknown client nobody");
+	}
+
 	private HttpResponse<String> authorize(String redirect, String scope, String state)
 			throws IOException, InterruptedException {
-		String query = "response_type=code&client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID + "&redirect_uri="
+		return authorize(TwitchAccounts.DEFAULT_CLIENT_ID, redirect, scope, state);
+	}
+
+	private HttpResponse<String> authorize(String clientId, String redirect, String scope, String state)
+			throws IOException, InterruptedException {
+		String query = "response_type=code&client_id=" + clientId + "&redirect_uri="
 				+ URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&scope="
 				+ URLEncoder.encode(scope, StandardCharsets.UTF_8) + "&state=" + state;
 		return this.http.send(HttpRequest.newBuilder(uri("/authorize?" + query)).GET().build(),

@@ -52,6 +52,22 @@ class TokenFileTest {
 	}
 
 	@Test
+	void registersAClientsRedirectUris() throws Exception {
+		Path file = write("""
+				{ "clients": [ { "client_id": "bot", "client_secret": "botsecret",
+				                 "redirect_uris": [ "https://bot.example/login/oauth2/code/twitch" ] } ] }
+				""");
+		TokenFile.load(file, this.accounts);
+		assertThat(this.accounts.acceptsRedirect("bot", "https://bot.example/login/oauth2/code/twitch")).isTrue();
+		assertThat(this.accounts.acceptsRedirect("bot", "http://localhost:8080/login/oauth2/code/twitch")).isFalse();
+		Path invalid = write("""
+				{ "clients": [ { "client_id": "bot2", "client_secret": "s", "redirect_uris": [ "bot.example/cb" ] } ] }
+				""");
+		assertThat(failure(() -> TokenFile.load(invalid, this.accounts))).hasMessageContaining("clients[0]")
+			.hasMessageContaining("redirect URI");
+	}
+
+	@Test
 	void reportsMalformedJsonByPositionOnly() throws Exception {
 		// Unquoted, the token is a token the JSON parser quotes in its own message.
 		Path file = write("""

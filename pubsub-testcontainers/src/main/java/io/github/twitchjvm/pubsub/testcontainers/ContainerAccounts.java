@@ -34,7 +34,20 @@ public final class ContainerAccounts {
 	 * @param clientSecret its secret
 	 */
 	public void registerClient(String clientId, String clientSecret) {
-		this.control.post("/clients", Map.of("client_id", clientId, "client_secret", clientSecret));
+		registerClient(clientId, clientSecret, List.of());
+	}
+
+	/**
+	 * Registers an OAuth client with the redirect URIs its authorization page may send a
+	 * browser back to (compared exactly; a client with none is sent back only to a
+	 * loopback host).
+	 * @param clientId its id
+	 * @param clientSecret its secret
+	 * @param redirectUris absolute {@code http} or {@code https} URIs
+	 */
+	public void registerClient(String clientId, String clientSecret, List<String> redirectUris) {
+		this.control.post("/clients",
+				Map.of("client_id", clientId, "client_secret", clientSecret, "redirect_uris", redirectUris));
 	}
 
 	/**

@@ -254,7 +254,9 @@ class FakeTwitchContainerTests {
 	@Test
 	void everyEventSubControlMethodReachesItsRoute() throws InterruptedException {
 		BlockingQueue<ChannelCheerEvent> cheers = new LinkedBlockingQueue<>();
-		twitch.accounts().registerClient("containerclientid000000000000", "containerclientsecret000000000");
+		twitch.accounts()
+			.registerClient("containerclientid000000000000", "containerclientsecret000000000",
+					List.of("https://bot.example/login/oauth2/code/twitch"));
 		EventSubClient client = startedEventSubClient();
 		try {
 			client.onCheer(FakeTwitchContainer.BROADCASTER_ID, (cheer, notification) -> cheers.add(cheer));

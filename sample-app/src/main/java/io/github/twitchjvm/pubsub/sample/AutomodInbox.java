@@ -2,8 +2,7 @@ package io.github.twitchjvm.pubsub.sample;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
@@ -23,7 +22,12 @@ class AutomodInbox {
 
 	private static final Logger logger = LoggerFactory.getLogger(AutomodInbox.class);
 
-	private final Map<String, String> held = new ConcurrentHashMap<>();
+	/** Held messages kept for review at most; AutoMod's own queue expires them anyway. */
+	static final int MAX_HELD = 1000;
+
+	private final Backlog<String> held = new Backlog<>(MAX_HELD);
+
+	private final AtomicInteger caught = new AtomicInteger();
 
 	private final EventFeed feed;
 
@@ -35,6 +39,7 @@ class AutomodInbox {
 	void onHeldMessage(AutomodQueueEvent.CaughtMessage caught) {
 		String id = caught.message().id();
 		if (caught.status() == AutomodStatus.PENDING) {
+			this.caught.incrementAndGet();
 			this.held.put(id, caught.message().sender().login() + ": " + caught.message().content().text());
 			String text = "AutoMod held a message from " + caught.message().sender().login() + " ("
 					+ caught.contentClassification().category() + " level " + caught.contentClassification().level()
@@ -57,7 +62,12 @@ class AutomodInbox {
 	 * @return each as its author and text
 	 */
 	List<String> waiting() {
-		return List.copyOf(this.held.values());
+		return this.held.items();
+	}
+
+	/** Every message AutoMod held, reviewed since or not. */
+	int caught() {
+		return this.caught.get();
 	}
 
 }

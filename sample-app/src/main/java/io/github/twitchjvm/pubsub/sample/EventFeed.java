@@ -63,6 +63,12 @@ class EventFeed implements SmartLifecycle, DisposableBean {
 
 	private final AtomicLong dropped = new AtomicLong();
 
+	/**
+	 * This run's name: ids start at 1 again after a restart, and a page that outlived the
+	 * server must not take the new entries for ones it has shown.
+	 */
+	private final String run = Long.toString(System.currentTimeMillis(), 36);
+
 	private final Thread sender;
 
 	private volatile boolean running = true;
@@ -86,7 +92,7 @@ class EventFeed implements SmartLifecycle, DisposableBean {
 	 */
 	void publish(String family, String text) {
 		synchronized (this.recent) {
-			FeedEntry entry = new FeedEntry(++this.sequence, Instant.now(), family, LogText.safe(text, 300));
+			FeedEntry entry = new FeedEntry(this.run, ++this.sequence, Instant.now(), family, LogText.safe(text, 300));
 			this.recent.addLast(entry);
 			if (this.recent.size() > KEPT) {
 				this.recent.removeFirst();
@@ -114,6 +120,12 @@ class EventFeed implements SmartLifecycle, DisposableBean {
 	 * @return the stream
 	 */
 	SseEmitter join(SseEmitter emitter) {
+		if (!this.open) {
+			// Stopping or stopped: the page's EventSource tries again, at the next
+			// server.
+			emitter.complete();
+			return emitter;
+		}
 		emitter.onCompletion(() -> this.browsers.remove(emitter));
 		emitter.onTimeout(emitter::complete);
 		emitter.onError((error) -> this.browsers.remove(emitter));
@@ -148,6 +160,19 @@ class EventFeed implements SmartLifecycle, DisposableBean {
 	}
 
 	private void sendLoop() {
+		while (this.running) {
+			try {
+				sendUntilStopped();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// A bug here must not silence the page for the rest of the run.
+				logger.warn("The live page's sender failed; it goes on", ex);
+			}
+		}
+	}
+
+	private void sendUntilStopped() {
 		long idleSince = System.nanoTime();
 		while (this.running) {
 			FeedEntry entry;
@@ -155,6 +180,7 @@ class EventFeed implements SmartLifecycle, DisposableBean {
 				entry = this.outbox.poll(200, TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
+				this.running = false;
 				return;
 			}
 			SseEmitter joiner;
@@ -218,6 +244,14 @@ class EventFeed implements SmartLifecycle, DisposableBean {
 			logger.debug("A page's event stream ended: {}", ex.toString());
 			return false;
 		}
+		catch (RuntimeException ex) {
+			// Not a closed stream but a failure to write the event: this page is dropped,
+			// the others go on.
+			this.browsers.remove(browser);
+			browser.completeWithError(ex);
+			logger.warn("Could not write to a page's event stream; it was closed", ex);
+			return false;
+		}
 	}
 
 	@Override
@@ -242,7 +276,10 @@ class EventFeed implements SmartLifecycle, DisposableBean {
 		return this.open;
 	}
 
-	/** Before everything else, the web server's graceful shutdown included. */
+	/**
+	 * The highest phase: started last and, what matters here, stopped first, before the
+	 * web server's graceful shutdown waits for open requests.
+	 */
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE;
@@ -258,12 +295,13 @@ class EventFeed implements SmartLifecycle, DisposableBean {
 	/**
 	 * One thing the bot saw or did.
 	 *
-	 * @param id increasing, the event's id in the stream
+	 * @param run which run of the application this entry is from
+	 * @param id increasing within a run, the event's id in the stream
 	 * @param at when
 	 * @param family what it is about
 	 * @param text what happened
 	 */
-	record FeedEntry(long id, Instant at, String family, String text) {
+	record FeedEntry(String run, long id, Instant at, String family, String text) {
 	}
 
 }

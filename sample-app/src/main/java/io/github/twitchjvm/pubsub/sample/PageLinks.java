@@ -29,7 +29,12 @@ class PageLinks {
 			return;
 		}
 		Environment environment = event.getApplicationContext().getEnvironment();
-		String base = "http://" + environment.getProperty("server.address", "localhost") + ":" + server.getPort();
+		// Twitch sends the login back only to the redirect URL registered for the
+		// application, which the README has name localhost; the page must be opened under
+		// the same name, or the login's session cookie is not sent back with it.
+		String host = environment.matchesProfiles("twitch") ? "localhost"
+				: environment.getProperty("server.address", "localhost");
+		String base = "http://" + host + ":" + server.getPort();
 		String actuator = Arrays
 			.stream(environment.getProperty("management.endpoints.web.exposure.include", "health").split(","))
 			.map(String::strip)

@@ -2,8 +2,6 @@ package io.github.twitchjvm.pubsub.sample;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.twitchjvm.core.log.LogText;
@@ -24,7 +22,12 @@ class RedemptionQueue {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedemptionQueue.class);
 
-	private final Map<String, String> pending = new ConcurrentHashMap<>();
+	/** Redemptions kept waiting at most; a channel's own queue rarely holds more. */
+	static final int MAX_PENDING = 1000;
+
+	private final Backlog<String> pending = new Backlog<>(MAX_PENDING);
+
+	private final AtomicInteger redemptions = new AtomicInteger();
 
 	private final AtomicInteger rewardChanges = new AtomicInteger();
 
@@ -40,6 +43,7 @@ class RedemptionQueue {
 			ChannelPointsEvent.Redemption redemption = redeemed.redemption();
 			String user = (redemption.user().displayName() != null) ? redemption.user().displayName()
 					: redemption.user().id();
+			this.redemptions.incrementAndGet();
 			if (redemption.status() == RedemptionStatus.UNFULFILLED) {
 				this.pending.put(redemption.id(), redemption.reward().title() + " for " + user);
 			}
@@ -72,7 +76,12 @@ class RedemptionQueue {
 	 * @return each as the reward and the viewer
 	 */
 	List<String> queue() {
-		return List.copyOf(this.pending.values());
+		return this.pending.items();
+	}
+
+	/** Every redemption seen, fulfilled or not. */
+	int redeemed() {
+		return this.redemptions.get();
 	}
 
 	int rewardChanges() {
@@ -80,8 +89,8 @@ class RedemptionQueue {
 	}
 
 	String summary() {
-		return this.pending.size() + " redemptions to fulfil"
-				+ (this.pending.isEmpty() ? "" : ", next: " + this.pending.values().iterator().next()) + "; "
+		String next = this.pending.oldest();
+		return this.pending.size() + " redemptions to fulfil" + ((next != null) ? ", next: " + next : "") + "; "
 				+ this.rewardChanges.get() + " reward changes";
 	}
 

@@ -6,6 +6,7 @@ import io.github.twitchjvm.eventsub.autoconfigure.EventSubLifecycle;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
@@ -68,15 +70,32 @@ class TwitchLogin implements AuthenticationSuccessHandler, Dashboard.LoginStatus
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
-		if (this.botUser.equals(authentication.getName())) {
-			logger.info("Twitch user {} logged in: starting EventSub", this.botUser);
-			startEventSub();
+		if (!this.botUser.equals(authentication.getName())) {
+			refuse(request, response, authentication);
+			return;
 		}
-		else {
-			logger.warn("Twitch user {} logged in, but the bot is user {} (TWITCH_USER_ID): nothing starts",
-					authentication.getName(), this.botUser);
-		}
+		logger.info("Twitch user {} logged in: starting EventSub", this.botUser);
+		startEventSub();
 		this.toThePage.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	/**
+	 * Anyone may log in with Twitch, but only the bot's user is kept: another user's
+	 * tokens are forgotten at once (the bot has no use for them and should not hold
+	 * them), and so is their session.
+	 */
+	private void refuse(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+			throws IOException {
+		logger.warn("Twitch user {} logged in, but the bot is user {} (TWITCH_USER_ID): refused, nothing kept",
+				authentication.getName(), this.botUser);
+		this.clients.removeAuthorizedClient(this.registrationId, authentication.getName());
+		SecurityContextHolder.clearContext();
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		response.sendError(HttpServletResponse.SC_FORBIDDEN,
+				"Only the bot's own Twitch user may log in here; log out of Twitch and log in as that user.");
 	}
 
 	@Override

@@ -1,5 +1,10 @@
 package io.github.twitchjvm.pubsub.sample;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +19,13 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Who may see what. The demo (any profile but {@code twitch}) is open: it runs against
- * the fake server on this machine only. The {@code twitch} profile shows the page to
- * anyone who can reach it, with a login link, and its data (the feed, the state, the
- * {@code twitchpubsub} endpoint) only to the bot's own Twitch user once logged in.
+ * Who may see what, per profile. The {@code demo} profile is open: it runs against the
+ * fake server, on this machine only. The {@code twitch} profile shows the page to anyone
+ * who can reach it, with a login link, and its data (the feed, the state, the
+ * {@code twitchpubsub} endpoint) only to the bot's own Twitch user once logged in. With
+ * neither (the bot on a token from {@code TWITCH_ACCESS_TOKEN}, with no login to ask
+ * for), only this machine is served: an address other than {@code 127.0.0.1}, or a proxy
+ * in front, must not hand the bot's activity to the network.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -27,11 +35,40 @@ class WebSecurity {
 	 * protect, and the README's {@code curl -X POST .../actuator/twitchpubsub} has none).
 	 */
 	@Bean
-	@Profile("!twitch")
+	@Profile("demo & !twitch")
 	SecurityFilterChain openDemo(HttpSecurity http) throws Exception {
 		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
 			.build();
+	}
+
+	/**
+	 * The bot on a token: no login exists to tell who asks, so the answer depends on
+	 * where the request comes from. CSRF protection stays on, so that a web page this
+	 * machine's browser opens cannot post to the application.
+	 */
+	@Bean
+	@Profile("!demo & !twitch")
+	SecurityFilterChain thisMachineOnly(HttpSecurity http) throws Exception {
+		AuthorizationManager<RequestAuthorizationContext> thisMachine = (authentication,
+				context) -> new AuthorizationDecision(isLoopback(context.getRequest().getRemoteAddr()));
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().access(thisMachine))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)))
+			.build();
+	}
+
+	private static boolean isLoopback(@Nullable String remoteAddress) {
+		if (remoteAddress == null) {
+			return false;
+		}
+		try {
+			// The servlet container gives an IP literal: nothing is looked up.
+			return InetAddress.getByName(remoteAddress).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	@Bean
@@ -43,12 +80,14 @@ class WebSecurity {
 						authentication.get().isAuthenticated() && botUser.equals(authentication.get().getName()));
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return http
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(paths.matcher("/"), paths.matcher("/index.html"), paths.matcher("/app.js"),
-						paths.matcher("/style.css"), paths.matcher("/error"), paths.matcher("/actuator/health/**"))
-				.permitAll()
-				.anyRequest()
-				.access(theBot))
+			.authorizeHttpRequests(
+					(requests) -> requests
+						.requestMatchers(paths.matcher("/"), paths.matcher("/index.html"), paths.matcher("/app.js"),
+								paths.matcher("/style.css"), paths.matcher("/favicon.ico"), paths.matcher("/error"),
+								paths.matcher("/actuator/health/**"))
+						.permitAll()
+						.anyRequest()
+						.access(theBot))
 			.oauth2Login((oauth2) -> oauth2.successHandler(login))
 			// The page's scripts get 401 (and show the login link), not a redirect to
 			// Twitch.

@@ -1,8 +1,9 @@
 package io.github.twitchjvm.pubsub.sample;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.pubsub.annotation.TwitchTopic;
@@ -29,7 +30,11 @@ class WhisperCommands {
 
 	private final RedemptionQueue redemptions;
 
-	private final List<String> answers = new CopyOnWriteArrayList<>();
+	/** Answers kept for the page, the newest; older ones are in the feed and the log. */
+	static final int KEPT_ANSWERS = 50;
+
+	/** The last answers, oldest first (guarded by itself). */
+	private final Deque<String> answers = new ArrayDeque<>();
 
 	private final EventFeed feed;
 
@@ -56,15 +61,25 @@ class WhisperCommands {
 			case "!help" -> "Commands: !cheers, !subs, !queue";
 			default -> "I don't know " + command + "; try !help";
 		};
-		this.answers.add(whisper.tags().displayName() + ": " + answer);
+		synchronized (this.answers) {
+			this.answers.addLast(whisper.tags().displayName() + ": " + answer);
+			if (this.answers.size() > KEPT_ANSWERS) {
+				this.answers.removeFirst();
+			}
+		}
 		String text = whisper.tags().displayName() + " whispered " + command + " -> answer: " + answer;
 		logger.info("{}", LogText.safe(text));
 		this.feed.publish("whispers", text);
 	}
 
-	/** The answers so far, each after the name of the viewer it is for. */
+	/**
+	 * The last answers, each after the name of the viewer it is for.
+	 * @return at most {@value #KEPT_ANSWERS}, oldest first
+	 */
 	List<String> answers() {
-		return List.copyOf(this.answers);
+		synchronized (this.answers) {
+			return List.copyOf(this.answers);
+		}
 	}
 
 }

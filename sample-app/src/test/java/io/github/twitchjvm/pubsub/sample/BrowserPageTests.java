@@ -108,6 +108,16 @@ class BrowserPageTests {
 		assertThat(this.browser.findElements(By.cssSelector("#leaders li"))).isNotEmpty();
 	}
 
+	@Test
+	void afterARestartThePageShowsTheNewRunsEntriesThoughTheirIdsStartAgain() {
+		this.browser.get("http://127.0.0.1:" + this.port + "/");
+		await().untilAsserted(() -> assertThat(Integer.parseInt(text("seen"))).isGreaterThan(1));
+		// What the restarted server sends first: id 1 again, under another run.
+		((JavascriptExecutor) this.browser).executeScript("addEntry({run: 'restarted', id: 1, at: new Date()"
+				+ ".toISOString(), family: 'restart-check', text: 'the first entry after a restart'});");
+		assertThat(feedFamilies()).contains("restart-check");
+	}
+
 	private String text(String id) {
 		return this.browser.findElement(By.id(id)).getText();
 	}

@@ -25,6 +25,8 @@ final class DemoTraffic implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoTraffic.class);
 
+	private static final Duration QUIET_END = Duration.ofSeconds(5);
+
 	private final DemoPublisher publisher;
 
 	private final ConfigurableApplicationContext context;
@@ -34,6 +36,8 @@ final class DemoTraffic implements SmartLifecycle {
 	private final int eventsPerSecond;
 
 	private final boolean faults;
+
+	private volatile long startedAt;
 
 	private final DemoStory story;
 
@@ -53,6 +57,7 @@ final class DemoTraffic implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.startedAt = System.nanoTime();
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "demo-traffic");
 			thread.setDaemon(true);
@@ -92,11 +97,23 @@ final class DemoTraffic implements SmartLifecycle {
 	}
 
 	private void reconnect() {
-		logger.info("Demo: {}", this.publisher.reconnect());
+		if (!closeToTheEnd()) {
+			logger.info("Demo: {}", this.publisher.reconnect());
+		}
 	}
 
 	private void drop() {
-		logger.info("Demo: {}", this.publisher.drop());
+		if (!closeToTheEnd()) {
+			logger.info("Demo: {}", this.publisher.drop());
+		}
+	}
+
+	/**
+	 * The last seconds have no faults, so that the final report shows the topics active
+	 * again rather than a connection that is still recovering.
+	 */
+	private boolean closeToTheEnd() {
+		return !this.duration.isZero() && System.nanoTime() - this.startedAt > this.duration.minus(QUIET_END).toNanos();
 	}
 
 	private void finish() {

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -22,6 +23,11 @@ import static org.awaitility.Awaitility.await;
 class EventFeedTests {
 
 	private final EventFeed feed = new EventFeed();
+
+	@BeforeEach
+	void start() {
+		this.feed.start();
+	}
 
 	@AfterEach
 	void stop() {
@@ -60,11 +66,32 @@ class EventFeedTests {
 		CountingPage later = new CountingPage();
 		this.feed.join(later);
 		// The welcome comment, then the four entries: those sent before it joined, then
-		// the
-		// others.
+		// the others.
 		await().until(() -> later.writes.get() == 5);
 		assertThat(gone.attempts).hasValue(1);
 		assertThat(this.feed.browsers()).isEqualTo(1);
+	}
+
+	@Test
+	void aPageThatCannotBeWrittenToIsClosedAndTheOthersGoOn() {
+		BrokenPage broken = new BrokenPage();
+		this.feed.join(broken);
+		CountingPage reading = new CountingPage();
+		this.feed.join(reading);
+		this.feed.publish("bits", "first");
+		this.feed.publish("bits", "second");
+		// The welcome comment and both entries reach the reading page.
+		await().until(() -> reading.writes.get() == 3);
+		assertThat(broken.attempts).hasValue(1);
+		assertThat(this.feed.browsers()).isEqualTo(1);
+	}
+
+	@Test
+	void aPageThatConnectsWhileTheApplicationStopsIsEndedAtOnce() {
+		this.feed.stop();
+		CountingPage late = new CountingPage();
+		this.feed.join(late);
+		assertThat(late.completed).isTrue();
 	}
 
 	/** A browser whose connection stopped taking data: every write blocks. */
@@ -102,15 +129,38 @@ class EventFeedTests {
 	}
 
 	/**
+	 * A page whose events cannot be written: every write fails with a bug's exception.
+	 */
+	static final class BrokenPage extends SseEmitter {
+
+		final AtomicInteger attempts = new AtomicInteger();
+
+		@Override
+		public void send(SseEventBuilder event) {
+			this.attempts.incrementAndGet();
+			throw new IllegalArgumentException("No converter for the event");
+		}
+
+	}
+
+	/**
 	 * A browser that reads: counts what it gets (the comment first, then the entries).
 	 */
 	static final class CountingPage extends SseEmitter {
 
 		final AtomicInteger writes = new AtomicInteger();
 
+		volatile boolean completed;
+
 		@Override
 		public void send(SseEventBuilder event) {
 			this.writes.incrementAndGet();
+		}
+
+		@Override
+		public void complete() {
+			this.completed = true;
+			super.complete();
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ import io.github.twitchjvm.pubsub.test.TwitchAccounts;
 import io.github.twitchjvm.pubsub.test.eventsub.EventSubSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,9 +54,14 @@ class TwitchLoginTests {
 
 	private static final String BOT = "100000001";
 
+	private static final String VIEWER = "200000002";
+
 	private static final FakeTwitchServer server = FakeTwitchServer.start();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** Not there yet: the application creates it. */
+	private static Path storeFolder;
 
 	@LocalServerPort
 	int port;
@@ -62,10 +72,14 @@ class TwitchLoginTests {
 	@Autowired
 	CheerTally cheers;
 
+	@Autowired
+	OAuth2AuthorizedClientService authorizedClients;
+
 	@DynamicPropertySource
 	static void twitch(DynamicPropertyRegistry properties) throws Exception {
+		storeFolder = Files.createTempDirectory("twitch-login-test").resolve("store");
 		server.accounts().registerUser(BOT, "demo_broadcaster");
-		Path database = Files.createTempDirectory("twitch-login-test").resolve("tokens");
+		Path database = storeFolder.resolve("tokens");
 		properties.add("TWITCH_CLIENT_ID", () -> TwitchAccounts.DEFAULT_CLIENT_ID);
 		properties.add("TWITCH_CLIENT_SECRET", () -> TwitchAccounts.DEFAULT_CLIENT_SECRET);
 		properties.add("TWITCH_USER_ID", () -> BOT);
@@ -97,18 +111,7 @@ class TwitchLoginTests {
 		assertThat(server.eventSub().subscriptions()).isEmpty();
 
 		// The login, as a browser follows it.
-		server.accounts().approveAuthorizationsAs(BOT);
-		HttpResponse<String> start = get(browser, page("/oauth2/authorization/twitch"));
-		assertThat(start.statusCode()).isEqualTo(302);
-		URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
-		assertThat(authorize.toString()).startsWith(
-				server.oauthUri() + "/authorize?response_type=code&client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID);
-		assertThat(authorize.getQuery()).contains("scope=user:read:whispers bits:read user:read:chat");
-		HttpResponse<String> approved = get(browser, authorize);
-		assertThat(approved.statusCode()).isEqualTo(302);
-		URI callback = URI.create(approved.headers().firstValue("Location").orElseThrow());
-		assertThat(callback.toString()).startsWith(page("/login/oauth2/code/twitch?code=").toString());
-		HttpResponse<String> loggedIn = get(browser, callback);
+		HttpResponse<String> loggedIn = logIn(browser, BOT);
 		assertThat(loggedIn.statusCode()).isEqualTo(302);
 		assertThat(loggedIn.headers().firstValue("Location")).hasValue(page("/").toString());
 
@@ -129,6 +132,59 @@ class TwitchLoginTests {
 		server.eventSub().publish(cheer.type(), Map.of("broadcaster_user_id", BOT), cheer.eventJson());
 		await().until(() -> this.cheers.totalBits() == 250);
 		assertThat(this.cheers.leaders(1)).isEqualTo(List.of(Map.entry("glitterbean", 250L)));
+	}
+
+	@Test
+	void anotherTwitchUserIsRefusedAndNothingOfTheirsIsKept() throws Exception {
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		server.accounts().registerUser(VIEWER, "curious_viewer");
+		HttpResponse<String> refused = logIn(browser, VIEWER);
+		assertThat(refused.statusCode()).isEqualTo(403);
+		OAuth2AuthorizedClient kept = this.authorizedClients.loadAuthorizedClient("twitch", VIEWER);
+		assertThat(kept).isNull();
+		// The refused login left no session behind.
+		assertThat(get(browser, page("/api/state")).statusCode()).isEqualTo(401);
+		assertThat(get(browser, page("/actuator/twitchpubsub")).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void theTokenStoresFolderIsTheUsersOnly() throws Exception {
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(storeFolder))).isEqualTo("rwx------");
+	}
+
+	@Test
+	void healthIsOpenToProbesAndSaysNothingMore() throws Exception {
+		HttpClient probe = HttpClient.newHttpClient();
+		HttpResponse<String> health = get(probe, page("/actuator/health"));
+		JsonNode body = json.readTree(health.body());
+		assertThat(body.get("status").asString()).isNotBlank();
+		assertThat(body.propertyNames()).isSubsetOf("status", "groups");
+		HttpResponse<String> readiness = get(probe, page("/actuator/health/readiness"));
+		assertThat(json.readTree(readiness.body()).has("components")).isFalse();
+	}
+
+	/**
+	 * Walks the login as a browser follows it, the fake's authorization page approving as
+	 * the given user.
+	 * @return the answer to the callback
+	 */
+	private HttpResponse<String> logIn(HttpClient browser, String user) throws Exception {
+		server.accounts().approveAuthorizationsAs(user);
+		HttpResponse<String> start = get(browser, page("/oauth2/authorization/twitch"));
+		assertThat(start.statusCode()).isEqualTo(302);
+		URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+		assertThat(authorize.toString()).startsWith(
+				server.oauthUri() + "/authorize?response_type=code&client_id=" + TwitchAccounts.DEFAULT_CLIENT_ID);
+		assertThat(authorize.getQuery()).contains("scope=user:read:whispers bits:read user:read:chat");
+		HttpResponse<String> approved = get(browser, authorize);
+		assertThat(approved.statusCode()).isEqualTo(302);
+		URI callback = URI.create(approved.headers().firstValue("Location").orElseThrow());
+		assertThat(callback.toString()).startsWith(page("/login/oauth2/code/twitch?code=").toString());
+		return get(browser, callback);
 	}
 
 	private URI page(String path) {
