@@ -94,6 +94,17 @@ final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 		exchange.redirect(location.substring(0, location.length() - 1));
 	}
 
+	/** A user's tokens as Twitch's token endpoint answers them, scopes as an array. */
+	private Map<String, Object> userTokenBody(IssuedToken token) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("access_token", token.accessToken());
+		body.put("expires_in", this.accounts.defaultLifetime().toSeconds());
+		body.put("refresh_token", token.refreshToken());
+		body.put("scope", token.scopes());
+		body.put("token_type", "bearer");
+		return body;
+	}
+
 	private void token(HttpExchange exchange) {
 		Map<String, String> parameters = exchange.parameters();
 		String clientId = parameters.get("client_id");
@@ -115,13 +126,7 @@ final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 					exchange.error(HttpResponseStatus.BAD_REQUEST, "Invalid refresh token");
 					return;
 				}
-				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("access_token", renewed.accessToken());
-				body.put("expires_in", this.accounts.defaultLifetime().toSeconds());
-				body.put("refresh_token", renewed.refreshToken());
-				body.put("scope", renewed.scopes());
-				body.put("token_type", "bearer");
-				exchange.respond(HttpResponseStatus.OK, body);
+				exchange.respond(HttpResponseStatus.OK, userTokenBody(renewed));
 			}
 			case "authorization_code" -> {
 				IssuedToken issued = this.accounts.exchangeCode(parameters.getOrDefault("code", ""), clientId,
@@ -130,13 +135,7 @@ final class OAuthEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 					exchange.error(HttpResponseStatus.BAD_REQUEST, "Invalid authorization code");
 					return;
 				}
-				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("access_token", issued.accessToken());
-				body.put("expires_in", this.accounts.defaultLifetime().toSeconds());
-				body.put("refresh_token", issued.refreshToken());
-				body.put("scope", issued.scopes());
-				body.put("token_type", "bearer");
-				exchange.respond(HttpResponseStatus.OK, body);
+				exchange.respond(HttpResponseStatus.OK, userTokenBody(issued));
 			}
 			case "client_credentials" -> {
 				String scope = parameters.get("scope");
