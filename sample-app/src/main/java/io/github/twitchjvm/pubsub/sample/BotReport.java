@@ -1,15 +1,22 @@
 package io.github.twitchjvm.pubsub.sample;
 
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import io.github.twitchjvm.bridge.PubSubOverEventSub;
 import io.github.twitchjvm.core.log.LogText;
 import io.github.twitchjvm.eventsub.EventSubClient;
 import io.github.twitchjvm.eventsub.EventSubSnapshot;
+import io.github.twitchjvm.eventsub.EventSubSubscription;
 import io.github.twitchjvm.eventsub.SubscriptionState;
 import io.github.twitchjvm.eventsub.autoconfigure.EventSubSessionEvent;
 import io.github.twitchjvm.eventsub.autoconfigure.EventSubSubscriptionEvent;
 import io.github.twitchjvm.pubsub.ClientSnapshot;
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.TopicState;
+import io.github.twitchjvm.pubsub.TopicStatus;
 import io.github.twitchjvm.pubsub.autoconfigure.PubSubConnectionEvent;
 import io.github.twitchjvm.pubsub.autoconfigure.PubSubTopicEvent;
 import org.jspecify.annotations.Nullable;
@@ -84,11 +91,20 @@ class BotReport {
 				this.moderation.summary(), this.automod.held(), this.lowTrust.watched(), this.lowTrust.messages());
 	}
 
+	/**
+	 * A report that lands while a socket reconnects says what the other topics are doing
+	 * ({@code PENDING} while they are listened to again), not only that few are active.
+	 */
 	private static void reportPubSub(PubSubClient client) {
 		ClientSnapshot snapshot = client.snapshot();
-		long active = snapshot.topics().stream().filter((topic) -> topic.state() == TopicState.ACTIVE).count();
-		logger.info("Report: {} of {} topics active on {} sockets, {} messages received", active,
-				snapshot.topics().size(), snapshot.connections().size(), snapshot.counters().messagesReceived());
+		Map<TopicState, Long> byState = snapshot.topics()
+			.stream()
+			.collect(Collectors.groupingBy(TopicStatus::state, () -> new EnumMap<>(TopicState.class),
+					Collectors.counting()));
+		Long active = byState.remove(TopicState.ACTIVE);
+		logger.info("Report: {} of {} topics active{} on {} sockets, {} messages received",
+				(active != null) ? active : 0, snapshot.topics().size(), (byState.isEmpty() ? "" : " " + byState),
+				snapshot.connections().size(), snapshot.counters().messagesReceived());
 	}
 
 	/**
@@ -97,17 +113,18 @@ class BotReport {
 	 */
 	private void reportEventSub(EventSubClient client) {
 		EventSubSnapshot snapshot = client.snapshot();
-		long enabled = snapshot.subscriptions()
-			.stream()
-			.filter((subscription) -> subscription.state() == SubscriptionState.ENABLED)
-			.count();
+		Collection<EventSubSubscription> atTwitch = SubscriptionsAtTwitch.of(snapshot);
+		Map<SubscriptionState, Long> byState = atTwitch.stream()
+			.collect(Collectors.groupingBy(EventSubSubscription::state, () -> new EnumMap<>(SubscriptionState.class),
+					Collectors.counting()));
+		Long enabled = byState.remove(SubscriptionState.ENABLED);
 		long skipped = (this.bridge != null) ? this.bridge.skipped().values().stream().mapToLong(Long::longValue).sum()
 				: 0;
 		logger.info(
-				"Report: {} of {} EventSub subscriptions enabled on {} sessions, {} notifications received, "
+				"Report: {} of {} EventSub subscriptions enabled{} on {} sessions, {} notifications received, "
 						+ "{} without a PubSub counterpart",
-				enabled, snapshot.subscriptions().size(), snapshot.sessions().size(), snapshot.counters().received(),
-				skipped);
+				(enabled != null) ? enabled : 0, atTwitch.size(), (byState.isEmpty() ? "" : " " + byState),
+				snapshot.sessions().size(), snapshot.counters().received(), skipped);
 	}
 
 	/** The last report, so that a run that ends shows where it got to. */

@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.github.twitchjvm.eventsub.EventSubClient;
 import io.github.twitchjvm.eventsub.EventSubSnapshot;
-import io.github.twitchjvm.eventsub.EventSubSubscription;
 import io.github.twitchjvm.eventsub.actuate.EventSubActivity;
 import io.github.twitchjvm.pubsub.ClientSnapshot;
 import io.github.twitchjvm.pubsub.PubSubClient;
@@ -93,14 +91,7 @@ class Dashboard {
 			.map((session) -> new Link((session.sessionId() != null) ? session.sessionId() : "(connecting)",
 					session.welcomed() ? "WELCOMED" : "CONNECTING", session.subscriptions(), 0))
 			.toList();
-		// Two handlers riding on one subscription at Twitch (the v1 and v2 Bits topics on
-		// channel.cheer) hold two handles with the same notifications: one row each.
-		Map<String, EventSubSubscription> atTwitch = new TreeMap<>();
-		snapshot.subscriptions()
-			.forEach((subscription) -> atTwitch.putIfAbsent(
-					subscription.type() + " v" + subscription.version() + " " + subscription.condition(),
-					subscription));
-		List<Subscription> subscriptions = atTwitch.values()
+		List<Subscription> subscriptions = SubscriptionsAtTwitch.of(snapshot)
 			.stream()
 			.map((subscription) -> new Subscription(subscription.type() + " " + subscription.condition(),
 					subscription.state().name(),

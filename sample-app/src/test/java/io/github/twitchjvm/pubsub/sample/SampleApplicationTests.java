@@ -1,13 +1,18 @@
 package io.github.twitchjvm.pubsub.sample;
 
+import java.time.Duration;
+
 import io.github.twitchjvm.pubsub.PubSubClient;
 import io.github.twitchjvm.pubsub.TopicState;
 import io.github.twitchjvm.pubsub.test.FakeTwitchServer;
 import io.github.twitchjvm.pubsub.topic.TopicType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -24,6 +29,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "demo.duration=0s", "demo.events-per-second=100", "demo.faults=false" })
 @ActiveProfiles("demo")
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
 
 	@Autowired
@@ -59,6 +65,9 @@ class SampleApplicationTests {
 	@Autowired
 	WhisperCommands whispers;
 
+	@Autowired
+	BotReport report;
+
 	@Test
 	void everyHandlerKeepsItsTally() {
 		await().until(() -> this.client.snapshot().topics().size() == TopicType.values().length
@@ -84,6 +93,33 @@ class SampleApplicationTests {
 		await().until(() -> this.whispers.answers()
 			.stream()
 			.anyMatch((answer) -> answer.startsWith("TestViewer: ") && answer.contains(" bits (")));
+	}
+
+	/**
+	 * A report taken while the socket cannot get back names the topics' states, not only
+	 * that none is active; the topics are active again once it can.
+	 */
+	@Test
+	void aReportDuringAnOutageSaysWhatTheTopicsAreDoing(CapturedOutput output) {
+		await().until(
+				() -> this.client.snapshot().topics().stream().allMatch((topic) -> topic.state() == TopicState.ACTIVE));
+		this.report.report();
+		assertThat(output.getOut()).contains("Report: 10 of 10 topics active on 1 sockets");
+		this.server.faults().refuseConnections(Duration.ofMinutes(1));
+		try {
+			this.server.faults().drop(null);
+			await().until(() -> this.client.snapshot()
+				.topics()
+				.stream()
+				.noneMatch((topic) -> topic.state() == TopicState.ACTIVE));
+			this.report.report();
+			assertThat(output.getOut()).contains("Report: 0 of 10 topics active {PENDING=10} on 1 sockets");
+		}
+		finally {
+			this.server.faults().acceptConnections();
+		}
+		await().until(
+				() -> this.client.snapshot().topics().stream().allMatch((topic) -> topic.state() == TopicState.ACTIVE));
 	}
 
 }
