@@ -3,6 +3,7 @@ package io.github.twitchjvm.pubsub.sample;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.github.twitchjvm.bridge.PubSubOverEventSub;
@@ -91,19 +92,10 @@ class BotReport {
 				this.moderation.summary(), this.automod.held(), this.lowTrust.watched(), this.lowTrust.messages());
 	}
 
-	/**
-	 * A report that lands while a socket reconnects says what the other topics are doing
-	 * ({@code PENDING} while they are listened to again), not only that few are active.
-	 */
 	private static void reportPubSub(PubSubClient client) {
 		ClientSnapshot snapshot = client.snapshot();
-		Map<TopicState, Long> byState = snapshot.topics()
-			.stream()
-			.collect(Collectors.groupingBy(TopicStatus::state, () -> new EnumMap<>(TopicState.class),
-					Collectors.counting()));
-		Long active = byState.remove(TopicState.ACTIVE);
-		logger.info("Report: {} of {} topics active{} on {} sockets, {} messages received",
-				(active != null) ? active : 0, snapshot.topics().size(), (byState.isEmpty() ? "" : " " + byState),
+		logger.info("Report: {} on {} sockets, {} messages received",
+				tally(snapshot.topics(), TopicStatus::state, TopicState.ACTIVE, "topics active"),
 				snapshot.connections().size(), snapshot.counters().messagesReceived());
 	}
 
@@ -113,18 +105,26 @@ class BotReport {
 	 */
 	private void reportEventSub(EventSubClient client) {
 		EventSubSnapshot snapshot = client.snapshot();
-		Collection<EventSubSubscription> atTwitch = SubscriptionsAtTwitch.of(snapshot);
-		Map<SubscriptionState, Long> byState = atTwitch.stream()
-			.collect(Collectors.groupingBy(EventSubSubscription::state, () -> new EnumMap<>(SubscriptionState.class),
-					Collectors.counting()));
-		Long enabled = byState.remove(SubscriptionState.ENABLED);
 		long skipped = (this.bridge != null) ? this.bridge.skipped().values().stream().mapToLong(Long::longValue).sum()
 				: 0;
-		logger.info(
-				"Report: {} of {} EventSub subscriptions enabled{} on {} sessions, {} notifications received, "
-						+ "{} without a PubSub counterpart",
-				(enabled != null) ? enabled : 0, atTwitch.size(), (byState.isEmpty() ? "" : " " + byState),
+		logger.info("Report: {} on {} sessions, {} notifications received, {} without a PubSub counterpart",
+				tally(SubscriptionsAtTwitch.of(snapshot), EventSubSubscription::state, SubscriptionState.ENABLED,
+						"EventSub subscriptions enabled"),
 				snapshot.sessions().size(), snapshot.counters().received(), skipped);
+	}
+
+	/**
+	 * "8 of 10 topics active {PENDING=2}": a report that lands while a connection comes
+	 * back (the demo's drops fall on a report) says what the others are doing, not only
+	 * that few are well.
+	 */
+	private static <T, S extends Enum<S>> String tally(Collection<T> items, Function<T, S> state, S well, String what) {
+		Map<S, Long> byState = items.stream()
+			.collect(
+					Collectors.groupingBy(state, () -> new EnumMap<>(well.getDeclaringClass()), Collectors.counting()));
+		Long wellCount = byState.remove(well);
+		return ((wellCount != null) ? wellCount : 0) + " of " + items.size() + " " + what
+				+ (byState.isEmpty() ? "" : " " + byState);
 	}
 
 	/** The last report, so that a run that ends shows where it got to. */

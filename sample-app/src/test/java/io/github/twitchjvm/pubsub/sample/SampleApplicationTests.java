@@ -101,8 +101,7 @@ class SampleApplicationTests {
 	 */
 	@Test
 	void aReportDuringAnOutageSaysWhatTheTopicsAreDoing(CapturedOutput output) {
-		await().until(
-				() -> this.client.snapshot().topics().stream().allMatch((topic) -> topic.state() == TopicState.ACTIVE));
+		awaitEveryTopicActive();
 		this.report.report();
 		assertThat(output.getOut()).contains("Report: 10 of 10 topics active on 1 sockets");
 		this.server.faults().refuseConnections(Duration.ofMinutes(1));
@@ -118,6 +117,10 @@ class SampleApplicationTests {
 		finally {
 			this.server.faults().acceptConnections();
 		}
+		awaitEveryTopicActive();
+	}
+
+	private void awaitEveryTopicActive() {
 		await().until(
 				() -> this.client.snapshot().topics().stream().allMatch((topic) -> topic.state() == TopicState.ACTIVE));
 	}
